@@ -1,0 +1,37 @@
+# make demo / make test set up a fresh machine by themselves: Debian packages, .venv, the package.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-8)
+APT_PACKAGES := $(shell cat scripts/apt-packages.txt 2>/dev/null)
+
+.PHONY: setup sysdeps demo test bench lint model clean
+
+setup: sysdeps $(STAMP)
+
+sysdeps:
+	@bash scripts/sysdeps.sh $(APT_PACKAGES)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip >/dev/null
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+demo: setup
+	$(VENV)/bin/sutun demo
+
+test: setup
+	$(VENV)/bin/ruff check src tests
+	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m sutun.bench --out BENCHMARKS.md --json bench/results.json
+
+lint: setup
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff format --check src tests
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

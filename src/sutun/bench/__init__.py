@@ -1,0 +1,1 @@
+"""Restoration benchmark: a corruption simulator, metrics and baselines."""

@@ -1,0 +1,3 @@
+from sutun.bench.run import main
+
+main()

@@ -1,0 +1,281 @@
+"""``python -m sutun.bench``: build the dev set, run every restorer on it, write the scores.
+
+Restorers are plain ``(text, language) -> text`` callables; sütun is scored through its public API
+only, like any user would call it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sutun.bench import metrics
+from sutun.bench.baselines import BASELINES
+from sutun.bench.simulate import Article, Defects, SimDoc, articles_from_ntrex, clean_variants, simulate
+
+LANGUAGES = ("aze", "tur", "eng")
+Restorer = Callable[[str, str | None], str]
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the repository (or ``$SUTUN_SHARED``)."""
+    env = os.environ.get("SUTUN_SHARED")
+    if env:
+        return Path(env)
+    for base in (Path.cwd(), *Path(__file__).resolve().parents):
+        candidate = base.parent / "shared"
+        if (candidate / "corpora").is_dir():
+            return candidate
+    raise FileNotFoundError("cannot find ../shared; set SUTUN_SHARED")
+
+
+def load_ntrex(shared: Path) -> list[dict]:
+    path = shared / "corpora" / "ntrex-dev" / "ntrex.jsonl"
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def build_dataset(shared: Path, seeds: tuple[int, ...] = (0, 1, 2), limit: int | None = None,
+                  defects: Defects = Defects()) -> list[SimDoc]:
+    records = load_ntrex(shared)
+    docs: list[SimDoc] = []
+    for lang in LANGUAGES:
+        articles = articles_from_ntrex(records, lang)[:limit]
+        for article in articles:
+            docs.extend(simulate(article, seed, defects) for seed in seeds)
+            docs.extend(clean_variants(article, seeds[0]))
+    seed_dir = shared / "seed"
+    broken = (seed_dir / "seed.md").read_text(encoding="utf-8")
+    gold = (seed_dir / "seed.gold.md").read_text(encoding="utf-8")
+    docs.append(SimDoc(id="seed", language="aze", kind="seed", gold=gold, text=broken))
+    docs.append(SimDoc(id="seed#clean", language="aze", kind="clean", gold=gold, text=gold))
+    return docs
+
+
+def groups(doc: SimDoc) -> list[str]:
+    if doc.kind != "broken":
+        return [doc.kind]
+    out = ["broken"]
+    if doc.order_damaged:
+        out.append("recoverable" if doc.recoverable else "unrecoverable")
+    else:
+        out.append("no-order-damage")
+    return out
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    exact: float = 0.0
+    paragraphs: float = 0.0
+    cer: float = 0.0
+    word_error: float = 0.0
+    changed: int = 0
+    idempotent: int = 0
+    hyphens: metrics.HyphenCounts = field(default_factory=metrics.HyphenCounts)
+    taus: list[float] = field(default_factory=list)
+    order_perfect: int = 0
+    order_n: int = 0
+
+    def summary(self) -> dict:
+        h = self.hyphens
+        n = max(self.n, 1)
+        return {
+            "n": self.n,
+            "exact": self.exact / n,
+            "paragraphs": self.paragraphs / n,
+            "cer": self.cer / n,
+            "word_error": self.word_error / n,
+            "changed": self.changed / n,
+            "idempotent": self.idempotent / n,
+            "join_precision": _ratio(h.join_tp, h.join_tp + h.join_fp),
+            "join_recall": _ratio(h.join_tp, h.join_tp + h.join_fn),
+            "compound_kept": _ratio(h.compound_kept, h.compound_total),
+            "kendall_tau": statistics.fmean(self.taus) if self.taus else None,
+            "order_perfect": _ratio(self.order_perfect, self.order_n),
+        }
+
+
+def _ratio(a: int, b: int) -> float | None:
+    return a / b if b else None
+
+
+def evaluate(restore: Restorer, docs: list[SimDoc], check_idempotence: bool = False) -> dict:
+    table: dict[tuple[str, str], Scores] = defaultdict(Scores)
+    for doc in docs:
+        out = restore(doc.text, doc.language)
+        again = restore(out, doc.language) if check_idempotence else out
+        jun = metrics.junctions(doc) if doc.kind == "broken" else []
+        hy = metrics.hyphen_counts(out, doc.gold, jun)
+        order = metrics.block_order(out, doc) if doc.kind == "broken" and doc.order_damaged else None
+        for g in groups(doc):
+            s = table[(doc.language, g)]
+            s.n += 1
+            s.exact += metrics.exact(out, doc.gold)
+            s.paragraphs += metrics.paragraphs_reproduced(out, doc.gold)
+            s.cer += metrics.cer(out, doc.gold)
+            s.word_error += metrics.word_error(out, doc.gold)
+            s.changed += out != doc.text
+            s.idempotent += again == out
+            s.hyphens.add(hy)
+            if order is not None:
+                s.taus.append(order[0])
+                s.order_perfect += order[1]
+                s.order_n += 1
+    return {f"{lang}/{g}": s.summary() for (lang, g), s in sorted(table.items())}
+
+
+def throughput(systems: dict[str, Restorer], docs: list[SimDoc], repeats: int) -> dict:
+    """MB/s on one core for each system, interleaved runs, median over ``repeats``."""
+    inputs = [(d.text, d.language) for d in docs]
+    size = sum(len(t.encode("utf-8")) for t, _ in inputs) / 1e6
+    times: dict[str, list[float]] = defaultdict(list)
+    for _ in range(repeats):
+        for name, restore in systems.items():
+            start = time.perf_counter()
+            for text, lang in inputs:
+                restore(text, lang)
+            times[name].append(time.perf_counter() - start)
+    out = {name: {"mb_per_s": size / statistics.median(t), "seconds": statistics.median(t)}
+           for name, t in times.items()}
+    base = out.get("ftfy", {}).get("mb_per_s")
+    for row in out.values():
+        row["vs_ftfy"] = row["mb_per_s"] / base if base else None
+    out["_input_mb"] = size
+    return out
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def sutun_restorer() -> Restorer | None:
+    try:
+        import sutun
+    except ImportError:
+        return None
+    if not hasattr(sutun, "repair"):
+        return None
+
+    def restore(text: str, language: str | None) -> str:
+        return sutun.repair(text, language=language).text
+
+    return restore
+
+
+def run(quick: bool = False, shared: Path | None = None) -> dict:
+    shared = shared or shared_dir()
+    seeds = (0,) if quick else (0, 1, 2)
+    docs = build_dataset(shared, seeds=seeds, limit=8 if quick else None)
+    systems: dict[str, Restorer] = dict(BASELINES)
+    engine = sutun_restorer()
+    if engine is not None:
+        systems["sutun"] = engine
+    results: dict = {"date": dt.date.today().isoformat(), "machine": machine(), "quick": quick,
+                     "documents": len(docs), "systems": {}}
+    for name, restore in systems.items():
+        results["systems"][name] = evaluate(restore, docs, check_idempotence=name == "sutun")
+    results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
+    return results
+
+
+def _fmt(x: float | None, pct: bool = False) -> str:
+    if x is None:
+        return "–"
+    return f"{100 * x:.1f}%" if pct else f"{x:.4f}"
+
+
+def markdown(results: dict, command: str) -> str:
+    lines = [
+        "## Restoration benchmark (dev set, simulated newspaper breakage)",
+        "",
+        f"- command: `{command}`",
+        f"- date: {results['date']}; machine: {results['machine']}",
+        f"- documents: {results['documents']} (NTREX-128 dev articles in aze/tur/eng typeset into "
+        "columns and broken by `sutun.bench.simulate` with default `Defects`, seeds 0–2; clean "
+        "do-no-harm variants; the real seed article and its gold)",
+        "- metrics: see `sutun/bench/metrics.py`; text is compared after folding whitespace and "
+        "markdown emphasis. *recoverable* = order damage the text itself can reveal (a moved "
+        "fragment open at one end); *unrecoverable* = a closed paragraph moved intact.",
+        "",
+    ]
+    systems = results["systems"]
+    for lang in LANGUAGES:
+        lines += [f"### Broken documents — {lang}", "",
+                  "| system | group | n | exact | paragraphs | CER | word err | join P | join R "
+                  "| compound kept | τ (moved) | order perfect (moved) |",
+                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        for group in ("broken", "recoverable", "unrecoverable", "no-order-damage"):
+            for name, table in systems.items():
+                row = table.get(f"{lang}/{group}")
+                if not row:
+                    continue
+                lines.append(
+                    f"| {name} | {group} | {row['n']} | {_fmt(row['exact'], True)} | "
+                    f"{_fmt(row['paragraphs'], True)} | {_fmt(row['cer'])} | "
+                    f"{_fmt(row['word_error'])} | {_fmt(row['join_precision'], True)} | "
+                    f"{_fmt(row['join_recall'], True)} | {_fmt(row['compound_kept'], True)} | "
+                    f"{_fmt(row['kendall_tau'])} | {_fmt(row['order_perfect'], True)} |")
+        lines.append("")
+    lines += ["### Clean documents (do no harm) and the seed", "",
+              "| system | clean aze changed | clean tur changed | clean eng changed | seed exact "
+              "| seed CER | seed word err | idempotent (all docs) |",
+              "|---|---|---|---|---|---|---|---|"]
+    for name, table in systems.items():
+        clean = [table.get(f"{lang}/clean", {}) for lang in LANGUAGES]
+        seed = table.get("aze/seed", {})
+        idem = [r["idempotent"] for r in table.values()]
+        lines.append(
+            f"| {name} | " + " | ".join(
+                f"{_fmt(c.get('changed'), True)} (n={c.get('n', 0)})" for c in clean)
+            + f" | {_fmt(seed.get('exact'), True)} | {_fmt(seed.get('cer'))} | "
+            f"{_fmt(seed.get('word_error'))} | "
+            f"{_fmt(min(idem), True) if name == 'sutun' else '–'} |")
+    tp = results["throughput"]
+    lines += ["", f"### Throughput (one core, {tp['_input_mb']:.2f} MB of inputs, median of runs "
+              "interleaved in the same process)", "",
+              "| system | MB/s | × ftfy.fix_text |", "|---|---|---|"]
+    for name, row in tp.items():
+        if name.startswith("_"):
+            continue
+        lines.append(f"| {name} | {row['mb_per_s']:.3f} | {_fmt(row['vs_ftfy'])} |")
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m sutun.bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="8 articles a language, one seed")
+    parser.add_argument("--out", type=Path, help="write the markdown section here")
+    parser.add_argument("--json", type=Path, help="write all figures here")
+    parser.add_argument("--shared", type=Path, help="the shared folder (default ../shared)")
+    args = parser.parse_args(argv)
+    results = run(quick=args.quick, shared=args.shared)
+    command = "make bench" if not args.quick else "python -m sutun.bench --quick"
+    text = markdown(results, command)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    print(text)
+
+
+__all__ = ["Article", "build_dataset", "evaluate", "main", "run"]
