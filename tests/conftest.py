@@ -22,6 +22,6 @@ def ntrex(shared: Path) -> list[dict]:
 @pytest.fixture(scope="session")
 def seed(shared: Path) -> tuple[str, str]:
     folder = shared / "seed"
-    return (folder / "seed.md").read_text(encoding="utf-8"), (
-        folder / "seed.gold.md"
-    ).read_text(encoding="utf-8")
+    return (folder / "seed.md").read_text(encoding="utf-8"), (folder / "seed.gold.md").read_text(
+        encoding="utf-8"
+    )

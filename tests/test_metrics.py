@@ -10,9 +10,7 @@ from sutun.bench.simulate import articles_from_ntrex, invert, simulate
 GOLD = "Başlıq\n\n**Birinci abzas hərbi-texniki sahədə.**\n\nİkinci abzas burada bitir."
 
 
-@pytest.mark.parametrize(
-    "fn", [metrics.exact, metrics.paragraphs_reproduced]
-)
+@pytest.mark.parametrize("fn", [metrics.exact, metrics.paragraphs_reproduced])
 def test_identical_and_empty(fn):
     assert fn(GOLD, GOLD) == 1.0
     assert fn("", GOLD) == 0.0

@@ -64,8 +64,9 @@ def test_each_knob_at_zero_removes_its_defect(ntrex):
     assert not any(b.glyph for d in off for b in d.blocks)
     assert not any(part[:1] in GLYPHS for d in off for part in d.text.split("\n\n"))
     off = _docs(ntrex, dataclasses.replace(base, hyphenate=0))
-    assert not any(b.end_junction in ("syllable", "compound") or b.glued for d in off
-                   for b in d.blocks)
+    assert not any(
+        b.end_junction in ("syllable", "compound") or b.glued for d in off for b in d.blocks
+    )
     off = _docs(ntrex, dataclasses.replace(base, raw_lines=0))
     assert all(d.extractor == "docling" for d in off)
     off = _docs(ntrex, dataclasses.replace(base, split_columns=0, order=0))

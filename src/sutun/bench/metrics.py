@@ -6,6 +6,7 @@ restorer — sütun, a baseline, another tool — is scored the same way.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,7 +88,7 @@ def junctions(doc: SimDoc) -> list[Junction]:
     out: list[Junction] = []
     body = [b for b in doc.blocks if b.kind == "body"]
     restored = {id(b): restore_block(b, b.text, lines=False) for b in body}
-    for b, nxt in zip(body, body[1:], strict=False):
+    for b, nxt in itertools.pairwise(body):
         if b.end_junction in ("syllable", "compound") and nxt.paragraph == b.paragraph:
             left = _TOKEN.findall(restored[id(b)])[-1]
             right = _TOKEN.findall(restored[id(nxt)])[0]
@@ -100,8 +101,9 @@ def junctions(doc: SimDoc) -> list[Junction]:
             lines = restored[id(b)].split("\n")
             for kind, line, nxt_line in zip(b.line_junctions, lines, lines[1:], strict=False):
                 if kind in ("syllable", "compound"):
-                    out.append(_junction(kind, _TOKEN.findall(line)[-1],
-                                         _TOKEN.findall(nxt_line)[0]))
+                    out.append(
+                        _junction(kind, _TOKEN.findall(line)[-1], _TOKEN.findall(nxt_line)[0])
+                    )
     return out
 
 

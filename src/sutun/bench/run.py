@@ -20,7 +20,14 @@ from pathlib import Path
 
 from sutun.bench import metrics
 from sutun.bench.baselines import BASELINES
-from sutun.bench.simulate import Article, Defects, SimDoc, articles_from_ntrex, clean_variants, simulate
+from sutun.bench.simulate import (
+    Article,
+    Defects,
+    SimDoc,
+    articles_from_ntrex,
+    clean_variants,
+    simulate,
+)
 
 LANGUAGES = ("aze", "tur", "eng")
 Restorer = Callable[[str, str | None], str]
@@ -44,8 +51,12 @@ def load_ntrex(shared: Path) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def build_dataset(shared: Path, seeds: tuple[int, ...] = (0, 1, 2), limit: int | None = None,
-                  defects: Defects = Defects()) -> list[SimDoc]:
+def build_dataset(
+    shared: Path,
+    seeds: tuple[int, ...] = (0, 1, 2),
+    limit: int | None = None,
+    defects: Defects = Defects(),
+) -> list[SimDoc]:
     records = load_ntrex(shared)
     docs: list[SimDoc] = []
     for lang in LANGUAGES:
@@ -116,7 +127,9 @@ def evaluate(restore: Restorer, docs: list[SimDoc], check_idempotence: bool = Fa
         again = restore(out, doc.language) if check_idempotence else out
         jun = metrics.junctions(doc) if doc.kind == "broken" else []
         hy = metrics.hyphen_counts(out, doc.gold, jun)
-        order = metrics.block_order(out, doc) if doc.kind == "broken" and doc.order_damaged else None
+        order = (
+            metrics.block_order(out, doc) if doc.kind == "broken" and doc.order_damaged else None
+        )
         for g in groups(doc):
             s = table[(doc.language, g)]
             s.n += 1
@@ -145,8 +158,10 @@ def throughput(systems: dict[str, Restorer], docs: list[SimDoc], repeats: int) -
             for text, lang in inputs:
                 restore(text, lang)
             times[name].append(time.perf_counter() - start)
-    out = {name: {"mb_per_s": size / statistics.median(t), "seconds": statistics.median(t)}
-           for name, t in times.items()}
+    out = {
+        name: {"mb_per_s": size / statistics.median(t), "seconds": statistics.median(t)}
+        for name, t in times.items()
+    }
     base = out.get("ftfy", {}).get("mb_per_s")
     for row in out.values():
         row["vs_ftfy"] = row["mb_per_s"] / base if base else None
@@ -188,8 +203,13 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
     engine = sutun_restorer()
     if engine is not None:
         systems["sutun"] = engine
-    results: dict = {"date": dt.date.today().isoformat(), "machine": machine(), "quick": quick,
-                     "documents": len(docs), "systems": {}}
+    results: dict = {
+        "date": dt.date.today().isoformat(),
+        "machine": machine(),
+        "quick": quick,
+        "documents": len(docs),
+        "systems": {},
+    }
     for name, restore in systems.items():
         results["systems"][name] = evaluate(restore, docs, check_idempotence=name == "sutun")
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
@@ -218,10 +238,13 @@ def markdown(results: dict, command: str) -> str:
     ]
     systems = results["systems"]
     for lang in LANGUAGES:
-        lines += [f"### Broken documents — {lang}", "",
-                  "| system | group | n | exact | paragraphs | CER | word err | join P | join R "
-                  "| compound kept | τ (moved) | order perfect (moved) |",
-                  "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+        lines += [
+            f"### Broken documents — {lang}",
+            "",
+            "| system | group | n | exact | paragraphs | CER | word err | join P | join R "
+            "| compound kept | τ (moved) | order perfect (moved) |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for group in ("broken", "recoverable", "unrecoverable", "no-order-damage"):
             for name, table in systems.items():
                 row = table.get(f"{lang}/{group}")
@@ -232,26 +255,36 @@ def markdown(results: dict, command: str) -> str:
                     f"{_fmt(row['paragraphs'], True)} | {_fmt(row['cer'])} | "
                     f"{_fmt(row['word_error'])} | {_fmt(row['join_precision'], True)} | "
                     f"{_fmt(row['join_recall'], True)} | {_fmt(row['compound_kept'], True)} | "
-                    f"{_fmt(row['kendall_tau'])} | {_fmt(row['order_perfect'], True)} |")
+                    f"{_fmt(row['kendall_tau'])} | {_fmt(row['order_perfect'], True)} |"
+                )
         lines.append("")
-    lines += ["### Clean documents (do no harm) and the seed", "",
-              "| system | clean aze changed | clean tur changed | clean eng changed | seed exact "
-              "| seed CER | seed word err | idempotent (all docs) |",
-              "|---|---|---|---|---|---|---|---|"]
+    lines += [
+        "### Clean documents (do no harm) and the seed",
+        "",
+        "| system | clean aze changed | clean tur changed | clean eng changed | seed exact "
+        "| seed CER | seed word err | idempotent (all docs) |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for name, table in systems.items():
         clean = [table.get(f"{lang}/clean", {}) for lang in LANGUAGES]
         seed = table.get("aze/seed", {})
         idem = [r["idempotent"] for r in table.values()]
         lines.append(
-            f"| {name} | " + " | ".join(
-                f"{_fmt(c.get('changed'), True)} (n={c.get('n', 0)})" for c in clean)
+            f"| {name} | "
+            + " | ".join(f"{_fmt(c.get('changed'), True)} (n={c.get('n', 0)})" for c in clean)
             + f" | {_fmt(seed.get('exact'), True)} | {_fmt(seed.get('cer'))} | "
             f"{_fmt(seed.get('word_error'))} | "
-            f"{_fmt(min(idem), True) if name == 'sutun' else '–'} |")
+            f"{_fmt(min(idem), True) if name == 'sutun' else '–'} |"
+        )
     tp = results["throughput"]
-    lines += ["", f"### Throughput (one core, {tp['_input_mb']:.2f} MB of inputs, median of runs "
-              "interleaved in the same process)", "",
-              "| system | MB/s | × ftfy.fix_text |", "|---|---|---|"]
+    lines += [
+        "",
+        f"### Throughput (one core, {tp['_input_mb']:.2f} MB of inputs, median of runs "
+        "interleaved in the same process)",
+        "",
+        "| system | MB/s | × ftfy.fix_text |",
+        "|---|---|---|",
+    ]
     for name, row in tp.items():
         if name.startswith("_"):
             continue

@@ -1,7 +1,8 @@
 """Corruption simulator: typeset a clean article into newspaper columns and extract it back broken.
 
 Deterministic per seed. Every defect is a documented knob in :class:`Defects`; setting a knob to 0
-switches that defect off. The simulator records the truth (block order, what each junction was, which
+switches that defect off. The simulator records the truth (block order, what each junction was,
+which
 compounds were glued, what furniture, glyphs and letters were injected) so that a scorer — or
 :func:`invert` — can tell a right repair from a wrong one.
 
@@ -18,6 +19,7 @@ Defects reproduced (see ``docs/design.md``, "Defects to reproduce"):
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import asdict, dataclass, field
 
@@ -47,13 +49,13 @@ class Defects:
     split_columns: float = 1.0
     """Chance that a column boundary splits the text into blocks (0: one block per paragraph)."""
     raw_lines: float = 0.2
-    """Chance that a document goes through the raw-line extractor instead of the docling-like one."""
+    """Chance that a document goes through the raw-line extractor, not the docling-like one."""
     order: float = 0.45
     """Chance, per column boundary, that the next column's head fragment is emitted out of order."""
     max_shift: int = 2
     """Largest displacement (in blocks) of a misplaced fragment."""
     furniture: float = 0.25
-    """Chance, per column boundary (always at page boundaries when > 0), of furniture between blocks."""
+    """Chance, per column boundary (always at page boundaries when > 0), of furniture."""
     bold_lead: float = 0.5
     """Chance that the lead paragraph is bold in print (kept bold in the gold)."""
     glyph: float = 0.3
@@ -65,24 +67,76 @@ class Defects:
 
 
 NO_DEFECTS = Defects(
-    hyphenate=0.0, split_columns=0.0, raw_lines=0.0, order=0.0, furniture=0.0, bold_lead=0.0,
-    glyph=0.0, ocr=0.0,
+    hyphenate=0.0,
+    split_columns=0.0,
+    raw_lines=0.0,
+    order=0.0,
+    furniture=0.0,
+    bold_lead=0.0,
+    glyph=0.0,
+    ocr=0.0,
 )
 
 GLYPHS = "□■▪•"
 
 OCR_CONFUSIONS = {
-    "ə": "e", "e": "ə", "ı": "i", "i": "ı", "ö": "o", "o": "ö", "ü": "u", "u": "ü",
-    "ş": "s", "ç": "c", "ğ": "g", "İ": "I",
+    "ə": "e",
+    "e": "ə",
+    "ı": "i",
+    "i": "ı",
+    "ö": "o",
+    "o": "ö",
+    "ü": "u",
+    "u": "ü",
+    "ş": "s",
+    "ç": "c",
+    "ğ": "g",
+    "İ": "I",
 }
 
 _MONTHS = {
-    "aze": ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr",
-            "oktyabr", "noyabr", "dekabr"],
-    "tur": ["Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
-            "Ekim", "Kasım", "Aralık"],
-    "eng": ["January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December"],
+    "aze": [
+        "yanvar",
+        "fevral",
+        "mart",
+        "aprel",
+        "may",
+        "iyun",
+        "iyul",
+        "avqust",
+        "sentyabr",
+        "oktyabr",
+        "noyabr",
+        "dekabr",
+    ],
+    "tur": [
+        "Ocak",
+        "Şubat",
+        "Mart",
+        "Nisan",
+        "Mayıs",
+        "Haziran",
+        "Temmuz",
+        "Ağustos",
+        "Eylül",
+        "Ekim",
+        "Kasım",
+        "Aralık",
+    ],
+    "eng": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
 }
 _PAPERS = {
     "aze": ["Xalq qəzeti", "Səs", "Azərbaycan", "Respublika", "Yeni Müsavat"],
@@ -224,7 +278,7 @@ def _docling_block(lines: list[_Line]) -> tuple[str, list[str]]:
     """Join a block's lines the way docling does: every line-final hyphen between letters goes."""
     out = lines[0].text
     glued: list[str] = []
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in itertools.pairwise(lines):
         if prev.end in ("syllable", "compound") and out.endswith("-"):
             if prev.end == "compound":
                 left = _TOKEN.findall(out)[-1]
@@ -293,10 +347,11 @@ def simulate(article: Article, seed: int, defects: Defects = Defects()) -> SimDo
             page_break = c % max(1, d.columns_per_page) == 0
             if d.furniture > 0 and (page_break or rng.random() < d.furniture):
                 page = 1 + c // max(1, d.columns_per_page) + rng.randint(0, 20)
-                blocks.append(Block(text=_furniture(article.language, page, rng), kind="furniture",
-                                    column=c))
+                blocks.append(
+                    Block(text=_furniture(article.language, page, rng), kind="furniture", column=c)
+                )
         run: list[_Line] = []
-        for line in column + [None]:  # type: ignore[list-item]
+        for line in [*column, None]:  # type: ignore[list-item]
             if run and (line is None or line.paragraph != run[0].paragraph):
                 blocks.append(_make_block(run, extractor, bold, c))
                 run = []
@@ -321,9 +376,14 @@ def simulate(article: Article, seed: int, defects: Defects = Defects()) -> SimDo
     damaged = False
     recoverable = True
     if d.order > 0:
-        heads = [i for i, b in enumerate(blocks) if i > 0 and b.kind == "body"
-                 and b.column > 0 and (i == 0 or blocks[i - 1].column != b.column
-                                       or blocks[i - 1].kind == "furniture")]
+        heads = [
+            i
+            for i, b in enumerate(blocks)
+            if i > 0
+            and b.kind == "body"
+            and b.column > 0
+            and (i == 0 or blocks[i - 1].column != b.column or blocks[i - 1].kind == "furniture")
+        ]
         pinned = 2  # the title and the first body block stay first
         moved: list[int] = []
         for h in heads:
@@ -341,9 +401,18 @@ def simulate(article: Article, seed: int, defects: Defects = Defects()) -> SimDo
 
     text = "\n\n".join(_render(blocks[i]) for i in order)
     gold = article.text()
-    return SimDoc(id=f"{article.id}#{seed}", language=article.language, kind="broken", gold=gold,
-                  text=text, blocks=blocks, order=order, extractor=extractor,
-                  order_damaged=damaged, recoverable=recoverable)
+    return SimDoc(
+        id=f"{article.id}#{seed}",
+        language=article.language,
+        kind="broken",
+        gold=gold,
+        text=text,
+        blocks=blocks,
+        order=order,
+        extractor=extractor,
+        order_damaged=damaged,
+        recoverable=recoverable,
+    )
 
 
 def _make_block(run: list[_Line], extractor: str, bold: bool, column: int) -> Block:
@@ -358,10 +427,18 @@ def _make_block(run: list[_Line], extractor: str, bold: bool, column: int) -> Bl
         text, glued = _docling_block(run)
         line_junctions = []
     last = run[-1].end
-    block = Block(text=text, kind="body", paragraph=para, starts_paragraph=starts,
-                  ends_paragraph=last == "para", end_junction="" if last == "para" else last or "space",
-                  glued=glued, line_junctions=line_junctions, bold=bold and para == 0,
-                  column=column)
+    block = Block(
+        text=text,
+        kind="body",
+        paragraph=para,
+        starts_paragraph=starts,
+        ends_paragraph=last == "para",
+        end_junction="" if last == "para" else last or "space",
+        glued=glued,
+        line_junctions=line_junctions,
+        bold=bold and para == 0,
+        column=column,
+    )
     return block
 
 
@@ -494,37 +571,59 @@ def paragraphs_from_sentences(
     return out
 
 
-def articles_from_ntrex(records: list[dict], language: str, seed: int = 0,
-                        bold_lead: float = 0.5) -> list[Article]:
+def articles_from_ntrex(
+    records: list[dict], language: str, seed: int = 0, bold_lead: float = 0.5
+) -> list[Article]:
     out = []
     for r in records:
         if r["lang"] != language:
             continue
         rng = random.Random(f"{r['id']}:{seed}")
         paras = paragraphs_from_sentences(r["sentences"], rng)
-        out.append(Article(title=" ".join(r["title"].split()), paragraphs=paras, language=language,
-                           bold_lead=rng.random() < bold_lead, id=r["id"]))
+        out.append(
+            Article(
+                title=" ".join(r["title"].split()),
+                paragraphs=paras,
+                language=language,
+                bold_lead=rng.random() < bold_lead,
+                id=r["id"],
+            )
+        )
     return out
 
 
 def clean_variants(article: Article, seed: int) -> list[SimDoc]:
     """Do-no-harm cases: the printed article, and one with a colon-introduced list."""
     rng = random.Random(f"{article.id}:clean:{seed}")
-    docs = [SimDoc(id=f"{article.id}#clean", language=article.language, kind="clean",
-                   gold=article.text(), text=article.text())]
+    docs = [
+        SimDoc(
+            id=f"{article.id}#clean",
+            language=article.language,
+            kind="clean",
+            gold=article.text(),
+            text=article.text(),
+        )
+    ]
     if len(article.paragraphs) >= 3:
         paras = list(article.paragraphs)
         k = rng.randint(1, len(paras) - 1)
         items = [lower(w, article.language) for w in _WORD.findall(paras[k])[:3] if len(w) > 3]
         if items:
             intro = {"aze": "Əsas məqamlar:", "tur": "Öne çıkanlar:", "eng": "Key points:"}.get(
-                article.language, "Key points:")
+                article.language, "Key points:"
+            )
             marks = "abcdefgh"
             listing = [intro] + [f"{marks[j]}) {w};" for j, w in enumerate(items[:-1])]
             listing.append(f"{marks[len(items) - 1]}) {items[-1]}.")
             paras[k:k] = listing
-            listed = Article(article.title, paras, article.language, article.bold_lead,
-                             article.id)
-            docs.append(SimDoc(id=f"{article.id}#clean-list", language=article.language,
-                               kind="clean", gold=listed.text(), text=listed.text()))
+            listed = Article(article.title, paras, article.language, article.bold_lead, article.id)
+            docs.append(
+                SimDoc(
+                    id=f"{article.id}#clean-list",
+                    language=article.language,
+                    kind="clean",
+                    gold=listed.text(),
+                    text=listed.text(),
+                )
+            )
     return docs

@@ -5,6 +5,7 @@ Python's ``str.lower`` maps "I" to "i" and "İ" to "i̇"; Azerbaijani and Turkis
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 TURKIC = frozenset({"aze", "azj", "tur", "az", "tr"})
@@ -68,7 +69,7 @@ def syllable_breaks(word: str, min_left: int = 2, min_right: int = 2) -> list[in
 def _run_breaks(word: str, start: int, end: int, min_left: int, min_right: int) -> list[int]:
     vowel_at = [i for i in range(start, end) if is_vowel(word[i])]
     out = []
-    for a, b in zip(vowel_at, vowel_at[1:], strict=False):
+    for a, b in itertools.pairwise(vowel_at):
         consonants = b - a - 1
         cut = b if consonants == 0 else b - 1
         if cut - start >= min_left and end - cut >= min_right:
