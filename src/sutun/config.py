@@ -1,0 +1,25 @@
+"""Repair configuration: one immutable object, every option documented with its default."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class RepairConfig(NamedTuple):
+    steps: tuple[str, ...] = ("cleanup", "normalise", "dehyphenate", "reorder", "join", "structure")
+    """Steps to run, in order (names from :data:`sutun.steps.STEPS`)."""
+    gate: bool = True
+    """Touch a document only when it shows damage (do-no-harm)."""
+    glyphs: str = "□■▪◾◼"
+    """Layout glyphs removed wherever they stand alone."""
+    max_shift: int = 4
+    """How far (in blocks) reorder looks for a block's continuation."""
+    link_threshold: float = 1.0
+    """Least evidence for reorder to link a block to a continuation that is not next to it."""
+    space_join_min_words: int = 6
+    """An open block followed by a capitalised block is joined only when it has this many words
+    (shorter ones are headings, list intros or captions)."""
+    split_glued: bool = True
+    """Split compounds glued by a line-end hyphen removal back (on strong evidence only)."""
+    max_chars: int = 20_000_000
+    """Longer inputs are passed through unchanged with a ``too-long`` note."""

@@ -1,0 +1,140 @@
+"""The one data model: a Document every frontend builds and every repair step edits.
+
+Every change is an :class:`Edit` with a span in the *input* text, so ``apply_edits(input, edits)``
+reproduces the output exactly (see :mod:`sutun.edits`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One decision. ``start``/``end`` index the input text.
+
+    A replacement puts ``replacement`` in place of ``input[start:end]``. A ``move`` takes the input
+    span ``[start, end)`` (a block with the separator before it) and puts it right after the piece of
+    text that ends at input offset ``after``, wherever that piece is by then.
+    """
+
+    kind: str
+    start: int
+    end: int
+    replacement: str = ""
+    after: int | None = None
+    step: str = ""
+    confidence: float = 1.0
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_move(self) -> bool:
+        return self.after is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        if self.after is None:
+            del d["after"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Edit:
+        return cls(
+            kind=d["kind"],
+            start=int(d["start"]),
+            end=int(d["end"]),
+            replacement=d.get("replacement", ""),
+            after=d.get("after"),
+            step=d.get("step", ""),
+            confidence=float(d.get("confidence", 1.0)),
+            evidence=dict(d.get("evidence", {})),
+        )
+
+
+@dataclass
+class Block:
+    """A run of input text between blank lines: ``source[start:end]``."""
+
+    start: int
+    end: int
+    kind: str = "body"  # body | title | furniture
+    furniture_kind: str = ""
+
+
+@dataclass
+class Document:
+    source: str
+    blocks: list[Block] = field(default_factory=list)
+    order: list[int] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)
+    furniture: list[dict[str, Any]] = field(default_factory=list)
+    language: str | None = None
+    damaged: bool = False
+    title: str = ""
+    lead: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    source_name: str = ""
+
+    # ---- edits
+    def add(self, edit: Edit) -> None:
+        """Record a replacement; one that covers earlier replacements subsumes them."""
+        if edit.is_move:
+            self.edits.append(edit)
+            return
+        kept = []
+        for e in self.edits:
+            if e.is_move or e.end <= edit.start or (edit.end <= e.start and e.start != e.end):
+                kept.append(e)
+            elif edit.start <= e.start and e.end <= edit.end and e.start < edit.end:
+                edit.evidence.setdefault("subsumes", []).append(e.kind)
+            elif e.start == e.end == edit.end:
+                kept.append(e)
+            else:
+                raise ValueError(f"overlapping edits: {e} and {edit}")
+        kept.append(edit)
+        self.edits = kept
+
+    def view(self, start: int, end: int) -> str:
+        """The input span ``[start, end)`` with the replacements inside it applied."""
+        inside = sorted(
+            (e for e in self.edits if not e.is_move and start <= e.start and e.end <= end),
+            key=lambda e: (e.start, e.end),
+        )
+        out, pos = [], start
+        for e in inside:
+            out.append(self.source[pos : e.start])
+            out.append(e.replacement)
+            pos = e.end
+        out.append(self.source[pos:end])
+        return "".join(out)
+
+    def text_of(self, i: int) -> str:
+        b = self.blocks[i]
+        return self.view(b.start, b.end)
+
+    def separator_start(self, i: int) -> int:
+        """Where the separator before block ``i`` begins (the end of the block before it)."""
+        return self.blocks[i - 1].end if i > 0 else 0
+
+    def body(self) -> list[int]:
+        return [i for i in self.order if self.blocks[i].kind != "furniture"]
+
+
+@dataclass
+class Repaired:
+    text: str
+    edits: list[Edit]
+    document: Document
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.document
+        return {
+            "text": self.text,
+            "title": d.title,
+            "lead": d.lead,
+            "paragraphs": d.paragraphs,
+            "furniture": d.furniture,
+            "edits": [e.to_dict() for e in self.edits],
+            "language": d.language,
+        }

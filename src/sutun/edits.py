@@ -1,0 +1,72 @@
+"""Replay a list of edits on the input text, exactly (like ftfy's ``apply_plan``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sutun.document import Edit
+
+
+def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
+    """Apply ``edits`` (spans in ``text``) and return the output.
+
+    Replacements must not overlap one another and must lie wholly inside or wholly outside every
+    moved span; moves are applied in list order. Dropping any edit from the list still replays.
+    """
+    edits = [e if isinstance(e, Edit) else Edit.from_dict(e) for e in edits]
+    for e in edits:
+        if not 0 <= e.start <= e.end <= len(text):
+            raise ValueError(f"edit span out of range: {e.start}..{e.end} of {len(text)}")
+    replaces = sorted((e for e in edits if not e.is_move), key=lambda e: (e.start, e.end))
+    moves = [e for e in edits if e.is_move]
+    for a, b in zip(replaces, replaces[1:], strict=False):
+        if b.start < a.end:
+            raise ValueError(f"overlapping edits at {b.start}")
+    cuts = {0, len(text)}
+    for e in edits:
+        cuts.update((e.start, e.end))
+        if e.after is not None:
+            cuts.add(e.after)
+    bounds = sorted(cuts)
+    # Pieces: (start, end, text). Zero-width pieces hold insertions.
+    pieces: list[list] = []
+    inserts = {e.start: e for e in replaces if e.start == e.end}
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a in inserts:
+            pieces.append([a, a, inserts.pop(a).replacement])
+        pieces.append([a, b, text[a:b]])
+    for pos, e in inserts.items():
+        pieces.append([pos, pos, e.replacement])
+    by_start = {}
+    for p in pieces:
+        if p[0] != p[1]:
+            by_start[p[0]] = p
+    for e in replaces:
+        if e.start == e.end:
+            continue
+        first = True
+        for p in pieces:
+            if p[0] != p[1] and e.start <= p[0] and p[1] <= e.end:
+                p[2] = e.replacement if first else ""
+                first = False
+    for m in moves:
+        inside = [
+            p for p in pieces if m.start <= p[0] and p[1] <= m.end and not (p[0] == p[1] == m.end)
+        ]
+        for e in replaces:
+            if e.start < m.end and m.start < e.end and not (m.start <= e.start and e.end <= m.end):
+                raise ValueError(f"edit {e.start}..{e.end} straddles moved span {m.start}..{m.end}")
+        if not inside:
+            continue
+        rest = [p for p in pieces if not any(p is q for q in inside)]
+        anchor = max(
+            (k for k, p in enumerate(rest) if p[1] == m.after and p[0] != p[1]),
+            default=None,
+            key=lambda k: k,
+        )
+        if m.after == 0 or anchor is None:
+            k = 0 if m.after == 0 else len(rest)
+        else:
+            k = anchor + 1
+        pieces = rest[:k] + inside + rest[k:]
+    return "".join(p[2] for p in pieces)

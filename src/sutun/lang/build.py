@@ -1,0 +1,78 @@
+"""Build language models: the shipped Azerbaijani one from ``../shared/corpora``, or any language
+from plain text (``sutun model build``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from sutun.lang.alphabet import lower
+from sutun.lang.model import WORD, LanguageModel, counts_from_text
+
+AZE_SOURCES = [
+    "symspell-az/frequency_dictionary_az_80k.txt (MIT)",
+    "az-lang-nlp/spell_freq.txt, stems.txt (Apache-2.0)",
+    "tesseract-langdata-aze/aze.wordlist, aze.word.bigrams (Apache-2.0)",
+    "azwiki-sentences/vocab.txt, sent_gold_actual.txt (CC BY-SA)",
+]
+
+
+def _counted(path: Path) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[1].isdigit():
+            out[lower(parts[0].replace("ә", "ə"), "aze")] += int(parts[1])
+    return out
+
+
+def _ranked(path: Path, limit: int) -> list[str]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines()[:limit]:
+        w = line.strip()
+        if WORD.fullmatch(w) and not any(ch in w for ch in "ﬁﬂﬆ"):
+            out.append(lower(w, "aze"))
+    return out
+
+
+def build_azerbaijani(corpora: Path, ranked_limit: int = 200_000) -> LanguageModel:
+    words = _counted(corpora / "symspell-az" / "frequency_dictionary_az_80k.txt")
+    spell = _counted(corpora / "az-lang-nlp" / "spell_freq.txt")
+    # The two frequency lists come from corpora of different sizes: scale the smaller to match.
+    scale = max(1, sum(words.values()) // max(1, sum(spell.values())))
+    for w, c in spell.items():
+        words[w] += c * scale
+    for path in (
+        corpora / "azwiki-sentences" / "vocab.txt",
+        corpora / "tesseract-langdata-aze" / "aze.wordlist",
+    ):
+        for w in _ranked(path, ranked_limit):
+            words[w] += 1 if w not in words else 0
+    wiki = (corpora / "azwiki-sentences" / "sent_gold_actual.txt").read_text(encoding="utf-8")
+    text_words, bigrams = counts_from_text(wiki.splitlines(), "aze")
+    words.update({w: c for w, c in text_words.items() if w not in words})
+    for line in (
+        (corpora / "tesseract-langdata-aze" / "aze.word.bigrams")
+        .read_text(encoding="utf-8")
+        .splitlines()[:80_000]
+    ):
+        parts = line.split()
+        if len(parts) == 2 and all(WORD.fullmatch(p) for p in parts):
+            bigrams[f"{lower(parts[0], 'aze')} {lower(parts[1], 'aze')}"] += 2
+    words = Counter({w: c for w, c in words.items() if WORD.fullmatch(w) and len(w) < 40})
+    stems = [
+        lower(s.strip(), "aze")
+        for s in (corpora / "az-lang-nlp" / "stems.txt").read_text(encoding="utf-8").splitlines()
+        if s.strip()
+    ]
+    return LanguageModel.from_counts(
+        "aze", words, stems=stems, bigrams=bigrams, sources=AZE_SOURCES
+    )
+
+
+def build_from_text(
+    texts: Iterable[str], language: str, sources: Iterable[str] = ()
+) -> LanguageModel:
+    words, bigrams = counts_from_text(texts, language)
+    return LanguageModel.from_counts(language, words, bigrams=bigrams, sources=sources)

@@ -1,0 +1,204 @@
+"""The language model the repair steps consult: lexicon, suffix grammar, char n-grams, bigrams.
+
+Stored as gzip'd JSON (safe to load from anywhere, unlike pickle). ``sutun model build`` makes one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+from sutun.lang import morphology
+from sutun.lang.alphabet import is_turkic, lower
+
+FORMAT = 1
+WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+_BOUNDARY = "^"
+_END = "$"
+
+
+@dataclass
+class LanguageModel:
+    language: str
+    words: dict[str, int]
+    stems: frozenset[str] = frozenset()
+    char: dict[str, int] = field(default_factory=dict)
+    bigrams: dict[str, int] = field(default_factory=dict)
+    order: int = 4
+    sources: list[str] = field(default_factory=list)
+    grammar: bool = False
+    min_stem_count: int = 3
+
+    def __post_init__(self) -> None:
+        self._total_chars = sum(v for k, v in self.char.items() if len(k) == 1) or 1
+        self._cache: dict[str, bool] = {}
+        self.glued = {
+            w.replace("-", ""): w
+            for w, c in self.words.items()
+            if "-" in w and c >= 2 and w.replace("-", "") not in self.words
+        }
+
+    # ---- lexicon and grammar
+    def norm(self, word: str) -> str:
+        return lower(word, self.language)
+
+    def count(self, word: str) -> int:
+        return self.words.get(self.norm(word), 0)
+
+    def _is_stem(self, w: str) -> bool:
+        return w in self.stems or self.words.get(w, 0) >= self.min_stem_count
+
+    def known(self, word: str) -> bool:
+        """In the lexicon, or a known stem plus harmonic suffixes (for languages with a grammar)."""
+        w = self.norm(word)
+        hit = self._cache.get(w)
+        if hit is None:
+            hit = w in self.words
+            if not hit and self.grammar and "-" not in w:
+                hit = morphology.analyse(w, self._is_stem) is not None
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[w] = hit
+        return hit
+
+    # ---- character model (stupid backoff over n-grams of words, boundaries marked)
+    def char_logp(self, word: str) -> float:
+        """Mean log-probability per character of ``word`` (higher is more word-like)."""
+        w = _BOUNDARY + self.norm(word) + _END
+        if len(w) <= 2 or not self.char:
+            return 0.0
+        total = 0.0
+        for i in range(1, len(w)):
+            total += self._char_logp(w[max(0, i - self.order + 1) : i], w[i])
+        return total / (len(w) - 1)
+
+    def _char_logp(self, history: str, ch: str) -> float:
+        penalty = 0.0
+        while history:
+            num = self.char.get(history + ch)
+            if num:
+                den = self.char.get(history) or num
+                return penalty + math.log(num / den)
+            history = history[1:]
+            penalty += math.log(0.4)
+        return penalty + math.log((self.char.get(ch, 0) + 1) / (self._total_chars + 100))
+
+    def bigram(self, left: str, right: str) -> int:
+        return self.bigrams.get(f"{self.norm(left)} {self.norm(right)}", 0)
+
+    # ---- storage
+    def to_json(self) -> dict:
+        return {
+            "format": FORMAT,
+            "language": self.language,
+            "order": self.order,
+            "grammar": self.grammar,
+            "sources": self.sources,
+            "words": self.words,
+            "stems": sorted(self.stems),
+            "char": self.char,
+            "bigrams": self.bigrams,
+        }
+
+    def save(self, path: str | Path) -> None:
+        data = json.dumps(
+            self.to_json(), ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ).encode("utf-8")
+        with gzip.GzipFile(path, "wb", mtime=0) as f:
+            f.write(data)
+
+    @classmethod
+    def load(cls, path: str | Path) -> LanguageModel:
+        with gzip.open(path, "rb") as f:
+            data = json.loads(f.read())
+        if data.get("format") != FORMAT:
+            raise ValueError(f"{path}: unsupported model format {data.get('format')!r}")
+        return cls(
+            language=data["language"],
+            words=data["words"],
+            stems=frozenset(data.get("stems", [])),
+            char=data.get("char", {}),
+            bigrams=data.get("bigrams", {}),
+            order=data.get("order", 4),
+            sources=data.get("sources", []),
+            grammar=data.get("grammar", False),
+        )
+
+    # ---- building
+    @classmethod
+    def from_counts(
+        cls,
+        language: str,
+        words: Counter[str],
+        *,
+        stems: Iterable[str] = (),
+        bigrams: Counter[str] | None = None,
+        order: int = 4,
+        sources: Iterable[str] = (),
+        max_bigrams: int = 60_000,
+    ) -> LanguageModel:
+        char: Counter[str] = Counter()
+        for w, c in words.items():
+            weight = 1 + int(math.log1p(c))
+            padded = _BOUNDARY + w + _END
+            for n in range(1, order + 1):
+                for i in range(len(padded) - n + 1):
+                    char[padded[i : i + n]] += weight
+        char = Counter({k: v for k, v in char.items() if v >= 2 or len(k) == 1})
+        top_bigrams = dict((bigrams or Counter()).most_common(max_bigrams))
+        return cls(
+            language=language,
+            words=dict(words),
+            stems=frozenset(stems),
+            char=dict(char),
+            bigrams=top_bigrams,
+            order=order,
+            sources=list(sources),
+            grammar=language in ("aze", "azj"),
+        )
+
+
+def tokens(text: str, language: str) -> list[str]:
+    return [lower(w, language) for w in WORD.findall(text)]
+
+
+def counts_from_text(texts: Iterable[str], language: str) -> tuple[Counter[str], Counter[str]]:
+    words: Counter[str] = Counter()
+    bigrams: Counter[str] = Counter()
+    for text in texts:
+        toks = tokens(text, language)
+        words.update(toks)
+        bigrams.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+    return words, bigrams
+
+
+def canonical(language: str | None) -> str | None:
+    """``azj_Latn``, ``az``, ``aze`` → ``aze``; ``tr``/``tur_Latn`` → ``tur``; else 3-letter code."""
+    if not language:
+        return None
+    code = language.split("_")[0].split("-")[0].lower()
+    aliases = {"az": "aze", "azj": "aze", "azb": "aze", "tr": "tur", "en": "eng"}
+    return aliases.get(code, code)
+
+
+@lru_cache(maxsize=8)
+def shipped(language: str) -> LanguageModel | None:
+    """The model shipped in the package for ``language``, if any."""
+    name = f"{canonical(language)}.json.gz"
+    ref = resources.files("sutun.data").joinpath(name)
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path:
+        return LanguageModel.load(path)
+
+
+__all__ = ["LanguageModel", "canonical", "counts_from_text", "is_turkic", "shipped", "tokens"]

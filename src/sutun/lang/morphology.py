@@ -1,0 +1,216 @@
+"""A small Azerbaijani suffix grammar with vowel harmony.
+
+The word lists miss most inflected forms (ayrıl-dığ-ı-nı), so a word is also accepted when stripping
+harmonic suffixes leaves a known stem. The chains follow az-lang-nlp's analyser in shape (noun:
+derivation → plural → possessive → case → copula; verb: voice → negation → tense/participle →
+person), written here as suffix templates: ``A`` is the two-way vowel (a/ə), ``I`` the four-way
+vowel (ı/i/u/ü), and a leading ``(y)``/``(n)``/``(s)`` is a buffer consonant used after a vowel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from sutun.lang.alphabet import BACK_VOWELS, FRONT_VOWELS
+
+_TEMPLATES = (
+    # case, possessive, plural, copula (noun chain)
+    "lAr",
+    "(n)In",
+    "(y)A",
+    "(n)I",
+    "dA",
+    "dAn",
+    "lA",
+    "(y)lA",
+    "(s)I",
+    "Im",
+    "ImIz",
+    "InIz",
+    "lArI",
+    "(n)dA",
+    "(n)dAn",
+    "(n)A",
+    "dIr",
+    "dIrlAr",
+    "ki",
+    "(y)dI",
+    "(y)mIş",
+    "(y)sA",
+    "(y)Am",
+    "(y)Ik",
+    "sAn",
+    "sInIz",
+    "dAkI",
+    "kI",
+    "cA",
+    # derivation
+    "lI",
+    "sIz",
+    "lIq",
+    "lIk",
+    "çI",
+    "cI",
+    "lAş",
+    "lAn",
+    "lAt",
+    "lAr",
+    "CAsInA",
+    "dAş",
+    "ıncı",
+    "IncI",
+    "(y)IncI",
+    # verb chain: voice, negation, tense, participles, converbs, person
+    "Il",
+    "In",
+    "Iş",
+    "dIr",
+    "t",
+    "mA",
+    "mAz",
+    "mAyAn",
+    "(y)Ir",
+    "Ar",
+    "Ir",
+    "(y)AcAq",
+    "(y)AcAk",
+    "(y)AcAy",
+    "mIş",
+    "dI",
+    "(y)Ib",
+    "(y)Araq",
+    "(y)An",
+    "dIq",
+    "dIğ",
+    "dIy",
+    "mAq",
+    "mAk",
+    "mAl",
+    "mAlI",
+    "(y)AndA",
+    "(y)AndAn",
+    "sA",
+    "(y)Im",
+    "sIn",
+    "(y)Iq",
+    "(y)Ik",
+    "lAr",
+    "(y)Aq",
+    "(y)Ay",
+    "(y)AsI",
+    "mA",
+    "mAğ",
+    "mAy",
+    "(y)Ici",
+    "(y)IcI",
+    "(y)Anda",
+    "kən",
+    "mAdAn",
+    "(y)Inca",
+    "(y)IncA",
+    "dIqcA",
+    "(y)AlI",
+    "(y)Ib",
+    "(y)ArAk",
+)
+
+
+def _expand(template: str) -> list[tuple[str, bool]]:
+    """Surface forms of a template: (form, needs_vowel_before) pairs."""
+    buffer = ""
+    if template.startswith("("):
+        buffer, template = template[1], template[3:]
+    forms = [""]
+    for ch in template:
+        if ch == "A":
+            forms = [f + v for f in forms for v in "aə"]
+        elif ch == "I":
+            forms = [f + v for f in forms for v in "ıiuü"]
+        elif ch == "C":
+            forms = [f + v for f in forms for v in "cç"]
+        else:
+            forms = [f + ch for f in forms]
+    out = [(f, False) for f in forms]
+    if buffer:
+        out += [(buffer + f, True) for f in forms]
+    return out
+
+
+SUFFIXES: dict[str, bool] = {}
+for _t in _TEMPLATES:
+    for _form, _after_vowel in _expand(_t):
+        SUFFIXES[_form] = SUFFIXES.get(_form, False) or _after_vowel
+_BY_LENGTH = sorted(SUFFIXES, key=len, reverse=True)
+_MAX_SUFFIX = max(map(len, SUFFIXES))
+
+
+def last_vowel(word: str) -> str | None:
+    for ch in reversed(word):
+        if ch in BACK_VOWELS or ch in FRONT_VOWELS:
+            return ch
+    return None
+
+
+def harmonic(stem: str, suffix: str) -> bool:
+    """Whether ``suffix``'s first vowel agrees with the last vowel of ``stem``."""
+    v = last_vowel(stem)
+    s = next((ch for ch in suffix if ch in BACK_VOWELS or ch in FRONT_VOWELS), None)
+    if v is None or s is None:
+        return True
+    if s in "aə":
+        return (s == "a") == (v in BACK_VOWELS)
+    if s in "ıiuü":
+        want = {
+            "a": "ı",
+            "ı": "ı",
+            "o": "u",
+            "u": "u",
+            "e": "i",
+            "ə": "i",
+            "i": "i",
+            "ö": "ü",
+            "ü": "ü",
+        }
+        return want[v] == s
+    return True
+
+
+def harmony_breaks(word: str) -> bool:
+    """True when the word mixes back and front vowels (a hint of an OCR letter error or a loan)."""
+    vowels = [ch for ch in word if ch in BACK_VOWELS or ch in FRONT_VOWELS]
+    return (
+        bool(vowels)
+        and any(v in BACK_VOWELS for v in vowels)
+        and any(v in FRONT_VOWELS for v in vowels)
+    )
+
+
+def analyse(word: str, is_stem: Callable[[str], bool], depth: int = 5) -> list[str] | None:
+    """Split ``word`` (lower-case) into a known stem and harmonic suffixes, or None."""
+    return _analyse(word, is_stem, depth)
+
+
+def _analyse(word: str, is_stem: Callable[[str], bool], depth: int) -> list[str] | None:
+    if is_stem(word):
+        return [word]
+    if depth == 0 or len(word) < 3:
+        return None
+    for k in range(min(_MAX_SUFFIX, len(word) - 2), 0, -1):
+        suffix = word[-k:]
+        if suffix not in SUFFIXES:
+            continue
+        stem = word[:-k]
+        if SUFFIXES[suffix] and suffix[0] in "yns" and last_vowel(stem[-1:]) is None:
+            continue  # a buffer consonant only follows a vowel
+        if not harmonic(stem, suffix):
+            continue
+        found = _analyse(stem, is_stem, depth - 1)
+        if found is not None:
+            return [*found, suffix]
+    return None
+
+
+@lru_cache(maxsize=1)
+def suffix_forms() -> frozenset[str]:
+    return frozenset(SUFFIXES)

@@ -1,0 +1,109 @@
+"""``repair``: text → Document → steps → text, with every change replayable by ``apply_edits``."""
+
+from __future__ import annotations
+
+import regex
+
+from sutun.config import RepairConfig
+from sutun.document import Document, Edit, Repaired
+from sutun.edits import apply_edits
+from sutun.lang.model import LanguageModel, canonical, shipped
+from sutun.readers import document_from_text
+from sutun.steps import STEPS, cleanup, normalise
+from sutun.steps.evidence import (
+    ENUMERATOR,
+    HYPHEN_END,
+    Context,
+    Ends,
+    document_vocabulary,
+    glued_index,
+    starts_lower,
+)
+from sutun.steps.structure import fill
+
+DEFAULT = RepairConfig()
+_RAW_HYPHEN = regex.compile(r"[\p{L}]-[ \t]*\n[ \t]*\p{L}")
+
+
+def detect_language(text: str) -> str | None:
+    """A cheap guess from letters only Azerbaijani / Turkish use; None when unsure."""
+    sample = text[:20_000]
+    letters = sum(ch.isalpha() for ch in sample)
+    if not letters:
+        return None
+    schwa = sample.count("ə") + sample.count("Ə")
+    if schwa / letters > 0.005:
+        return "aze"
+    turkish = sum(sample.count(ch) for ch in "ışğİ")
+    if turkish / letters > 0.005:
+        return "tur"
+    if sample.isascii() or sum(ch.isascii() for ch in sample) / len(sample) > 0.98:
+        return "eng"
+    return None
+
+
+def damage(doc: Document, ctx: Context) -> list[str]:
+    """The signs that a document was broken by extraction; empty for clean text."""
+    signs = []
+    if cleanup.glyph_spans(doc, ctx):
+        signs.append("glyph or invisible character")
+    if normalise.damaged_tokens(doc):
+        signs.append("non-NFC or look-alike letters")
+    if _RAW_HYPHEN.search(doc.source):
+        signs.append("line-end hyphen inside a block")
+    texts = [doc.source[b.start : b.end] for b in doc.blocks]
+    for k, t in enumerate(texts):
+        if k and cleanup.furniture_kind(t, strong_only=True):
+            signs.append("page furniture")
+        core = Ends.of(t).core
+        if k + 1 < len(texts) and HYPHEN_END.search(core.rstrip()):
+            signs.append("block ends in a hyphen")
+        if k and starts_lower(core) and not ENUMERATOR.match(core):
+            signs.append("block starts in lower case")
+    return sorted(set(signs))
+
+
+def repair(
+    text: str,
+    language: str | None = None,
+    config: RepairConfig = DEFAULT,
+    model: LanguageModel | None = None,
+) -> Repaired:
+    """Restore ``text``; ``language`` like ``aze``/``azj_Latn`` (detected when None)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    lang = canonical(language) or detect_language(text)
+    doc = document_from_text(text, lang)
+    if not text.strip() or len(text) > config.max_chars:
+        fill(doc, text)
+        return Repaired(text, [], doc)
+    if model is None and lang is not None:
+        model = shipped(lang)
+    ctx = Context(config=config, model=model)
+    signs = damage(doc, ctx)
+    if config.gate and not signs:
+        fill(doc, text)
+        return Repaired(text, [], doc)
+    doc.damaged = True
+    ctx.vocab = document_vocabulary(doc)
+    ctx.glued = glued_index(ctx.vocab, model)
+    for name in config.steps:
+        STEPS[name](doc, ctx)
+    if doc.edits:
+        _trim(doc)
+    out = apply_edits(text, doc.edits)
+    fill(doc, out)
+    return Repaired(out, list(doc.edits), doc)
+
+
+def _trim(doc: Document) -> None:
+    """Leading and trailing blank space goes once the document is being repaired anyway."""
+    if not doc.blocks:
+        return
+    first = min(b.start for b in doc.blocks)
+    last = max(b.end for b in doc.blocks)
+    taken = [(e.start, e.end) for e in doc.edits if not e.is_move]
+    if first > 0 and not any(s < first for s, _ in taken):
+        doc.add(Edit("trim", 0, first, "", step="pipeline"))
+    if last < len(doc.source) and not any(e > last for _, e in taken):
+        doc.add(Edit("trim", last, len(doc.source), "", step="pipeline"))

@@ -1,0 +1,84 @@
+"""Remove layout debris: stray glyphs, invisible and control characters; move page numbers and
+running heads to the document's furniture."""
+
+from __future__ import annotations
+
+import regex
+
+from sutun.document import Document, Edit
+from sutun.steps.evidence import Context
+
+STEP = "cleanup"
+INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd\p{Co}]|[^\P{Cc}\n\t]")
+PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
+ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")
+YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
+
+
+def furniture_kind(text: str, strong_only: bool) -> str:
+    """'page-number' / 'running-head' for furniture-looking blocks, '' otherwise."""
+    t = text.strip()
+    if "\n" in t or len(t) > 100:
+        return ""
+    if PAGE_NUMBER.match(t):
+        return "page-number"
+    if regex.search(r"[.!?:;]$", t):
+        return ""
+    if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
+        return "running-head"
+    if not strong_only and YEAR.search(t) and len(t.split()) <= 8 and regex.search(r"\d", t):
+        return "running-head"
+    return ""
+
+
+def glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
+    """Stand-alone layout glyphs (with the spaces after them) and invisible characters."""
+    spans = []
+    glyphs = regex.escape(ctx.config.glyphs)
+    pattern = regex.compile(rf"(?<!\S)[{glyphs}](?:[ \t]+|(?=\n)|$)")
+    bullets = [b for b in doc.blocks if doc.source.startswith("• ", b.start)]
+    for b in doc.blocks:
+        text = doc.source[b.start : b.end]
+        for m in pattern.finditer(text):
+            spans.append((b.start + m.start(), b.start + m.end(), "remove-glyph"))
+        if len(bullets) == 1 and b is bullets[0]:
+            spans.append((b.start, b.start + 2, "remove-glyph"))
+    for m in INVISIBLE.finditer(doc.source):
+        spans.append((m.start(), m.end(), "remove-invisible"))
+    return spans
+
+
+def run(doc: Document, ctx: Context) -> None:
+    for start, end, kind in glyph_spans(doc, ctx):
+        doc.add(
+            Edit(
+                kind,
+                start,
+                end,
+                "",
+                step=STEP,
+                confidence=0.99,
+                evidence={"removed": doc.source[start:end]},
+            )
+        )
+    for i, b in enumerate(doc.blocks):
+        if i == 0:
+            continue
+        kind = furniture_kind(doc.source[b.start : b.end], strong_only=False)
+        if not kind:
+            continue
+        b.kind, b.furniture_kind = "furniture", kind
+        text = doc.view(b.start, b.end)
+        doc.furniture.append({"kind": kind, "text": text, "offset": b.start})
+        doc.add(
+            Edit(
+                "furniture",
+                doc.separator_start(i),
+                b.end,
+                "",
+                step=STEP,
+                confidence=0.9,
+                evidence={"furniture": kind, "text": text},
+            )
+        )

@@ -1,0 +1,102 @@
+"""Inside blocks: printed line breaks (raw-line extraction) and compounds glued by an extractor
+that dropped every line-end hyphen."""
+
+from __future__ import annotations
+
+import regex
+
+from sutun.document import Document, Edit
+from sutun.lang import morphology
+from sutun.steps.evidence import Context, hyphen_decision, turkic
+
+STEP = "dehyphenate"
+LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
+HYPHEN_BREAK = regex.compile(r"([\p{L}\p{N}]+)-[ \t]*\n[ \t]*([\p{L}\p{N}]+)")
+NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
+ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
+GLUED = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}{5,}(?![\p{L}\p{N}-])")
+
+
+def run(doc: Document, ctx: Context) -> None:
+    for b in doc.blocks:
+        if b.kind == "furniture":
+            continue
+        _line_breaks(doc, ctx, b.start, b.end)
+        if ctx.config.split_glued:
+            _glued(doc, ctx, b.start, b.end)
+
+
+def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
+    text = doc.source[start:end]
+    hyphen_breaks = {m.start(0) + len(m.group(1)): m for m in HYPHEN_BREAK.finditer(text)}
+    for m in LINE_BREAK.finditer(text):
+        h = hyphen_breaks.get(m.start() - 1)
+        if h is not None:
+            d = hyphen_decision(h.group(1), h.group(2), ctx, doc.language)
+            kind = "dehyphenate" if d.join else "keep-hyphen"
+            doc.add(
+                Edit(
+                    kind,
+                    start + m.start() - (1 if d.join else 0),
+                    start + m.end(),
+                    "",
+                    step=STEP,
+                    confidence=d.confidence,
+                    evidence=d.evidence,
+                )
+            )
+        else:
+            doc.add(
+                Edit(
+                    "join-line",
+                    start + m.start(),
+                    start + m.end(),
+                    " ",
+                    step=STEP,
+                    confidence=0.9,
+                    evidence={"reason": "line break inside a block"},
+                )
+            )
+
+
+def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
+    text = doc.source[start:end]
+    if turkic(doc.language):
+        for pattern, why in (
+            (NUMBER_SUFFIX, "number + suffix"),
+            (ACRONYM_SUFFIX, "acronym + suffix"),
+        ):
+            for m in pattern.finditer(text):
+                suffix = m.group(2)
+                if (
+                    morphology.analyse(suffix, lambda w: w == "", depth=3) is None
+                    and suffix not in morphology.suffix_forms()
+                ):
+                    continue
+                _split(doc, start + m.start(), start + m.end(), len(m.group(1)), why, 0.95)
+    if not ctx.glued:
+        return
+    for m in GLUED.finditer(text):
+        lw = ctx.lower(m.group(0), doc.language)
+        hyphenated = ctx.glued.get(lw)
+        if hyphenated is None or ctx.vocab.get(lw):
+            continue
+        at = hyphenated.index("-")
+        _split(doc, start + m.start(), start + m.end(), at, "attested compound", 0.85)
+
+
+def _split(doc: Document, start: int, end: int, at: int, why: str, confidence: float) -> None:
+    word = doc.source[start:end]
+    if any(not e.is_move and e.start < end and start < e.end for e in doc.edits):
+        return
+    doc.add(
+        Edit(
+            "split-compound",
+            start,
+            end,
+            f"{word[:at]}-{word[at:]}",
+            step=STEP,
+            confidence=confidence,
+            evidence={"reason": why, "glued": word},
+        )
+    )

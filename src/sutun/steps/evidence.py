@@ -1,0 +1,215 @@
+"""Junction evidence: how a block ends, how the next one starts, and what a broken word was.
+
+Every decision about hyphens and continuations is made here, once; reorder, join and dehyphenate
+ask these functions and record what they answered in their Edits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from sutun.config import RepairConfig
+from sutun.document import Document
+from sutun.lang.alphabet import is_turkic, lower, syllable_breaks
+from sutun.lang.model import LanguageModel
+
+CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$")
+OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$")
+HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$")
+LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
+WORDY_END = regex.compile(r"[\p{L},]$")
+TAIL = 64  # end-anchored patterns only ever look at a block's last characters
+ENUMERATOR = regex.compile(r"^(?:[\p{Ll}\p{N}]{1,3}[).]|[-–—•*])\s")
+FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
+LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$")
+WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
+
+
+@dataclass
+class Context:
+    """What a step may consult besides the document."""
+
+    config: RepairConfig
+    model: LanguageModel | None
+    vocab: Counter[str] = field(default_factory=Counter)
+    glued: dict[str, str] = field(default_factory=dict)
+    """Compounds (lexicon's and document's) by their glued spelling: ``hərbitexniki`` → ``hərbi-
+    texniki``."""
+
+    def lower(self, word: str, language: str | None) -> str:
+        return lower(word, language)
+
+
+def document_vocabulary(doc: Document) -> Counter[str]:
+    """The document's own words, from block interiors only (edge fragments would vote for
+    themselves)."""
+    vocab: Counter[str] = Counter()
+    for b in doc.blocks:
+        if b.kind == "furniture":
+            continue
+        for line in lower(doc.source[b.start : b.end], doc.language).split("\n"):
+            vocab.update(WORDS.findall(line)[1:-1])
+    return vocab
+
+
+def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
+    out = dict(model.glued) if model is not None else {}
+    out.update({w.replace("-", ""): w for w in vocab if "-" in w})
+    return out
+
+
+@dataclass(frozen=True)
+class Ends:
+    """A block's text with its markup peeled off its edges."""
+
+    core: str
+    bold_start: bool
+    bold_end: bool
+    lead: int  # characters of markup/glyph before the core
+    trail: int  # characters of markup after the core
+
+    @classmethod
+    def of(cls, text: str) -> Ends:
+        m = LEADING_MARKUP.match(text)
+        lead = m.end() if m else 0
+        trail = 2 if text.endswith(("**", "__")) and len(text) - 2 >= lead else 0
+        core = text[lead : len(text) - trail]
+        return cls(core, bool(m and m.group(1)), bool(trail), lead, trail)
+
+
+def is_closed(core: str) -> bool:
+    return len(core.split(None, 1)) <= 1 or bool(CLOSED_END.search(core.rstrip()[-TAIL:]))
+
+
+def starts_lower(core: str) -> bool:
+    return bool(core[:1].islower()) and not ENUMERATOR.match(core)
+
+
+def title_like(core: str) -> bool:
+    return len(core) <= 200 and "\n" not in core and not regex.search(r"[.!?…:;]$", core.strip())
+
+
+@dataclass(frozen=True)
+class HyphenDecision:
+    join: bool
+    confidence: float
+    evidence: dict[str, Any]
+    attested: bool = False  # backed by the document, the lexicon or the grammar
+
+
+def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
+    """``left-`` at a line end, ``right`` after it: one word broken by hyphenation (join), or a
+    compound whose hyphen fell at the line end (keep)?"""
+    joined, hyphened = left + right, f"{left}-{right}"
+    ev: dict[str, Any] = {"left": left, "right": right}
+    if right[:1].isupper() or left.isdigit() or (left.isupper() and len(left) > 1):
+        ev["reason"] = "capital, number or acronym before/after the hyphen"
+        return HyphenDecision(False, 0.9, ev)
+    if right.startswith(lower(left, language)) and len(left) >= 2:
+        ev["reason"] = "reduplication"
+        return HyphenDecision(False, 0.9, ev, attested=True)
+    jl, hl = lower(joined, language), lower(hyphened, language)
+    doc_joined, doc_hyph = ctx.vocab.get(jl, 0), ctx.vocab.get(hl, 0)
+    m = ctx.model
+    lex_joined = m.count(joined) if m else 0
+    lex_hyph = m.count(hyphened) if m else 0
+    ev.update(
+        doc_joined=doc_joined,
+        doc_hyphenated=doc_hyph,
+        lex_joined=lex_joined,
+        lex_hyphenated=lex_hyph,
+    )
+    if doc_joined + doc_hyph:
+        join = doc_joined >= doc_hyph
+        ev["reason"] = "the document's own spelling"
+        return HyphenDecision(join, 0.95, ev, attested=True)
+    if lex_joined or lex_hyph:
+        join = lex_joined >= lex_hyph
+        ev["reason"] = "lexicon frequency"
+        return HyphenDecision(join, 0.9, ev, attested=True)
+    if m is not None:
+        known_joined = m.known(joined)
+        both_words = m.known(left) and m.known(right) and len(left) > 2 and len(right) > 2
+        ev.update(grammar_joined=known_joined, parts_known=both_words)
+        if known_joined:
+            ev["reason"] = "suffix grammar accepts the joined word"
+            return HyphenDecision(True, 0.8, ev, attested=True)
+        if both_words:
+            ev["reason"] = "both parts are words, the joined form is not"
+            return HyphenDecision(False, 0.6, ev)
+        gain = m.char_logp(joined) - (m.char_logp(left) + m.char_logp(right)) / 2
+        ev["char_gain"] = round(gain, 3)
+    ev["syllable_break"] = len(left) in syllable_breaks(joined)
+    ev["reason"] = "default: line-end hyphens are mostly hyphenation"
+    return HyphenDecision(True, 0.55, ev)
+
+
+@dataclass(frozen=True)
+class Continuation:
+    kind: str  # "hyphen" | "space" | ""
+    score: float
+    join: bool = True  # for "hyphen": join the halves (True) or keep the hyphen
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+NONE = Continuation("", 0.0)
+
+
+def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
+    """How strongly block text ``b`` reads as the direct continuation of block text ``a``."""
+    ea, eb = Ends.of(a), Ends.of(b)
+    if ea.bold_end != eb.bold_start:
+        return NONE
+    core_a, core_b = ea.core.rstrip(), eb.core.lstrip()
+    if not core_a or not core_b:
+        return NONE
+    tail_a = core_a[-TAIL:]
+    hy = HYPHEN_END.search(tail_a)
+    first = FIRST_TOKEN.match(core_b)
+    if hy and first and not ENUMERATOR.match(core_b):
+        d = hyphen_decision(hy.group(1), first.group(0), ctx, language)
+        if core_b[:1].islower():
+            syllabic = d.join and len(hy.group(1)) in syllable_breaks(hy.group(1) + first.group(0))
+            score = 3.5 if d.attested else 2.0 if syllabic else 1.0
+        else:
+            score = 1.5 if d.attested else 0.6
+        ev = {"a_end": core_a[-20:], "b_start": core_b[:20], **d.evidence}
+        return Continuation("hyphen", score, d.join, ev)
+    if is_closed(core_a) or not OPEN_END.search(tail_a):
+        return NONE
+    ev = {"a_end": core_a[-20:], "b_start": core_b[:20]}
+    if starts_lower(core_b):
+        score = 2.0
+        if ctx.model is not None:
+            last, nxt = LAST_TOKEN.search(tail_a), first
+            if last and nxt and ctx.model.bigram(last.group(0), nxt.group(0)):
+                score += 0.5
+                ev["bigram"] = True
+        return Continuation("space", score, True, ev)
+    if (
+        len(core_a.split()) >= ctx.config.space_join_min_words
+        and WORDY_END.search(tail_a)
+        and first
+        and not sentence_starter(first.group(0), ctx, language)
+    ):
+        return Continuation("space", 0.6, True, ev)
+    return NONE
+
+
+def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
+    """A capitalised word that is usually written in lower case starts a sentence; a name does
+    not."""
+    lw = lower(word, language)
+    if lw == word:
+        return False
+    if ctx.vocab.get(lw, 0):
+        return True
+    return bool(ctx.model and ctx.model.count(lw) >= 1000)
+
+
+def turkic(language: str | None) -> bool:
+    return is_turkic(language)

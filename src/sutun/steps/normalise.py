@@ -1,0 +1,79 @@
+"""Unicode NFC, and Cyrillic or IPA look-alike letters inside Latin words (whole-Cyrillic words
+are left alone)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from sutun.document import Document, Edit
+from sutun.steps.evidence import Context
+
+STEP = "normalise"
+LOOKALIKES = str.maketrans(
+    {
+        "а": "a",
+        "е": "e",
+        "о": "o",
+        "р": "p",
+        "с": "c",
+        "х": "x",
+        "у": "y",
+        "і": "i",
+        "ј": "j",
+        "һ": "h",
+        "ә": "ə",
+        "Ә": "Ə",
+        "А": "A",
+        "В": "B",
+        "Е": "E",
+        "К": "K",
+        "М": "M",
+        "Н": "H",
+        "О": "O",
+        "Р": "P",
+        "С": "C",
+        "Т": "T",
+        "Х": "X",
+        "І": "I",
+        "Ј": "J",
+        "ǝ": "ə",
+        "Ǝ": "Ə",
+    }
+)
+TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+LATIN = regex.compile(r"\p{Latin}")
+CYRILLIC = regex.compile(r"\p{Cyrillic}")
+SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ]")
+
+
+def fixed(token: str) -> str:
+    t = unicodedata.normalize("NFC", token)
+    if "ǝ" in t or "Ǝ" in t or (LATIN.search(t) and CYRILLIC.search(t)):
+        t = t.translate(LOOKALIKES)
+    return t
+
+
+def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
+    out = []
+    for b in doc.blocks:
+        text = doc.source[b.start : b.end]
+        if text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text)):
+            continue
+        for m in TOKEN.finditer(text):
+            new = fixed(m.group(0))
+            if new != m.group(0):
+                out.append((b.start + m.start(), b.start + m.end(), new))
+    return out
+
+
+def run(doc: Document, ctx: Context) -> None:
+    for start, end, new in damaged_tokens(doc):
+        old = doc.source[start:end]
+        kind = "normalise-nfc" if unicodedata.normalize("NFC", old) == new else "normalise-script"
+        doc.add(
+            Edit(
+                kind, start, end, new, step=STEP, confidence=0.98, evidence={"from": old, "to": new}
+            )
+        )

@@ -1,0 +1,25 @@
+"""Title, lead and paragraphs of the repaired text (for ``--format json``)."""
+
+from __future__ import annotations
+
+import regex
+
+from sutun.document import Document
+from sutun.steps.evidence import Context, Ends, title_like
+
+STEP = "structure"
+_PARAGRAPHS = regex.compile(r"\n[ \t]*\n\s*")
+
+
+def fill(doc: Document, text: str) -> None:
+    paras = [p.strip() for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
+    doc.title = doc.lead = ""
+    if paras and title_like(Ends.of(paras[0]).core) and len(paras) > 1:
+        doc.title = paras.pop(0)
+    if paras and Ends.of(paras[0]).bold_start and Ends.of(paras[0]).bold_end:
+        doc.lead = Ends.of(paras[0]).core
+    doc.paragraphs = paras
+
+
+def run(doc: Document, ctx: Context) -> None:  # structure reads the output; see pipeline
+    return None
