@@ -1,21 +1,132 @@
-"""The ``sutun`` command."""
+"""sütun: restore newspaper text broken by PDF/OCR extraction."""
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from sutun.pipeline import repair as repair_text
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+model_app = typer.Typer(no_args_is_help=True, help="Build language models.")
+app.add_typer(model_app, name="model")
+
+SAMPLE = Path(__file__).parent / "data" / "sample.md"
+
+
+def _render(result, fmt: str, explain: bool) -> str:
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False)
+    text = result.text
+    if fmt == "text":
+        text = text.replace("**", "")
+    if explain:
+        lines = [
+            f"- {e.kind} [{e.start}:{e.end}] {e.replacement!r} ({e.confidence:.2f}) "
+            f"{json.dumps(e.evidence, ensure_ascii=False)}"
+            for e in result.edits
+        ]
+        text += "\n\n<!-- edits:\n" + "\n".join(lines) + "\n-->"
+    return text
+
+
+def _read_input(path: str) -> tuple[str, str | None]:
+    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    text = raw.decode("utf-8")
+    if path.endswith(".json"):
+        record = json.loads(text)
+        return record["text"], record.get("language")
+    return text, None
+
+
+@app.command()
+def repair(
+    files: Annotated[
+        list[str] | None, typer.Argument(help="md/txt/json files, or - for stdin")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md | text | json")] = "md",
+    explain: Annotated[bool, typer.Option(help="list the edits after the text")] = False,
+    language: Annotated[
+        str | None, typer.Option(help="aze, tur, azj_Latn… (default: detect)")
+    ] = None,
+    out_dir: Annotated[Path | None, typer.Option(help="write one file per input here")] = None,
+    jsonl: Annotated[
+        Path | None, typer.Option("--jsonl", help="JSON Lines input (FinePDFs shape)")
+    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="JSON Lines output")] = None,
+) -> None:
+    """Restore text; with --jsonl IN -o OUT, one output record per input record."""
+    if fmt not in ("md", "text", "json"):
+        raise typer.BadParameter("--format must be md, text or json")
+    if jsonl is not None:
+        from sutun.records import repair_jsonl
+
+        if output is None:
+            raise typer.BadParameter("--jsonl needs -o OUT")
+        summary = repair_jsonl(jsonl, output, language=language)
+        typer.echo(json.dumps(summary), err=True)
+        return
+    if not files:
+        raise typer.BadParameter("give FILE… or - for stdin")
+    for path in files:
+        try:
+            text, record_lang = _read_input(path)
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
+            typer.echo(f"sutun: {path}: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        result = repair_text(text, language=language or record_lang)
+        rendered = _render(result, fmt, explain)
+        if out_dir is not None and path != "-":
+            out_dir.mkdir(parents=True, exist_ok=True)
+            suffix = {"md": ".md", "text": ".txt", "json": ".json"}[fmt]
+            (out_dir / (Path(path).stem + suffix)).write_text(rendered + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(rendered + "\n")
 
 
 @app.command()
 def demo() -> None:
-    """Repair a sample article and show the edits."""
-    typer.echo("engine not built yet")
+    """Repair the bundled sample article and show every edit."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    result = repair_text(text, language="aze")
+    typer.echo("── input " + "─" * 60)
+    typer.echo(text)
+    typer.echo("── repaired " + "─" * 57)
+    typer.echo(result.text)
+    typer.echo("── edits " + "─" * 60)
+    for e in result.edits:
+        why = e.evidence.get("reason") or e.evidence.get("furniture") or ""
+        typer.echo(
+            f"{e.kind:15} {text[e.start : e.end]!r:28.28} → {e.replacement!r:12.12} "
+            f"{e.confidence:.2f} {why}"
+        )
 
 
-@app.command()
-def version() -> None:
-    """Print the version."""
-    from importlib.metadata import version as v
+@model_app.command("build")
+def model_build(
+    output: Annotated[Path, typer.Option("-o", "--output", help="model file (.json.gz)")],
+    language: Annotated[str, typer.Option(help="language code, e.g. aze, tur")] = "aze",
+    text: Annotated[list[Path] | None, typer.Option(help="plain-text files to learn from")] = None,
+    corpora: Annotated[Path | None, typer.Option(help="../shared/corpora (for aze)")] = None,
+) -> None:
+    """Build a model: Azerbaijani from the shared corpora, or any language from plain text."""
+    from sutun.lang.build import build_azerbaijani, build_from_text
 
-    typer.echo(v("sutun"))
+    if text:
+        model = build_from_text(
+            (p.read_text(encoding="utf-8") for p in text), language, sources=[str(p) for p in text]
+        )
+    elif language == "aze" and corpora is not None:
+        model = build_azerbaijani(corpora)
+    else:
+        raise typer.BadParameter("give --text FILE… or, for aze, --corpora DIR")
+    model.save(output)
+    typer.echo(f"{output}: {len(model.words)} words, {len(model.char)} char n-grams", err=True)
+
+
+if __name__ == "__main__":
+    app()

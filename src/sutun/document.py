@@ -15,8 +15,8 @@ class Edit:
     """One decision. ``start``/``end`` index the input text.
 
     A replacement puts ``replacement`` in place of ``input[start:end]``. A ``move`` takes the input
-    span ``[start, end)`` (a block with the separator before it) and puts it right after the piece of
-    text that ends at input offset ``after``, wherever that piece is by then.
+    span ``[start, end)`` (a block with the separator before it) and puts it right after the piece
+    of text that ends at input offset ``after``, wherever that piece is by then.
     """
 
     kind: str

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from sutun.document import Edit
@@ -19,7 +20,7 @@ def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
             raise ValueError(f"edit span out of range: {e.start}..{e.end} of {len(text)}")
     replaces = sorted((e for e in edits if not e.is_move), key=lambda e: (e.start, e.end))
     moves = [e for e in edits if e.is_move]
-    for a, b in zip(replaces, replaces[1:], strict=False):
+    for a, b in itertools.pairwise(replaces):
         if b.start < a.end:
             raise ValueError(f"overlapping edits at {b.start}")
     cuts = {0, len(text)}
@@ -31,7 +32,7 @@ def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
     # Pieces: (start, end, text). Zero-width pieces hold insertions.
     pieces: list[list] = []
     inserts = {e.start: e for e in replaces if e.start == e.end}
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         if a in inserts:
             pieces.append([a, a, inserts.pop(a).replacement])
         pieces.append([a, b, text[a:b]])
@@ -58,15 +59,13 @@ def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
                 raise ValueError(f"edit {e.start}..{e.end} straddles moved span {m.start}..{m.end}")
         if not inside:
             continue
-        rest = [p for p in pieces if not any(p is q for q in inside)]
+        moving = {id(p) for p in inside}
+        rest = [p for p in pieces if id(p) not in moving]
         anchor = max(
             (k for k, p in enumerate(rest) if p[1] == m.after and p[0] != p[1]),
             default=None,
             key=lambda k: k,
         )
-        if m.after == 0 or anchor is None:
-            k = 0 if m.after == 0 else len(rest)
-        else:
-            k = anchor + 1
+        k = (0 if m.after == 0 else len(rest)) if m.after == 0 or anchor is None else anchor + 1
         pieces = rest[:k] + inside + rest[k:]
     return "".join(p[2] for p in pieces)

@@ -13,7 +13,7 @@ def document_from_text(text: str, language: str | None = None, source_name: str 
     blocks = []
     for m in _BLOCK.finditer(text):
         end = m.end()
-        while end > m.start() and text[end - 1] in " \t\r":
+        while end > m.start() and text[end - 1].isspace():
             end -= 1
         blocks.append(Block(m.start(), end))
     return Document(

@@ -6,6 +6,7 @@ Stored as gzip'd JSON (safe to load from anywhere, unlike pickle). ``sutun model
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 from collections import Counter
@@ -177,12 +178,12 @@ def counts_from_text(texts: Iterable[str], language: str) -> tuple[Counter[str],
     for text in texts:
         toks = tokens(text, language)
         words.update(toks)
-        bigrams.update(f"{a} {b}" for a, b in zip(toks, toks[1:], strict=False))
+        bigrams.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
     return words, bigrams
 
 
 def canonical(language: str | None) -> str | None:
-    """``azj_Latn``, ``az``, ``aze`` → ``aze``; ``tr``/``tur_Latn`` → ``tur``; else 3-letter code."""
+    """``azj_Latn``, ``az``, ``aze`` → ``aze``; ``tr``, ``tur_Latn`` → ``tur``."""
     if not language:
         return None
     code = language.split("_")[0].split("-")[0].lower()

@@ -79,7 +79,7 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     for m in GLUED.finditer(text):
         lw = ctx.lower(m.group(0), doc.language)
         hyphenated = ctx.glued.get(lw)
-        if hyphenated is None or ctx.vocab.get(lw):
+        if hyphenated is None:
             continue
         at = hyphenated.index("-")
         _split(doc, start + m.start(), start + m.end(), at, "attested compound", 0.85)

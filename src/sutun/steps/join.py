@@ -3,6 +3,8 @@ mid-sentence; keep real compounds' hyphens."""
 
 from __future__ import annotations
 
+import itertools
+
 from sutun.document import Document, Edit
 from sutun.steps.evidence import Context, Ends, continuation
 from sutun.steps.reorder import pinned
@@ -14,7 +16,7 @@ MIN_SCORE = 0.5
 def run(doc: Document, ctx: Context) -> None:
     body = doc.body()
     fixed = pinned(doc)
-    for a, b in zip(body, body[1:], strict=False):
+    for a, b in itertools.pairwise(body):
         if a in fixed:
             continue
         ta, tb = doc.text_of(a), doc.text_of(b)

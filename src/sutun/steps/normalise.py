@@ -46,23 +46,27 @@ TOKEN = regex.compile(r"[\p{L}\p{M}]+")
 LATIN = regex.compile(r"\p{Latin}")
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ]")
+_LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
 
 
-def fixed(token: str) -> str:
+def fixed(token: str, latin_block: bool) -> str:
     t = unicodedata.normalize("NFC", token)
-    if "ǝ" in t or "Ǝ" in t or (LATIN.search(t) and CYRILLIC.search(t)):
+    mixed = LATIN.search(t) and CYRILLIC.search(t)
+    lookalikes_only = latin_block and all(ch in _LOOKALIKE_KEYS for ch in t)
+    if "ǝ" in t or "Ǝ" in t or mixed or lookalikes_only:
         t = t.translate(LOOKALIKES)
     return t
 
 
 def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
     out = []
+    latin = len(LATIN.findall(doc.source)) > 2 * len(CYRILLIC.findall(doc.source))
     for b in doc.blocks:
         text = doc.source[b.start : b.end]
         if text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text)):
             continue
         for m in TOKEN.finditer(text):
-            new = fixed(m.group(0))
+            new = fixed(m.group(0), latin)
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
     return out

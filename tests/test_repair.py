@@ -1,0 +1,203 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sutun
+from sutun.bench.run import build_dataset
+from sutun.records import repair_jsonl
+
+OCR_WORDS = {"fövqəladə": "fəvqəladə", "səfirə": "səfərə", "bildirən": "bildiren"}
+
+
+@pytest.fixture(scope="module")
+def bench_docs(shared):
+    return build_dataset(shared, seeds=(0,), limit=20)
+
+
+def test_seed_comes_out_as_printed_but_for_ocr_letters(seed):
+    broken, gold = seed
+    expected = gold.strip()
+    for right, wrong in OCR_WORDS.items():
+        expected = expected.replace(right, wrong)
+    result = sutun.repair(broken)
+    assert result.document.language == "aze"
+    assert result.text == expected
+    assert sutun.apply_edits(broken, result.edits) == result.text
+    kinds = {e.kind for e in result.edits}
+    assert {"move", "dehyphenate", "join", "remove-glyph"} <= kinds
+    assert "hərbi-texniki" in result.text and "bir-birindən" in result.text
+
+
+def test_replay_idempotence_and_do_no_harm_on_bench(bench_docs):
+    for doc in bench_docs:
+        result = sutun.repair(doc.text, doc.language)
+        assert sutun.apply_edits(doc.text, result.edits) == result.text, doc.id
+        assert sutun.repair(result.text, doc.language).text == result.text, doc.id
+        if doc.kind == "clean":
+            assert result.text == doc.text and not result.edits, doc.id
+
+
+def test_edits_serialise_and_each_can_be_rejected(seed):
+    broken, _ = seed
+    result = sutun.repair(broken)
+    as_json = json.loads(json.dumps([e.to_dict() for e in result.edits]))
+    assert sutun.apply_edits(broken, as_json) == result.text
+    for k in range(len(as_json)):
+        rest = as_json[:k] + as_json[k + 1 :]
+        assert isinstance(sutun.apply_edits(broken, rest), str)
+
+
+def test_reorders_a_column_head_emitted_late():
+    text = (
+        "Başlıq burada\n\nNazir bildirib ki, görüşdə iki ölkə arasında əlaqələrin inkişafı "
+        "müzakirə olunub və tərəflər gələcək əməkdaşlığın\n\nYeni abzas başqa mövzudan "
+        "danışır və burada bitir.\n\nistiqamətlərini də nəzərdən keçiriblər."
+    )
+    out = sutun.repair(text, "aze").text
+    assert out == (
+        "Başlıq burada\n\nNazir bildirib ki, görüşdə iki ölkə arasında əlaqələrin "
+        "inkişafı müzakirə olunub və tərəflər gələcək əməkdaşlığın istiqamətlərini də "
+        "nəzərdən keçiriblər.\n\nYeni abzas başqa mövzudan danışır və burada bitir."
+    )
+
+
+def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
+    text = (
+        "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki sahədə və mədəni əlaqələrdə "
+        "uğurlar əldə edilib, tərəflər bundan razı qal-\n\ndıqlarını bildiriblər."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "hərbi-texniki" in out and "qaldıqlarını" in out and "\n\ntexniki" not in out
+
+
+def test_glued_compounds_split_on_strong_evidence_only():
+    text = "Başlıq\n\nGörüşdə hərbitexniki əməkdaşlıq və 2019cu ilin planları müzakirə olu-\n\nnub."
+    out = sutun.repair(text, "aze").text
+    assert "hərbi-texniki" in out and "2019-cu" in out
+    assert "Görüşdə" in out and "əməkdaşlıq" in out and "müzakirə olunub." in out
+
+
+def test_furniture_is_kept_as_metadata_not_lost():
+    text = (
+        "Başlıq\n\nMəqalənin birinci hissəsi burada davam edir və cümlə\n\n— 7 —\n\n"
+        "ikinci sütunda bitir."
+    )
+    result = sutun.repair(text, "aze")
+    assert "7" not in result.text
+    assert result.document.furniture[0]["kind"] == "page-number"
+    assert "cümlə ikinci sütunda" in result.text
+
+
+def test_cyrillic_lookalikes_in_latin_words_only():
+    text = "Başlıq\n\nAzərbaycаn (а is Cyrillic) и Россия.\n\nsonra davam edir."
+    result = sutun.repair(text, "aze")
+    assert "Azərbaycan" in result.text and "Россия" in result.text
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   \n\n ", "\x00\x01\x02 binary \ufffd junk", "a" * 100, "1\n\n2\n\n3"]
+)
+def test_odd_input_never_crashes(text):
+    result = sutun.repair(text)
+    assert sutun.apply_edits(text, result.edits) == result.text
+
+
+def test_non_string_is_a_clear_error():
+    with pytest.raises(TypeError):
+        sutun.repair(b"bytes")  # type: ignore[arg-type]
+
+
+def test_ten_megabytes_passes_through_unchanged(seed):
+    broken, _ = seed
+    big = (broken + "\n\n") * (10_000_000 // len(broken))
+    result = sutun.repair(big, "aze")
+    assert result.text == big and not result.edits
+    mid = (broken + "\n\n") * 100
+    result = sutun.repair(mid, "aze")
+    assert sutun.apply_edits(mid, result.edits) == result.text
+
+
+_text = st.lists(
+    st.sampled_from(
+        [
+            "söz",
+            "hərbi-",
+            "texniki",
+            "ayrıl-",
+            "dığını",
+            ".",
+            "\n",
+            "\n\n",
+            " ",
+            "□",
+            "**",
+            "Başlıq",
+            "və",
+            "12",
+            "а",
+            "-",
+            "ə",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(_text, st.text(max_size=200)))
+def test_replay_and_no_crash_property(text):
+    result = sutun.repair(text, "aze")
+    assert sutun.apply_edits(text, result.edits) == result.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text)
+def test_idempotent_property(text):
+    once = sutun.repair(text, "aze").text
+    assert sutun.repair(once, "aze").text == once
+
+
+def test_jsonl_keeps_every_record(tmp_path, seed):
+    broken, _ = seed
+    lines = [
+        json.dumps({"id": "a", "text": broken, "language": "azj_Latn", "page_ends": [10]}),
+        b"\xff\xfe not utf-8".decode("latin-1"),
+        json.dumps({"id": "b"}),
+        json.dumps({"id": "c", "text": 5}),
+        "{not json",
+        json.dumps({"id": "d", "text": "Təmiz mətn."}),
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(
+        b"\n".join(
+            x.encode("utf-8") if i != 1 else b"\xff\xfe not utf-8" for i, x in enumerate(lines)
+        )
+        + b"\n"
+    )
+    dst = tmp_path / "out.jsonl"
+    summary = repair_jsonl(src, dst)
+    out = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
+    assert len(out) == len(lines) == summary["records"]
+    assert out[0]["id"] == "a" and out[0]["page_ends"] == [10] and out[0]["repair"]["edits"]
+    assert all("error" in out[i] for i in (1, 2, 3, 4))
+    assert out[5]["text"] == "Təmiz mətn." and summary["errors"] == 4
+
+
+def test_cli_json_format(seed):
+    broken, _ = seed
+    proc = subprocess.run(
+        [sys.executable, "-m", "sutun.cli", "repair", "-", "--format", "json"],
+        input=broken.encode(),
+        capture_output=True,
+        check=True,
+    )
+    data = json.loads(proc.stdout)
+    assert set(data) >= {"text", "title", "lead", "paragraphs", "furniture", "edits", "language"}
+    assert data["title"].startswith("Azərbaycan ilə Pakistan")
+    assert data["lead"].startswith("Dekabrın 5-də") and len(data["paragraphs"]) == 7
