@@ -29,6 +29,9 @@ test: setup
 bench: setup
 	$(PY) -m sutun.bench --out BENCHMARKS.md --json bench/results.json
 
+model: setup  ## rebuild the shipped Azerbaijani model from ../shared/corpora
+	$(VENV)/bin/sutun model build --language aze --corpora ../shared/corpora -o src/sutun/data/aze.json.gz
+
 lint: setup
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/ruff format --check src tests

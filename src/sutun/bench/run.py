@@ -224,6 +224,8 @@ def _fmt(x: float | None, pct: bool = False) -> str:
 
 def markdown(results: dict, command: str) -> str:
     lines = [
+        "# Benchmarks",
+        "",
         "## Restoration benchmark (dev set, simulated newspaper breakage)",
         "",
         f"- command: `{command}`",
