@@ -60,11 +60,13 @@ def fixed(token: str, latin_block: bool) -> str:
 
 def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
     out = []
-    latin = len(LATIN.findall(doc.source)) > 2 * len(CYRILLIC.findall(doc.source))
+    latin = None  # is the document mostly Latin? counted only once a block looks suspect
     for b in doc.blocks:
         text = doc.source[b.start : b.end]
         if text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text)):
             continue
+        if latin is None:
+            latin = len(LATIN.findall(doc.source)) > 2 * len(CYRILLIC.findall(doc.source))
         for m in TOKEN.finditer(text):
             new = fixed(m.group(0), latin)
             if new != m.group(0):
