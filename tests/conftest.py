@@ -1,11 +1,18 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sutun.bench.run import shared_dir
+
+# CI replays a fixed example sequence so a run is reproducible; `HYPOTHESIS_PROFILE=deep` explores.
+settings.register_profile("ci", derandomize=True, max_examples=300, deadline=None)
+settings.register_profile("deep", max_examples=5000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sutun
@@ -149,15 +149,15 @@ _text = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(_text, st.text(max_size=200)))
 def test_replay_and_no_crash_property(text):
     result = sutun.repair(text, "aze")
     assert sutun.apply_edits(text, result.edits) == result.text
 
 
-@settings(max_examples=200, deadline=None)
 @given(_text)
+@example("sözа.а")
 def test_idempotent_property(text):
     once = sutun.repair(text, "aze").text
     assert sutun.repair(once, "aze").text == once

@@ -36,7 +36,8 @@ def glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """Stand-alone layout glyphs (with the spaces after them) and invisible characters."""
     spans = []
     glyphs = regex.escape(ctx.config.glyphs)
-    pattern = regex.compile(rf"(?<!\S)[{glyphs}](?:[ \t]+|(?=\n)|$)")
+    # The spaces after a glyph go with it, unless they end the line (that break is dehyphenate's).
+    pattern = regex.compile(rf"(?<!\S)[{glyphs}](?:[ \t]+(?=\S)|(?=[ \t]*(?:\n|$)))")
     bullets = [b for b in doc.blocks if doc.source.startswith("• ", b.start)]
     for b in doc.blocks:
         text = doc.source[b.start : b.end]

@@ -60,6 +60,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
 
 
 def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
+    # Words are judged as earlier steps left them (look-alike letters already Latin).
     text = doc.source[start:end]
     if turkic(doc.language):
         for pattern, why in (
@@ -67,27 +68,41 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             (ACRONYM_SUFFIX, "acronym + suffix"),
         ):
             for m in pattern.finditer(text):
-                suffix = m.group(2)
+                word = doc.view(start + m.start(), start + m.end())
+                parts = pattern.fullmatch(word)
+                if parts is None:
+                    continue
+                suffix = parts.group(2)
                 if (
                     morphology.analyse(suffix, lambda w: w == "", depth=3) is None
                     and suffix not in morphology.suffix_forms()
                 ):
                     continue
-                _split(doc, start + m.start(), start + m.end(), len(m.group(1)), why, 0.95)
+                _split(
+                    doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
+                )
     if not ctx.glued:
         return
     for m in GLUED.finditer(text):
-        lw = ctx.lower(m.group(0), doc.language)
-        hyphenated = ctx.glued.get(lw)
-        if hyphenated is None:
+        word = doc.view(start + m.start(), start + m.end())
+        hyphenated = ctx.glued.get(ctx.lower(word, doc.language))
+        if hyphenated is None or len(hyphenated) != len(word) + 1:
             continue
         at = hyphenated.index("-")
-        _split(doc, start + m.start(), start + m.end(), at, "attested compound", 0.85)
+        _split(doc, start + m.start(), start + m.end(), word, at, "attested compound", 0.85)
 
 
-def _split(doc: Document, start: int, end: int, at: int, why: str, confidence: float) -> None:
-    word = doc.source[start:end]
-    if any(not e.is_move and e.start < end and start < e.end for e in doc.edits):
+def _split(
+    doc: Document, start: int, end: int, word: str, at: int, why: str, confidence: float
+) -> None:
+    """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
+    if any(
+        not e.is_move
+        and e.start < end
+        and start < e.end
+        and not (start <= e.start and e.end <= end)
+        for e in doc.edits
+    ):
         return
     doc.add(
         Edit(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import Context, Ends, continuation
+from sutun.steps.evidence import Context, Continuation, Ends, continuation
 from sutun.steps.reorder import pinned
 
 STEP = "join"
@@ -16,13 +16,19 @@ MIN_SCORE = 0.5
 def run(doc: Document, ctx: Context) -> None:
     body = doc.body()
     fixed = pinned(doc)
+    # A is judged as the paragraph joined so far, as a second pass over the output would see it.
+    paragraph = ""
     for a, b in itertools.pairwise(body):
-        if a in fixed:
-            continue
         ta, tb = doc.text_of(a), doc.text_of(b)
-        c = continuation(ta, tb, ctx, doc.language)
-        if c.score < MIN_SCORE:
+        paragraph = paragraph or ta
+        if a in fixed:
+            paragraph = ""
             continue
+        c = continuation(paragraph, tb, ctx, doc.language)
+        if c.score < MIN_SCORE:
+            paragraph = ""
+            continue
+        paragraph = _joined(paragraph, tb, c)
         ea, eb = Ends.of(ta), Ends.of(tb)
         block_a, block_b = doc.blocks[a], doc.blocks[b]
         # In A: drop the hyphen (when joining) and the closing emphasis mark.
@@ -55,3 +61,11 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"score": round(c.score, 3), **c.evidence},
             )
         )
+
+
+def _joined(a: str, b: str, c: Continuation) -> str:
+    ea, eb = Ends.of(a), Ends.of(b)
+    core_a = ea.core.rstrip()
+    if c.kind == "hyphen" and c.join:
+        core_a = core_a[:-1]
+    return core_a + (" " if c.kind == "space" else "") + b[eb.lead :]

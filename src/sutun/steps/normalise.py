@@ -51,11 +51,26 @@ _LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
 
 def fixed(token: str, latin_block: bool) -> str:
     t = unicodedata.normalize("NFC", token)
-    mixed = LATIN.search(t) and CYRILLIC.search(t)
     lookalikes_only = latin_block and all(ch in _LOOKALIKE_KEYS for ch in t)
-    if "ǝ" in t or "Ǝ" in t or mixed or lookalikes_only:
+    if _mixed(t) or lookalikes_only:
         t = t.translate(LOOKALIKES)
     return t
+
+
+def _mixed(token: str) -> bool:
+    return "ǝ" in token or "Ǝ" in token or bool(LATIN.search(token) and CYRILLIC.search(token))
+
+
+def mostly_latin(text: str) -> bool:
+    """Counted as if mixed tokens were already fixed, so that a second pass sees the same answer."""
+    latin = cyrillic = 0
+    for m in TOKEN.finditer(text):
+        t = m.group(0)
+        if _mixed(t):
+            t = t.translate(LOOKALIKES)
+        latin += len(LATIN.findall(t))
+        cyrillic += len(CYRILLIC.findall(t))
+    return latin > 2 * cyrillic
 
 
 def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
@@ -66,7 +81,7 @@ def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
         if text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text)):
             continue
         if latin is None:
-            latin = len(LATIN.findall(doc.source)) > 2 * len(CYRILLIC.findall(doc.source))
+            latin = mostly_latin(doc.source)
         for m in TOKEN.finditer(text):
             new = fixed(m.group(0), latin)
             if new != m.group(0):
