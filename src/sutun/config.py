@@ -13,9 +13,16 @@ class RepairConfig(NamedTuple):
     glyphs: str = "□■▪◾◼"
     """Layout glyphs removed wherever they stand alone."""
     max_shift: int = 4
-    """How far (in blocks) reorder looks for a block's continuation."""
+    """How far (in blocks) reorder may move a block."""
     link_threshold: float = 1.0
     """Least evidence for reorder to link a block to a continuation that is not next to it."""
+    move_cost: float = 0.4
+    """Reorder's price for each block a moved block passes over."""
+    open_cost: float = 1.0
+    """Reorder's price for an open block end, or a lower-case block start, left without a
+    continuation."""
+    beam: int = 64
+    """Orders reorder's search keeps at each step."""
     space_join_min_words: int = 6
     """An open block followed by a capitalised block is joined only when it has this many words
     (shorter ones are headings, list intros or captions)."""

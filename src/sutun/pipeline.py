@@ -17,6 +17,7 @@ from sutun.steps.evidence import (
     Ends,
     document_vocabulary,
     glued_index,
+    mid_sentence_case,
     starts_lower,
 )
 from sutun.steps.structure import fill
@@ -87,6 +88,7 @@ def repair(
     doc.damaged = True
     ctx.vocab = document_vocabulary(doc)
     ctx.glued = glued_index(ctx.vocab, model)
+    ctx.lowered, ctx.capitalised = mid_sentence_case(doc)
     for name in config.steps:
         STEPS[name](doc, ctx)
     if doc.edits:

@@ -205,10 +205,22 @@ def _analyse(word: str, is_stem: Callable[[str], bool], depth: int) -> list[str]
             continue  # a buffer consonant only follows a vowel
         if not harmonic(stem, suffix):
             continue
-        found = _analyse(stem, is_stem, depth - 1)
-        if found is not None:
-            return [*found, suffix]
+        for candidate in _alternants(stem, suffix):
+            found = _analyse(candidate, is_stem, depth - 1)
+            if found is not None:
+                return [*found, suffix]
     return None
+
+
+_VOICED = {"ğ": "q", "y": "k"}
+
+
+def _alternants(stem: str, suffix: str) -> tuple[str, ...]:
+    """Final q/k voice to ğ/y before a vowel (alçaqlıq → alçaqlığı, çörək → çörəyi)."""
+    plain = _VOICED.get(stem[-1:])
+    if plain and last_vowel(suffix[:1]) is not None and len(stem) > 2:
+        return (stem, stem[:-1] + plain)
+    return (stem,)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ import regex
 
 from sutun.config import RepairConfig
 from sutun.document import Document
+from sutun.lang import morphology
 from sutun.lang.alphabet import is_turkic, lower, syllable_breaks
 from sutun.lang.model import LanguageModel
 
@@ -21,12 +22,14 @@ CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$")
 OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$")
 HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$")
 LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
-WORDY_END = regex.compile(r"[\p{L},]$")
+WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$")
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
-ENUMERATOR = regex.compile(r"^(?:[\p{Ll}\p{N}]{1,3}[).]|[-–—•*])\s")
+ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
 FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$")
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
+MID_SENTENCE_WORD = regex.compile(r"(?<=[\p{L}\p{N},][ \t])(\p{L}+)(?=[\s,.;:!?])")
+OPENING_QUOTES = "\"'«“„‘(["
 
 
 @dataclass
@@ -39,6 +42,10 @@ class Context:
     glued: dict[str, str] = field(default_factory=dict)
     """Compounds (lexicon's and document's) by their glued spelling: ``hərbitexniki`` → ``hərbi-
     texniki``."""
+    lowered: set[str] = field(default_factory=set)
+    capitalised: set[str] = field(default_factory=set)
+    """Words the document writes in lower case / capitalised mid-sentence (see
+    :func:`mid_sentence_case`)."""
 
     def lower(self, word: str, language: str | None) -> str:
         return lower(word, language)
@@ -54,6 +61,20 @@ def document_vocabulary(doc: Document) -> Counter[str]:
         for line in lower(doc.source[b.start : b.end], doc.language).split("\n"):
             vocab.update(WORDS.findall(line)[1:-1])
     return vocab
+
+
+def mid_sentence_case(doc: Document) -> tuple[set[str], set[str]]:
+    """Lower-cased words the document writes in lower case, and those it capitalises, where case
+    says something: inside a sentence, after another word or a comma."""
+    lowered: set[str] = set()
+    capitalised: set[str] = set()
+    for b in doc.blocks:
+        if b.kind == "furniture":
+            continue
+        for m in MID_SENTENCE_WORD.finditer(doc.source, b.start, b.end):
+            word = m.group(1)
+            (lowered if word[:1].islower() else capitalised).add(lower(word, doc.language))
+    return lowered, capitalised
 
 
 def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
@@ -91,6 +112,14 @@ def starts_lower(core: str) -> bool:
 
 def title_like(core: str) -> bool:
     return len(core) <= 200 and "\n" not in core and not regex.search(r"[.!?…:;]$", core.strip())
+
+
+BOTH_WORDS_MIN_COUNT = 5
+"""Both halves of a line-end hyphen must be this frequent as words of their own to keep it."""
+
+
+def _empty(word: str) -> bool:
+    return word == ""
 
 
 @dataclass(frozen=True)
@@ -133,7 +162,12 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
         return HyphenDecision(join, 0.9, ev, attested=True)
     if m is not None:
         known_joined = m.known(joined)
-        both_words = m.known(left) and m.known(right) and len(left) > 2 and len(right) > 2
+        both_words = (
+            min(m.count(left), m.count(right)) >= BOTH_WORDS_MIN_COUNT
+            and len(left) > 2
+            and len(right) > 2
+            and not (m.grammar and morphology.analyse(lower(right, language), _empty) is not None)
+        )
         ev.update(grammar_joined=known_joined, parts_known=both_words)
         if known_joined:
             ev["reason"] = "suffix grammar accepts the joined word"
@@ -190,23 +224,31 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
                 score += 0.5
                 ev["bigram"] = True
         return Continuation("space", score, True, ev)
-    if (
-        len(core_a.split()) >= ctx.config.space_join_min_words
-        and WORDY_END.search(tail_a)
-        and first
-        and not sentence_starter(first.group(0), ctx, language)
-    ):
+    # B starts with a capital: a sentence cannot end without punctuation, but a heading can.
+    word = FIRST_TOKEN.match(core_b.lstrip(OPENING_QUOTES))
+    n_words = len(core_a.split())
+    if not word or n_words < ctx.config.space_join_min_words or not WORDY_END.search(tail_a):
+        return NONE
+    starter = sentence_starter(word.group(0), ctx, language)
+    ev["sentence_starter"] = starter
+    if tail_a.endswith(","):
+        return Continuation("space", 1.0, True, ev)
+    if not starter:
+        return Continuation("space", 0.8, True, ev)
+    if n_words >= 2 * ctx.config.space_join_min_words:
         return Continuation("space", 0.6, True, ev)
     return NONE
 
 
 def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
     """A capitalised word that is usually written in lower case starts a sentence; a name does
-    not."""
+    not. The document's own mid-sentence spelling decides first, then the lexicon."""
     lw = lower(word, language)
     if lw == word:
         return False
-    if ctx.vocab.get(lw, 0):
+    if lw in ctx.capitalised:
+        return False
+    if lw in ctx.lowered:
         return True
     return bool(ctx.model and ctx.model.count(lw) >= 1000)
 
