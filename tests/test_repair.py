@@ -67,6 +67,38 @@ def test_reorders_a_column_head_emitted_late():
     )
 
 
+def test_reorders_a_column_head_emitted_early():
+    text = (
+        "Başlıq burada\n\nNazir bildirib ki, görüşdə iki ölkə arasında əlaqələrin inkişafı "
+        "müzakirə olunub.\n\nistiqamətlərini də nəzərdən keçiriblər.\n\nYeni abzas başqa "
+        "mövzudan danışır və burada bitir.\n\nTərəflər bundan sonra gələcək əməkdaşlığın"
+    )
+    out = sutun.repair(text, "aze").text
+    assert out.endswith(
+        "Yeni abzas başqa mövzudan danışır və burada bitir.\n\nTərəflər bundan sonra gələcək "
+        "əməkdaşlığın istiqamətlərini də nəzərdən keçiriblər."
+    )
+
+
+def test_weak_evidence_leaves_the_order_alone():
+    text = (
+        "Başlıq burada\n\nBirinci abzas burada tam bitir.\n\nİkinci abzas da burada "
+        "bitir.\n\nÜçüncü abzas isə belə bitmir, cümlə davam edir və\n\nDördüncü abzas "
+        "böyük hərflə başlayır."
+    )
+    result = sutun.repair(text, "aze")
+    assert not [e for e in result.edits if e.kind == "move"]
+
+
+def test_open_sentence_continues_into_a_capitalised_name():
+    text = (
+        "Başlıq\n\nBu gün paytaxtda keçirilən görüşdə nazir yeni layihələrin təqdimatı zamanı\n\n"
+        "Bakı şəhərinin inkişaf planından da danışıb və suallara ca-\nvab verib."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "təqdimatı zamanı Bakı şəhərinin" in out
+
+
 def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
     text = (
         "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki sahədə və mədəni əlaqələrdə "
@@ -201,3 +233,48 @@ def test_cli_json_format(seed):
     assert set(data) >= {"text", "title", "lead", "paragraphs", "furniture", "edits", "language"}
     assert data["title"].startswith("Azərbaycan ilə Pakistan")
     assert data["lead"].startswith("Dekabrın 5-də") and len(data["paragraphs"]) == 7
+
+
+def test_model_built_from_plain_text_is_used_by_the_cli(tmp_path):
+    # Only the model knows "gel-|dikleri": without it the junction is decided by the default.
+    corpus = tmp_path / "tr.txt"
+    corpus.write_text("Onlar eve geldikleri zaman yemek yediler. " * 5, encoding="utf-8")
+    model_path = tmp_path / "tur.json.gz"
+    cli = [sys.executable, "-m", "sutun.cli"]
+    subprocess.run(
+        [*cli, "model", "build", "--language", "tr", "--text", str(corpus), "-o", str(model_path)],
+        check=True,
+        capture_output=True,
+    )
+    broken = "Başlık\n\nÇocuklar okuldan eve gel-\n\ndikleri zaman çok mutluydular."
+    out = subprocess.run(
+        [*cli, "repair", "-", "--language", "tur", "--model", str(model_path), "--format", "json"],
+        input=broken,
+        text=True,
+        check=True,
+        capture_output=True,
+    ).stdout
+    result = json.loads(out)
+    assert "eve geldikleri zaman" in result["text"]
+    reasons = [e["evidence"].get("reason") for e in result["edits"]]
+    assert "lexicon frequency" in reasons
+
+
+def test_a_model_for_another_language_is_not_applied(tmp_path):
+    from sutun.lang.build import build_from_text
+
+    model = build_from_text(["Onlar eve geldikleri zaman."], "tur")
+    text = "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki əməkdaşlıq var."
+    assert sutun.repair(text, "aze", model=model).text == sutun.repair(text, "aze").text
+
+
+def test_bad_model_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.json.gz"
+    bad.write_bytes(b"not gzip")
+    proc = subprocess.run(
+        [sys.executable, "-m", "sutun.cli", "repair", "-", "--model", str(bad)],
+        input="x",
+        text=True,
+        capture_output=True,
+    )
+    assert proc.returncode == 2 and "cannot load model" in proc.stderr

@@ -58,16 +58,28 @@ def repair(
         Path | None, typer.Option("--jsonl", help="JSON Lines input (FinePDFs shape)")
     ] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="JSON Lines output")] = None,
+    model_path: Annotated[
+        Path | None,
+        typer.Option("--model", help="a model from `sutun model build` (for its language)"),
+    ] = None,
 ) -> None:
     """Restore text; with --jsonl IN -o OUT, one output record per input record."""
     if fmt not in ("md", "text", "json"):
         raise typer.BadParameter("--format must be md, text or json")
+    model = None
+    if model_path is not None:
+        from sutun.lang.model import LanguageModel
+
+        try:
+            model = LanguageModel.load(model_path)
+        except (OSError, ValueError, KeyError) as exc:
+            raise typer.BadParameter(f"cannot load model {model_path}: {exc}") from exc
     if jsonl is not None:
         from sutun.records import repair_jsonl
 
         if output is None:
             raise typer.BadParameter("--jsonl needs -o OUT")
-        summary = repair_jsonl(jsonl, output, language=language)
+        summary = repair_jsonl(jsonl, output, language=language, model=model)
         typer.echo(json.dumps(summary), err=True)
         return
     if not files:
@@ -78,7 +90,7 @@ def repair(
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
             typer.echo(f"sutun: {path}: {exc}", err=True)
             raise typer.Exit(2) from exc
-        result = repair_text(text, language=language or record_lang)
+        result = repair_text(text, language=language or record_lang, model=model)
         rendered = _render(result, fmt, explain)
         if out_dir is not None and path != "-":
             out_dir.mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,11 @@ def repair(
     config: RepairConfig = DEFAULT,
     model: LanguageModel | None = None,
 ) -> Repaired:
-    """Restore ``text``; ``language`` like ``aze``/``azj_Latn`` (detected when None)."""
+    """Restore ``text``; ``language`` like ``aze``/``azj_Latn`` (detected when None).
+
+    ``model`` replaces the shipped model for documents in its language; documents in another
+    language use theirs, so one model can be passed for a mixed batch.
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     lang = canonical(language) or detect_language(text)
@@ -78,6 +82,8 @@ def repair(
     if not text.strip() or len(text) > config.max_chars:
         fill(doc, text)
         return Repaired(text, [], doc)
+    if model is not None and model.language != lang:
+        model = None
     if model is None and lang is not None:
         model = shipped(lang)
     ctx = Context(config=config, model=model)

@@ -7,10 +7,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sutun.lang.model import LanguageModel
 from sutun.pipeline import repair
 
 
-def repair_record(record: Any, language: str | None = None) -> dict:
+def repair_record(
+    record: Any, language: str | None = None, model: LanguageModel | None = None
+) -> dict:
     """Repair one record; failures go into an ``error`` field with the text unchanged."""
     if not isinstance(record, dict):
         return {"error": f"record is {type(record).__name__}, not an object", "record": record}
@@ -19,7 +22,7 @@ def repair_record(record: Any, language: str | None = None) -> dict:
         return {**record, "error": "missing `text`" if text is None else "`text` is not a string"}
     start = time.perf_counter()
     try:
-        result = repair(text, language=record.get("language") or language)
+        result = repair(text, language=record.get("language") or language, model=model)
     except Exception as exc:  # a bad record must never stop the batch
         return {**record, "error": f"{type(exc).__name__}: {exc}"}
     out = {**record, "text": result.text}
@@ -32,7 +35,9 @@ def repair_record(record: Any, language: str | None = None) -> dict:
     return out
 
 
-def repair_jsonl(src: Path, dst: Path, language: str | None = None) -> dict:
+def repair_jsonl(
+    src: Path, dst: Path, language: str | None = None, model: LanguageModel | None = None
+) -> dict:
     counts = {"records": 0, "changed": 0, "errors": 0}
     tmp = dst.with_name(dst.name + ".partial")
     with src.open("rb") as fin, tmp.open("w", encoding="utf-8") as fout:
@@ -42,7 +47,7 @@ def repair_jsonl(src: Path, dst: Path, language: str | None = None) -> dict:
             counts["records"] += 1
             try:
                 record = json.loads(raw.decode("utf-8"))
-                out = repair_record(record, language)
+                out = repair_record(record, language, model)
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 out = {
                     "error": f"unreadable line: {exc}",

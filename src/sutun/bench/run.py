@@ -212,8 +212,42 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
     }
     for name, restore in systems.items():
         results["systems"][name] = evaluate(restore, docs, check_idempotence=name == "sutun")
+    if engine is not None:
+        results["trained_model"] = trained_model(shared, seeds, limit=8 if quick else None)
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
     return results
+
+
+def trained_model(
+    shared: Path, seeds: tuple[int, ...], language: str = "tur", limit: int | None = None
+) -> dict:
+    """Language generality: a model trained on half of the ``language`` dev articles (every
+    other one by id), scored on the broken documents of the other half."""
+    import sutun
+    from sutun.lang.build import build_from_text
+
+    articles = sorted(articles_from_ntrex(load_ntrex(shared), language), key=lambda a: a.id)
+    articles = articles[: 2 * limit] if limit else articles
+    train, held_out = articles[0::2], articles[1::2]
+    model = build_from_text(
+        (a.text() for a in train), language, sources=[f"NTREX-128 {language} dev, training half"]
+    )
+    docs = [simulate(a, seed) for a in held_out for seed in seeds]
+    systems: dict[str, Restorer] = {
+        "identity": BASELINES["identity"],
+        "sutun, no model": lambda t, lang: sutun.repair(t, lang).text,
+        f"sutun, {language} model": lambda t, lang: sutun.repair(t, lang, model=model).text,
+    }
+    return {
+        "language": language,
+        "train_articles": len(train),
+        "held_out_articles": len(held_out),
+        "model_words": len(model.words),
+        "systems": {
+            name: evaluate(restore, docs, check_idempotence=name != "identity")
+            for name, restore in systems.items()
+        },
+    }
 
 
 def _fmt(x: float | None, pct: bool = False) -> str:
@@ -278,6 +312,33 @@ def markdown(results: dict, command: str) -> str:
             f"{_fmt(seed.get('word_error'))} | "
             f"{_fmt(min(idem), True) if name == 'sutun' else '–'} |"
         )
+    tm = results.get("trained_model")
+    if tm:
+        lang = tm["language"]
+        base = tm["systems"]["identity"][f"{lang}/broken"]["word_error"]
+        lines += [
+            "",
+            f"### A model trained from plain text ({lang}): held-out broken documents",
+            "",
+            f"Model built by `sutun.lang.build.build_from_text` from {tm['train_articles']} "
+            f"{lang} dev articles ({tm['model_words']} words); scored on the broken documents of "
+            f"the other {tm['held_out_articles']} articles, which the model never saw.",
+            "",
+            "| system | n | exact | paragraphs | CER | word err | word err vs identity "
+            "| join P | join R | idempotent |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
+        for name, table in tm["systems"].items():
+            row = table[f"{lang}/broken"]
+            change = (row["word_error"] - base) / base if base else None
+            lines.append(
+                f"| {name} | {row['n']} | {_fmt(row['exact'], True)} | "
+                f"{_fmt(row['paragraphs'], True)} | {_fmt(row['cer'])} | "
+                f"{_fmt(row['word_error'])} | "
+                f"{'–' if change is None else f'{100 * change:+.1f}%'} | "
+                f"{_fmt(row['join_precision'], True)} | {_fmt(row['join_recall'], True)} | "
+                f"{_fmt(row['idempotent'], True) if name != 'identity' else '–'} |"
+            )
     tp = results["throughput"]
     lines += [
         "",

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sutun.lang.alphabet import lower
-from sutun.lang.model import WORD, LanguageModel, counts_from_text
+from sutun.lang.model import WORD, LanguageModel, canonical, counts_from_text, names_from_text
 
 AZE_SOURCES = [
     "symspell-az/frequency_dictionary_az_80k.txt (MIT)",
@@ -67,12 +67,24 @@ def build_azerbaijani(corpora: Path, ranked_limit: int = 200_000) -> LanguageMod
         if s.strip()
     ]
     return LanguageModel.from_counts(
-        "aze", words, stems=stems, bigrams=bigrams, sources=AZE_SOURCES
+        "aze",
+        words,
+        stems=stems,
+        bigrams=bigrams,
+        sources=AZE_SOURCES,
+        names=names_from_text(wiki.splitlines(), "aze"),
     )
 
 
 def build_from_text(
     texts: Iterable[str], language: str, sources: Iterable[str] = ()
 ) -> LanguageModel:
+    texts = list(texts)
     words, bigrams = counts_from_text(texts, language)
-    return LanguageModel.from_counts(language, words, bigrams=bigrams, sources=sources)
+    return LanguageModel.from_counts(
+        canonical(language) or language,
+        words,
+        bigrams=bigrams,
+        sources=sources,
+        names=names_from_text(texts, language),
+    )

@@ -23,6 +23,8 @@ from sutun.lang.alphabet import is_turkic, lower
 
 FORMAT = 1
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
+GLUED_RATIO = 3
+"""A glued spelling is split back when the hyphenated one is this many times more frequent."""
 _BOUNDARY = "^"
 _END = "$"
 
@@ -38,6 +40,8 @@ class LanguageModel:
     sources: list[str] = field(default_factory=list)
     grammar: bool = False
     min_stem_count: int = 3
+    names: frozenset[str] = frozenset()
+    """Words the training text capitalises mid-sentence (names), lower-cased."""
 
     def __post_init__(self) -> None:
         self._total_chars = sum(v for k, v in self.char.items() if len(k) == 1) or 1
@@ -45,7 +49,7 @@ class LanguageModel:
         self.glued = {
             w.replace("-", ""): w
             for w, c in self.words.items()
-            if "-" in w and c >= 2 and w.replace("-", "") not in self.words
+            if "-" in w and c >= 2 and c >= GLUED_RATIO * self.words.get(w.replace("-", ""), 0)
         }
 
     # ---- lexicon and grammar
@@ -108,6 +112,7 @@ class LanguageModel:
             "stems": sorted(self.stems),
             "char": self.char,
             "bigrams": self.bigrams,
+            "names": sorted(self.names),
         }
 
     def save(self, path: str | Path) -> None:
@@ -132,6 +137,7 @@ class LanguageModel:
             order=data.get("order", 4),
             sources=data.get("sources", []),
             grammar=data.get("grammar", False),
+            names=frozenset(data.get("names", [])),
         )
 
     # ---- building
@@ -146,6 +152,7 @@ class LanguageModel:
         order: int = 4,
         sources: Iterable[str] = (),
         max_bigrams: int = 60_000,
+        names: Iterable[str] = (),
     ) -> LanguageModel:
         char: Counter[str] = Counter()
         for w, c in words.items():
@@ -165,6 +172,7 @@ class LanguageModel:
             order=order,
             sources=list(sources),
             grammar=language in ("aze", "azj"),
+            names=frozenset(names),
         )
 
 
@@ -180,6 +188,21 @@ def counts_from_text(texts: Iterable[str], language: str) -> tuple[Counter[str],
         words.update(toks)
         bigrams.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
     return words, bigrams
+
+
+MID_SENTENCE = regex.compile(r"(?<=[\p{L}\p{N},][ \t]+)\p{L}+")
+
+
+def names_from_text(texts: Iterable[str], language: str, min_count: int = 2) -> list[str]:
+    """Words written capitalised mid-sentence at least ``min_count`` times and more than three
+    times as often as in lower case: names, which do not start sentences."""
+    capital: Counter[str] = Counter()
+    small: Counter[str] = Counter()
+    for text in texts:
+        for m in MID_SENTENCE.finditer(text):
+            w = m.group(0)
+            (capital if w[:1].isupper() else small)[lower(w, language)] += 1
+    return sorted(w for w, c in capital.items() if c >= min_count and c > 3 * small[w])
 
 
 def canonical(language: str | None) -> str | None:

@@ -29,6 +29,7 @@ FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$")
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 MID_SENTENCE_WORD = regex.compile(r"(?<=[\p{L}\p{N},][ \t])(\p{L}+)(?=[\s,.;:!?])")
+CLOSING_QUOTES = "\"'»”’"
 OPENING_QUOTES = "\"'«“„‘(["
 
 
@@ -138,9 +139,6 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
     if right[:1].isupper() or left.isdigit() or (left.isupper() and len(left) > 1):
         ev["reason"] = "capital, number or acronym before/after the hyphen"
         return HyphenDecision(False, 0.9, ev)
-    if right.startswith(lower(left, language)) and len(left) >= 2:
-        ev["reason"] = "reduplication"
-        return HyphenDecision(False, 0.9, ev, attested=True)
     jl, hl = lower(joined, language), lower(hyphened, language)
     doc_joined, doc_hyph = ctx.vocab.get(jl, 0), ctx.vocab.get(hl, 0)
     m = ctx.model
@@ -160,6 +158,9 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
         join = lex_joined >= lex_hyph
         ev["reason"] = "lexicon frequency"
         return HyphenDecision(join, 0.9, ev, attested=True)
+    if right.startswith(lower(left, language)) and len(left) >= 2:
+        ev["reason"] = "reduplication"
+        return HyphenDecision(False, 0.9, ev, attested=True)
     if m is not None:
         known_joined = m.known(joined)
         both_words = (
@@ -216,8 +217,11 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if is_closed(core_a) or not OPEN_END.search(tail_a):
         return NONE
     ev = {"a_end": core_a[-20:], "b_start": core_b[:20]}
+    quoted = tail_a[-1] in CLOSING_QUOTES  # a closing quote often ends the quoted sentence
+    if quoted:
+        ev["closing_quote"] = True
     if starts_lower(core_b):
-        score = 2.0
+        score = 1.0 if quoted else 2.0
         if ctx.model is not None:
             last, nxt = LAST_TOKEN.search(tail_a), first
             if last and nxt and ctx.model.bigram(last.group(0), nxt.group(0)):
@@ -233,10 +237,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     ev["sentence_starter"] = starter
     if tail_a.endswith(","):
         return Continuation("space", 1.0, True, ev)
-    if not starter:
+    if not starter and not quoted:
         return Continuation("space", 0.8, True, ev)
-    if n_words >= 2 * ctx.config.space_join_min_words:
-        return Continuation("space", 0.6, True, ev)
     return NONE
 
 
@@ -250,7 +252,9 @@ def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
         return False
     if lw in ctx.lowered:
         return True
-    return bool(ctx.model and ctx.model.count(lw) >= 1000)
+    if ctx.model is None or lw in ctx.model.names:
+        return False
+    return ctx.model.count(lw) >= 1000
 
 
 def turkic(language: str | None) -> bool:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
+    CLOSING_QUOTES,
     Context,
     Continuation,
     Ends,
@@ -34,6 +35,17 @@ def pinned(doc: Document) -> set[int]:
     if body and title_like(Ends.of(doc.text_of(body[0])).core):
         return {body[0]}
     return set()
+
+
+STRONG = 2.0
+"""A continuation this strong fully explains an open end and a lower-case start."""
+
+
+def openness(core: str) -> float:
+    """1 for an open end, 0 for a closed one; a closing quote often ends the quoted sentence."""
+    if is_closed(core):
+        return 0.0
+    return 0.5 if core.rstrip()[-1:] in CLOSING_QUOTES else 1.0
 
 
 class _State(NamedTuple):
@@ -59,16 +71,18 @@ def run(doc: Document, ctx: Context) -> None:
                     links[k, j] = c
     if not any(j != k + 1 for k, j in links):
         return  # nothing links out of order
-    open_end = [not is_closed(c) for c in cores]
-    open_end[0] = open_end[0] and not title
+    open_end = [openness(c) for c in cores]
+    open_end[0] = 0.0 if title else open_end[0]
     lower_start = [starts_lower(c.lstrip()) for c in cores]
     cost = ctx.config.open_cost
 
     def junction(k: int, j: int | None) -> float:
+        unexplained = cost * (open_end[k] + (j is not None and lower_start[j]))
         c = links.get((k, j)) if j is not None else None
-        if c is not None:
-            return c.score
-        return -cost * (open_end[k] + (j is not None and lower_start[j]))
+        if c is None:
+            return -unexplained
+        # A weak continuation explains an open end only in part.
+        return c.score - unexplained * max(0.0, 1.0 - c.score / STRONG)
 
     def move_price(j: int, s: int) -> float:
         # Extractors misplace the fragment that heads a column, which starts in lower case
