@@ -21,7 +21,7 @@ class RepairConfig(NamedTuple):
     open_cost: float = 1.0
     """Reorder's price for an open block end, or a lower-case block start, left without a
     continuation."""
-    beam: int = 64
+    beam: int = 32
     """Orders reorder's search keeps at each step."""
     space_join_min_words: int = 6
     """An open block followed by a capitalised block is joined only when it has this many words

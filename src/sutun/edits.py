@@ -38,16 +38,15 @@ def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
         pieces.append([a, b, text[a:b]])
     for pos, e in inserts.items():
         pieces.append([pos, pos, e.replacement])
-    by_start = {}
-    for p in pieces:
-        if p[0] != p[1]:
-            by_start[p[0]] = p
+    index = {p[0]: k for k, p in enumerate(pieces) if p[0] != p[1]}
     for e in replaces:
         if e.start == e.end:
             continue
         first = True
-        for p in pieces:
-            if p[0] != p[1] and e.start <= p[0] and p[1] <= e.end:
+        for p in pieces[index[e.start] :]:
+            if p[0] >= e.end:
+                break
+            if p[0] != p[1]:
                 p[2] = e.replacement if first else ""
                 first = False
     for m in moves:

@@ -10,16 +10,7 @@ from sutun.edits import apply_edits
 from sutun.lang.model import LanguageModel, canonical, shipped
 from sutun.readers import document_from_text
 from sutun.steps import STEPS, cleanup, normalise
-from sutun.steps.evidence import (
-    ENUMERATOR,
-    HYPHEN_END,
-    Context,
-    Ends,
-    document_vocabulary,
-    glued_index,
-    mid_sentence_case,
-    starts_lower,
-)
+from sutun.steps.evidence import Context, document_vocabulary, glued_index, head_of, tail_of
 from sutun.steps.structure import fill
 
 DEFAULT = RepairConfig()
@@ -56,10 +47,9 @@ def damage(doc: Document, ctx: Context) -> list[str]:
     for k, t in enumerate(texts):
         if k and cleanup.furniture_kind(t, strong_only=True):
             signs.append("page furniture")
-        core = Ends.of(t).core
-        if k + 1 < len(texts) and HYPHEN_END.search(core.rstrip()):
+        if k + 1 < len(texts) and tail_of(t).hyphen:
             signs.append("block ends in a hyphen")
-        if k and starts_lower(core) and not ENUMERATOR.match(core):
+        if k and head_of(t).lower:
             signs.append("block starts in lower case")
     return sorted(set(signs))
 
@@ -94,7 +84,7 @@ def repair(
     doc.damaged = True
     ctx.vocab = document_vocabulary(doc)
     ctx.glued = glued_index(ctx.vocab, model)
-    ctx.lowered, ctx.capitalised = mid_sentence_case(doc)
+    ctx.document = doc
     for name in config.steps:
         STEPS[name](doc, ctx)
     if doc.edits:

@@ -6,16 +6,24 @@ import regex
 
 from sutun.document import Block, Document
 
-_BLOCK = regex.compile(r"\S(?:[^\n]|\n(?![ \t]*\n))*")
+BLANK_LINES = regex.compile(r"\n(?:[ \t\r\f\v]*\n)+")
+"""What separates blocks: one or more lines holding nothing but spaces (CRLF and form feeds
+included)."""
+_EDGE = regex.compile(r"\S")
 
 
 def document_from_text(text: str, language: str | None = None, source_name: str = "") -> Document:
     blocks = []
-    for m in _BLOCK.finditer(text):
-        end = m.end()
-        while end > m.start() and text[end - 1].isspace():
-            end -= 1
-        blocks.append(Block(m.start(), end))
+    pos = 0
+    for sep in [*BLANK_LINES.finditer(text), None]:
+        stop = sep.start() if sep else len(text)
+        first = _EDGE.search(text, pos, stop)
+        if first is not None:
+            end = stop
+            while text[end - 1].isspace():
+                end -= 1
+            blocks.append(Block(first.start(), end))
+        pos = sep.end() if sep else len(text)
     return Document(
         source=text,
         blocks=blocks,

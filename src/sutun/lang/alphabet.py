@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
+from functools import lru_cache
 
 TURKIC = frozenset({"aze", "azj", "tur", "az", "tr"})
 
@@ -19,13 +20,14 @@ _TURKIC_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TURKIC_UPPER = str.maketrans({"i": "İ", "ı": "I"})
 
 
+@lru_cache(maxsize=64)
 def is_turkic(language: str | None) -> bool:
     return (language or "").split("_")[0].lower() in TURKIC
 
 
 def lower(text: str, language: str | None = "aze") -> str:
     """Lower-case with Turkic dotted/dotless i rules when the language is Turkic."""
-    if is_turkic(language):
+    if ("I" in text or "İ" in text) and is_turkic(language):
         text = text.translate(_TURKIC_LOWER)
     return text.lower()
 

@@ -3,6 +3,8 @@ running heads to the document's furniture."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from sutun.document import Document, Edit
@@ -12,6 +14,7 @@ STEP = "cleanup"
 INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd\p{Co}]|[^\P{Cc}\n\t]")
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")
+CLOSING = regex.compile(r"[.!?:;]$")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
 
@@ -23,28 +26,30 @@ def furniture_kind(text: str, strong_only: bool) -> str:
         return ""
     if PAGE_NUMBER.match(t):
         return "page-number"
-    if regex.search(r"[.!?:;]$", t):
+    if CLOSING.search(t):
         return ""
     if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
         return "running-head"
-    if not strong_only and YEAR.search(t) and len(t.split()) <= 8 and regex.search(r"\d", t):
+    if not strong_only and YEAR.search(t) and len(t.split()) <= 8 and any(ch.isdigit() for ch in t):
         return "running-head"
     return ""
 
 
+@lru_cache(maxsize=8)
+def _glyph(glyphs: str) -> regex.Pattern:
+    # The spaces after a glyph go with it, unless they end the line (that break is dehyphenate's).
+    chars = regex.escape(glyphs)
+    return regex.compile(rf"(?<!\S)[{chars}](?:[ \t]+(?=\S)|(?=[ \t]*(?:\n|$)))")
+
+
 def glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """Stand-alone layout glyphs (with the spaces after them) and invisible characters."""
-    spans = []
-    glyphs = regex.escape(ctx.config.glyphs)
-    # The spaces after a glyph go with it, unless they end the line (that break is dehyphenate's).
-    pattern = regex.compile(rf"(?<!\S)[{glyphs}](?:[ \t]+(?=\S)|(?=[ \t]*(?:\n|$)))")
+    spans = [
+        (m.start(), m.end(), "remove-glyph") for m in _glyph(ctx.config.glyphs).finditer(doc.source)
+    ]
     bullets = [b for b in doc.blocks if doc.source.startswith("• ", b.start)]
-    for b in doc.blocks:
-        text = doc.source[b.start : b.end]
-        for m in pattern.finditer(text):
-            spans.append((b.start + m.start(), b.start + m.end(), "remove-glyph"))
-        if len(bullets) == 1 and b is bullets[0]:
-            spans.append((b.start, b.start + 2, "remove-glyph"))
+    if len(bullets) == 1:
+        spans.append((bullets[0].start, bullets[0].start + 2, "remove-glyph"))
     for m in INVISIBLE.finditer(doc.source):
         spans.append((m.start(), m.end(), "remove-invisible"))
     return spans

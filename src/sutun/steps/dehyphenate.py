@@ -7,6 +7,7 @@ import regex
 
 from sutun.document import Document, Edit
 from sutun.lang import morphology
+from sutun.steps import normalise
 from sutun.steps.evidence import Context, hyphen_decision, turkic
 
 STEP = "dehyphenate"
@@ -68,7 +69,9 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             (ACRONYM_SUFFIX, "acronym + suffix"),
         ):
             for m in pattern.finditer(text):
-                word = doc.view(start + m.start(), start + m.end())
+                word = m.group(0)
+                if normalise.suspect(word):
+                    word = doc.view(start + m.start(), start + m.end())
                 parts = pattern.fullmatch(word)
                 if parts is None:
                     continue
@@ -84,7 +87,9 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     if not ctx.glued:
         return
     for m in GLUED.finditer(text):
-        word = doc.view(start + m.start(), start + m.end())
+        word = m.group(0)
+        if normalise.suspect(word):
+            word = doc.view(start + m.start(), start + m.end())
         hyphenated = ctx.glued.get(ctx.lower(word, doc.language))
         if hyphenated is None or len(hyphenated) != len(word) + 1:
             continue

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 import regex
 
@@ -23,6 +24,7 @@ OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$")
 HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$")
 LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$")
+TITLE_CLOSED = regex.compile(r"[.!?…:;]$")
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
 FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
@@ -43,10 +45,15 @@ class Context:
     glued: dict[str, str] = field(default_factory=dict)
     """Compounds (lexicon's and document's) by their glued spelling: ``hərbitexniki`` → ``hərbi-
     texniki``."""
-    lowered: set[str] = field(default_factory=set)
-    capitalised: set[str] = field(default_factory=set)
-    """Words the document writes in lower case / capitalised mid-sentence (see
-    :func:`mid_sentence_case`)."""
+    document: Document | None = None
+    _case: tuple[set[str], set[str]] | None = None
+
+    def case(self) -> tuple[set[str], set[str]]:
+        """Words the document writes in lower case / capitalised mid-sentence (computed on first
+        use, see :func:`mid_sentence_case`)."""
+        if self._case is None:
+            self._case = mid_sentence_case(self.document) if self.document else (set(), set())
+        return self._case
 
     def lower(self, word: str, language: str | None) -> str:
         return lower(word, language)
@@ -69,12 +76,8 @@ def mid_sentence_case(doc: Document) -> tuple[set[str], set[str]]:
     says something: inside a sentence, after another word or a comma."""
     lowered: set[str] = set()
     capitalised: set[str] = set()
-    for b in doc.blocks:
-        if b.kind == "furniture":
-            continue
-        for m in MID_SENTENCE_WORD.finditer(doc.source, b.start, b.end):
-            word = m.group(1)
-            (lowered if word[:1].islower() else capitalised).add(lower(word, doc.language))
+    for word in MID_SENTENCE_WORD.findall(doc.source):
+        (lowered if word[:1].islower() else capitalised).add(lower(word, doc.language))
     return lowered, capitalised
 
 
@@ -112,7 +115,7 @@ def starts_lower(core: str) -> bool:
 
 
 def title_like(core: str) -> bool:
-    return len(core) <= 200 and "\n" not in core and not regex.search(r"[.!?…:;]$", core.strip())
+    return len(core) <= 200 and "\n" not in core and not TITLE_CLOSED.search(core.strip())
 
 
 BOTH_WORDS_MIN_COUNT = 5
@@ -194,50 +197,98 @@ class Continuation:
 NONE = Continuation("", 0.0)
 
 
+class Tail(NamedTuple):
+    """What a continuation needs from the end of block A (computed once per text)."""
+
+    bold: bool
+    core: str  # markup peeled, trailing space stripped
+    hyphen: str  # the word before a final hyphen, or ""
+    open: bool  # no closing punctuation, ends in a word, comma or closing mark
+    quoted: bool  # ends in a closing quote
+    wordy: bool  # ends in a letter or comma (a closing quote may follow)
+    last: str  # the last word
+    words: int  # how many words
+
+
+class Head(NamedTuple):
+    """What a continuation needs from the start of block B (computed once per text)."""
+
+    bold: bool
+    core: str  # markup peeled, leading space stripped
+    first: str  # the first word, or ""
+    lower: bool  # starts in lower case and is not a list item
+    enumerated: bool  # starts like a list item
+    capital: str  # the first word after any opening quotes, or ""
+
+
+@lru_cache(maxsize=4096)
+def tail_of(text: str) -> Tail:
+    e = Ends.of(text)
+    core = e.core.rstrip()
+    tail = core[-TAIL:]
+    hy = HYPHEN_END.search(tail)
+    last = LAST_TOKEN.search(tail)
+    return Tail(
+        bold=e.bold_end,
+        core=core,
+        hyphen=hy.group(1) if hy else "",
+        open=bool(core) and not is_closed(core) and bool(OPEN_END.search(tail)),
+        quoted=tail[-1:] in CLOSING_QUOTES,
+        wordy=bool(WORDY_END.search(tail)),
+        last=last.group(0) if last else "",
+        words=len(core.split()),
+    )
+
+
+@lru_cache(maxsize=4096)
+def head_of(text: str) -> Head:
+    e = Ends.of(text)
+    core = e.core.lstrip()
+    first = FIRST_TOKEN.match(core)
+    capital = FIRST_TOKEN.match(core.lstrip(OPENING_QUOTES))
+    return Head(
+        bold=e.bold_start,
+        core=core,
+        first=first.group(0) if first else "",
+        lower=starts_lower(core),
+        enumerated=bool(ENUMERATOR.match(core)),
+        capital=capital.group(0) if capital else "",
+    )
+
+
 def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
     """How strongly block text ``b`` reads as the direct continuation of block text ``a``."""
-    ea, eb = Ends.of(a), Ends.of(b)
-    if ea.bold_end != eb.bold_start:
+    ta, hb = tail_of(a), head_of(b)
+    if ta.bold != hb.bold or not ta.core or not hb.core:
         return NONE
-    core_a, core_b = ea.core.rstrip(), eb.core.lstrip()
-    if not core_a or not core_b:
-        return NONE
-    tail_a = core_a[-TAIL:]
-    hy = HYPHEN_END.search(tail_a)
-    first = FIRST_TOKEN.match(core_b)
-    if hy and first and not ENUMERATOR.match(core_b):
-        d = hyphen_decision(hy.group(1), first.group(0), ctx, language)
-        if core_b[:1].islower():
-            syllabic = d.join and len(hy.group(1)) in syllable_breaks(hy.group(1) + first.group(0))
+    if ta.hyphen and hb.first and not hb.enumerated:
+        d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
+        if hb.core[:1].islower():
+            syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
             score = 3.5 if d.attested else 2.0 if syllabic else 1.0
         else:
             score = 1.5 if d.attested else 0.6
-        ev = {"a_end": core_a[-20:], "b_start": core_b[:20], **d.evidence}
+        ev = {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
         return Continuation("hyphen", score, d.join, ev)
-    if is_closed(core_a) or not OPEN_END.search(tail_a):
+    if not ta.open:
         return NONE
-    ev = {"a_end": core_a[-20:], "b_start": core_b[:20]}
-    quoted = tail_a[-1] in CLOSING_QUOTES  # a closing quote often ends the quoted sentence
-    if quoted:
+    ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
+    if ta.quoted:  # a closing quote often ends the quoted sentence
         ev["closing_quote"] = True
-    if starts_lower(core_b):
-        score = 1.0 if quoted else 2.0
-        if ctx.model is not None:
-            last, nxt = LAST_TOKEN.search(tail_a), first
-            if last and nxt and ctx.model.bigram(last.group(0), nxt.group(0)):
-                score += 0.5
-                ev["bigram"] = True
+    if hb.lower:
+        score = 1.0 if ta.quoted else 2.0
+        if ctx.model is not None and ta.last and hb.first and ctx.model.bigram(ta.last, hb.first):
+            score += 0.5
+            ev["bigram"] = True
         return Continuation("space", score, True, ev)
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can.
-    word = FIRST_TOKEN.match(core_b.lstrip(OPENING_QUOTES))
-    n_words = len(core_a.split())
-    if not word or n_words < ctx.config.space_join_min_words or not WORDY_END.search(tail_a):
+    if not hb.capital or ta.words < ctx.config.space_join_min_words or not ta.wordy:
         return NONE
-    starter = sentence_starter(word.group(0), ctx, language)
+    starter = sentence_starter(hb.capital, ctx, language)
     ev["sentence_starter"] = starter
-    if tail_a.endswith(","):
+    if ta.core.endswith(","):
         return Continuation("space", 1.0, True, ev)
-    if not starter and not quoted:
+    if not starter and not ta.quoted:
         return Continuation("space", 0.8, True, ev)
     return NONE
 
@@ -248,9 +299,10 @@ def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
     lw = lower(word, language)
     if lw == word:
         return False
-    if lw in ctx.capitalised:
+    lowered, capitalised = ctx.case()
+    if lw in capitalised:
         return False
-    if lw in ctx.lowered:
+    if lw in lowered:
         return True
     if ctx.model is None or lw in ctx.model.names:
         return False

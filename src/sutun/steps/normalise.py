@@ -73,12 +73,19 @@ def mostly_latin(text: str) -> bool:
     return latin > 2 * cyrillic
 
 
+def suspect(text: str) -> bool:
+    """Whether ``text`` might hold something this step changes (cheap, no false negatives)."""
+    return not (
+        text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text))
+    )
+
+
 def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
     out = []
     latin = None  # is the document mostly Latin? counted only once a block looks suspect
     for b in doc.blocks:
         text = doc.source[b.start : b.end]
-        if text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text)):
+        if not suspect(text):
             continue
         if latin is None:
             latin = mostly_latin(doc.source)

@@ -12,11 +12,14 @@ notion of the input order.
 
 from __future__ import annotations
 
+import heapq
 from typing import NamedTuple
 
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
     CLOSING_QUOTES,
+    HYPHEN_END,
+    TAIL,
     Context,
     Continuation,
     Ends,
@@ -43,15 +46,19 @@ STRONG = 2.0
 
 def openness(core: str) -> float:
     """1 for an open end, 0 for a closed one; a closing quote often ends the quoted sentence."""
+    tail = core.rstrip()[-TAIL:]
+    if HYPHEN_END.search(tail):
+        return 1.0
     if is_closed(core):
         return 0.0
-    return 0.5 if core.rstrip()[-1:] in CLOSING_QUOTES else 1.0
+    return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
 
 
 class _State(NamedTuple):
     score: float
     seq: tuple[int, ...]
-    placed: frozenset[int]
+    placed: int  # bit set of placed positions
+    first_free: int
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -60,21 +67,23 @@ def run(doc: Document, ctx: Context) -> None:
         return
     texts = [doc.text_of(i) for i in body]
     cores = [Ends.of(t).core for t in texts]
-    n, window = len(body), ctx.config.max_shift
+    n, window, cost = len(body), ctx.config.max_shift, ctx.config.open_cost
     title = body[0] in pinned(doc)
+    open_end = [openness(c) for c in cores]
+    open_end[0] = 0.0 if title else open_end[0]
+    lower_start = [starts_lower(c.lstrip()) for c in cores]
     links: dict[tuple[int, int], Continuation] = {}
-    for k in range(1 if title else 0, n):
+    for k in range(n):
+        if not open_end[k]:
+            continue  # a closed block continues into nothing
         for j in range(max(1, k - window - 1), min(n, k + window + 2)):
             if j != k:
                 c = continuation(texts[k], texts[j], ctx, doc.language)
                 if c.score >= (ctx.config.link_threshold if j != k + 1 else 1e-9):
                     links[k, j] = c
+
     if not any(j != k + 1 for k, j in links):
-        return  # nothing links out of order
-    open_end = [openness(c) for c in cores]
-    open_end[0] = 0.0 if title else open_end[0]
-    lower_start = [starts_lower(c.lstrip()) for c in cores]
-    cost = ctx.config.open_cost
+        return  # without a link out of order, no move can pay for itself
 
     def junction(k: int, j: int | None) -> float:
         unexplained = cost * (open_end[k] + (j is not None and lower_start[j]))
@@ -84,34 +93,59 @@ def run(doc: Document, ctx: Context) -> None:
         # A weak continuation explains an open end only in part.
         return c.score - unexplained * max(0.0, 1.0 - c.score / STRONG)
 
-    def move_price(j: int, s: int) -> float:
-        # Extractors misplace the fragment that heads a column, which starts in lower case
-        # when it continues a paragraph: such a move is the likelier explanation.
-        cheap = lower_start[j] or lower_start[s]
-        return ctx.config.move_cost * (0.75 if cheap else 1.0)
+    explained = all(
+        (links[k, k + 1].score >= STRONG) if (k, k + 1) in links else junction(k, k + 1) == 0
+        for k in range(n - 1)
+    )
+    if explained and not open_end[-1]:
+        return  # every junction in the input order already reads well
 
-    # The first block (title or opening text) stays first.
-    beam = [_State(-cost * lower_start[0], (0,), frozenset({0}))]
-    for _ in range(n - 1):
-        best: dict[tuple[frozenset[int], int], _State] = {}
-        for st in beam:
-            first_free = next(i for i in range(n) if i not in st.placed)
-            forced = len(st.seq) - first_free >= window
-            passed: list[int] = []
-            for j in range(first_free, min(n, first_free + window + 1)):
-                if j in st.placed:
-                    continue
-                moves = sum(move_price(j, s) for s in passed)
-                score = st.score + junction(st.seq[-1], j) - moves
-                passed.append(j)
-                placed = st.placed | {j}
-                key = (placed, j)
-                if key not in best or score > best[key].score:
-                    best[key] = _State(score, (*st.seq, j), placed)
-                if forced:
-                    break
-        beam = sorted(best.values(), key=lambda s: s.score, reverse=True)[: ctx.config.beam]
-    final = max(beam, key=lambda s: s.score + junction(s.seq[-1], None))
+    # Extractors misplace the fragment that heads a column, which starts in lower case when it
+    # continues a paragraph: such a move is the likelier explanation, so it costs less.
+    price = [ctx.config.move_cost * (0.75 if low else 1.0) for low in lower_start]
+    values: dict[tuple[int, int], float] = {}
+
+    def search(lo: int, hi: int) -> tuple[int, ...]:
+        """The best order of positions lo..hi, between the fixed blocks lo-1 and hi+1."""
+        beam = [_State(0.0, (lo - 1,), (1 << lo) - 1, lo)]
+        for _ in range(hi - lo + 1):
+            best: dict[tuple[int, int], _State] = {}
+            for st in beam:
+                forced = len(st.seq) - 1 + lo - st.first_free >= window
+                passed, passed_price = 0, 0.0  # unplaced blocks before j: each is an inversion
+                last = st.seq[-1]
+                for j in range(st.first_free, min(hi + 1, st.first_free + window + 1)):
+                    if st.placed >> j & 1:
+                        continue
+                    moves = price[j] * passed if lower_start[j] else passed_price
+                    value = values.get((last, j))
+                    if value is None:
+                        value = values[last, j] = junction(last, j)
+                    score = st.score + value - moves
+                    placed = st.placed | 1 << j
+                    key = (placed, j)
+                    if key not in best or score > best[key].score:
+                        first_free = st.first_free
+                        while placed >> first_free & 1:
+                            first_free += 1
+                        best[key] = _State(score, (*st.seq, j), placed, first_free)
+                    if forced:
+                        break
+                    passed += 1
+                    passed_price += price[j]
+            beam = heapq.nlargest(ctx.config.beam, best.values(), key=lambda s: s.score)
+        after = hi + 1 if hi + 1 < n else None
+        final = max(beam, key=lambda s: s.score + junction(s.seq[-1], after))
+        return final.seq[1:]
+
+    # Blocks move only within stretches that a link out of order spans; the first block (title
+    # or opening text) stays first.
+    seq: list[int] = [0]
+    for lo, hi in _stretches(links, n):
+        seq += range(len(seq), lo)
+        seq += search(lo, hi)
+    seq += range(len(seq), n)
+    final = _State(0.0, tuple(seq), 0, 0)
     order = [body[k] for k in final.seq]
     if order == body:
         return
@@ -122,6 +156,18 @@ def run(doc: Document, ctx: Context) -> None:
             {"score": round(c.score, 3), **c.evidence} if c else {"reason": "its neighbours moved"}
         )
     _emit_moves(doc, body, order, evidence)
+
+
+def _stretches(links: dict[tuple[int, int], Continuation], n: int) -> list[tuple[int, int]]:
+    """Merged position ranges spanned by links between blocks that are not next to each other."""
+    spans = sorted((max(1, min(k, j)), max(k, j)) for k, j in links if j != k + 1)
+    out: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict) -> None:
