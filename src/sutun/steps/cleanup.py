@@ -16,6 +16,11 @@ PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")
 CLOSING = regex.compile(r"[.!?:;]$")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
+DATE = regex.compile(
+    r"\b\d{1,2}\.?\s+\p{L}{3,}\.?,?\s+(?:1[89]|20)\d\d\b"  # 16 mart 2006
+    r"|\b\p{L}{3,}\.?\s+\d{1,2},\s+(?:1[89]|20)\d\d\b"  # March 16, 2006
+    r"|\b\d{1,2}[./]\d{1,2}[./](?:1[89]|20)?\d\d\b"  # 16.03.2006
+)
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
 
 
@@ -30,7 +35,7 @@ def furniture_kind(text: str, strong_only: bool) -> str:
         return ""
     if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
         return "running-head"
-    if not strong_only and YEAR.search(t) and len(t.split()) <= 8 and any(ch.isdigit() for ch in t):
+    if not strong_only and DATE.search(t) and len(t.split()) <= 8 and not t.endswith("-"):
         return "running-head"
     return ""
 
