@@ -20,7 +20,7 @@ def document_from_text(text: str, language: str | None = None, source_name: str 
         first = _EDGE.search(text, pos, stop)
         if first is not None:
             end = stop
-            while text[end - 1].isspace():
+            while end > first.end() and text[end - 1].isspace():
                 end -= 1
             blocks.append(Block(first.start(), end))
         pos = sep.end() if sep else len(text)

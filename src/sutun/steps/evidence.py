@@ -107,7 +107,11 @@ class Ends:
 
 
 def is_closed(core: str) -> bool:
-    return len(core.split(None, 1)) <= 1 or bool(CLOSED_END.search(core.rstrip()[-TAIL:]))
+    """Ends a sentence, or is a lone capitalised word (a heading, a byline); a lone lower-case
+    word is a fragment of a paragraph and ends as openly as the paragraph would."""
+    if CLOSED_END.search(core.rstrip()[-TAIL:]):
+        return True
+    return len(core.split(None, 1)) <= 1 and not core.lstrip()[:1].islower()
 
 
 def starts_lower(core: str) -> bool:
