@@ -12,7 +12,7 @@ class RepairConfig(NamedTuple):
     """Touch a document only when it shows damage (do-no-harm)."""
     glyphs: str = "□■▪◾◼"
     """Layout glyphs removed wherever they stand alone."""
-    max_shift: int = 4
+    max_shift: int = 3
     """How far (in blocks) reorder may move a block."""
     link_threshold: float = 1.0
     """Least evidence for reorder to link a block to a continuation that is not next to it."""

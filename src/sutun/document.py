@@ -6,6 +6,7 @@ reproduces the output exactly (see :mod:`sutun.edits`).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -75,11 +76,16 @@ class Document:
     lead: str = ""
     paragraphs: list[str] = field(default_factory=list)
     source_name: str = ""
+    _sorted: tuple[list[int], list[Edit]] | None = field(default=None, repr=False, compare=False)
 
     # ---- edits
     def add(self, edit: Edit) -> None:
         """Record a replacement; one that covers earlier replacements subsumes them."""
-        if edit.is_move:
+        self._sorted = None
+        if edit.after is not None or not any(
+            e.after is None and e.end > edit.start and (edit.end > e.start or e.start == e.end)
+            for e in self.edits
+        ):
             self.edits.append(edit)
             return
         kept = []
@@ -97,15 +103,20 @@ class Document:
 
     def view(self, start: int, end: int) -> str:
         """The input span ``[start, end)`` with the replacements inside it applied."""
-        inside = sorted(
-            (e for e in self.edits if not e.is_move and start <= e.start and e.end <= end),
-            key=lambda e: (e.start, e.end),
-        )
+        if self._sorted is None:
+            replaced = sorted(
+                (e for e in self.edits if not e.is_move), key=lambda e: (e.start, e.end)
+            )
+            self._sorted = ([e.start for e in replaced], replaced)
+        starts, replaced = self._sorted
         out, pos = [], start
-        for e in inside:
-            out.append(self.source[pos : e.start])
-            out.append(e.replacement)
-            pos = e.end
+        for e in replaced[bisect.bisect_left(starts, start) :]:
+            if e.start >= end and not e.start == e.end == end:
+                break
+            if e.end <= end:
+                out.append(self.source[pos : e.start])
+                out.append(e.replacement)
+                pos = e.end
         out.append(self.source[pos:end])
         return "".join(out)
 

@@ -3,6 +3,7 @@ running heads to the document's furniture."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -11,7 +12,12 @@ from sutun.document import Document, Edit
 from sutun.steps.evidence import Context
 
 STEP = "cleanup"
-INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd\p{Co}]|[^\P{Cc}\n\t]")
+# Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t and \n
+# (stdlib ``re``: a plain character class scans several times faster than ``regex``'s \p{…}).
+INVISIBLE = re.compile(
+    "[\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
+    "\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")
 CLOSING = regex.compile(r"[.!?:;]$")
@@ -49,9 +55,19 @@ def _glyph(glyphs: str) -> regex.Pattern:
 
 def glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """Stand-alone layout glyphs (with the spaces after them) and invisible characters."""
-    spans = [
-        (m.start(), m.end(), "remove-glyph") for m in _glyph(ctx.config.glyphs).finditer(doc.source)
-    ]
+    hit = ctx.memo.get(("glyph spans",))
+    if hit is None:
+        hit = ctx.memo[("glyph spans",)] = _glyph_spans(doc, ctx)
+    return hit
+
+
+def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
+    source = doc.source
+    spans = []
+    if any(g in source for g in ctx.config.glyphs):
+        spans += [
+            (m.start(), m.end(), "remove-glyph") for m in _glyph(ctx.config.glyphs).finditer(source)
+        ]
     bullets = [b for b in doc.blocks if doc.source.startswith("• ", b.start)]
     if len(bullets) == 1:
         spans.append((bullets[0].start, bullets[0].start + 2, "remove-glyph"))

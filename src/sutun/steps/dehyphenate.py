@@ -29,6 +29,8 @@ def run(doc: Document, ctx: Context) -> None:
 
 def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     text = doc.source[start:end]
+    if "\n" not in text:
+        return
     hyphen_breaks = {m.start(0) + len(m.group(1)): m for m in HYPHEN_BREAK.finditer(text)}
     for m in LINE_BREAK.finditer(text):
         h = hyphen_breaks.get(m.start() - 1)
@@ -85,6 +87,10 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                     doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
                 )
     if not ctx.glued:
+        return
+    if not normalise.suspect(text) and ctx.glued.keys().isdisjoint(
+        GLUED.findall(ctx.lower(text, doc.language))
+    ):
         return
     for m in GLUED.finditer(text):
         word = m.group(0)

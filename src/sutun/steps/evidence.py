@@ -19,18 +19,18 @@ from sutun.lang import morphology
 from sutun.lang.alphabet import is_turkic, lower, syllable_breaks
 from sutun.lang.model import LanguageModel
 
-CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$")
-OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$")
-HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$")
+CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
+OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$", regex.REVERSE)
+HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$", regex.REVERSE)
 LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
-WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$")
-TITLE_CLOSED = regex.compile(r"[.!?…:;]$")
+WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)
+TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
 FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
-LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$")
+LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
-MID_SENTENCE_WORD = regex.compile(r"(?<=[\p{L}\p{N},][ \t])(\p{L}+)(?=[\s,.;:!?])")
+TOKEN = regex.compile(r"\p{L}+")
 CLOSING_QUOTES = "\"'»”’"
 OPENING_QUOTES = "\"'«“„‘(["
 
@@ -46,17 +46,43 @@ class Context:
     """Compounds (lexicon's and document's) by their glued spelling: ``hərbitexniki`` → ``hərbi-
     texniki``."""
     document: Document | None = None
-    _case: tuple[set[str], set[str]] | None = None
+    memo: dict[tuple, Any] = field(default_factory=dict)
+    """Answers already given for this document (hyphen decisions, sentence starters)."""
+    _tokens: set[str] | None = None
+    _capitalised: dict[str, bool] = field(default_factory=dict)
 
-    def case(self) -> tuple[set[str], set[str]]:
-        """Words the document writes in lower case / capitalised mid-sentence (computed on first
-        use, see :func:`mid_sentence_case`)."""
-        if self._case is None:
-            self._case = mid_sentence_case(self.document) if self.document else (set(), set())
-        return self._case
+    def written_lower(self, word: str) -> bool:
+        """Whether the document writes ``word`` (lower-cased) in lower case somewhere."""
+        if self._tokens is None:
+            self._tokens = set(TOKEN.findall(self.document.source)) if self.document else set()
+        return word in self._tokens
+
+    def capitalised_mid_sentence(self, word: str) -> bool:
+        """Whether the document writes ``word`` capitalised after another word or a comma: then
+        it is a name."""
+        hit = self._capitalised.get(word)
+        if hit is None:
+            hit = self._capitalised[word] = _mid_sentence(
+                self.document.source if self.document else "", word
+            )
+        return hit
 
     def lower(self, word: str, language: str | None) -> str:
         return lower(word, language)
+
+
+def _mid_sentence(source: str, word: str) -> bool:
+    at = source.find(word, 2)
+    while at != -1:
+        before, after = source[at - 2 : at], source[at + len(word) : at + len(word) + 1]
+        if (
+            before[1] in " \t"
+            and (before[0].isalnum() or before[0] == ",")
+            and not (after.isalnum())
+        ):
+            return True
+        at = source.find(word, at + 1)
+    return False
 
 
 def document_vocabulary(doc: Document) -> Counter[str]:
@@ -66,19 +92,10 @@ def document_vocabulary(doc: Document) -> Counter[str]:
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
-        for line in lower(doc.source[b.start : b.end], doc.language).split("\n"):
+        text = lower(doc.source[b.start : b.end], doc.language)
+        for line in text.split("\n") if "\n" in text else (text,):
             vocab.update(WORDS.findall(line)[1:-1])
     return vocab
-
-
-def mid_sentence_case(doc: Document) -> tuple[set[str], set[str]]:
-    """Lower-cased words the document writes in lower case, and those it capitalises, where case
-    says something: inside a sentence, after another word or a comma."""
-    lowered: set[str] = set()
-    capitalised: set[str] = set()
-    for word in MID_SENTENCE_WORD.findall(doc.source):
-        (lowered if word[:1].islower() else capitalised).add(lower(word, doc.language))
-    return lowered, capitalised
 
 
 def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
@@ -141,6 +158,14 @@ class HyphenDecision:
 def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
     """``left-`` at a line end, ``right`` after it: one word broken by hyphenation (join), or a
     compound whose hyphen fell at the line end (keep)?"""
+    key = (left, right, language)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _hyphen_decision(left, right, ctx, language)
+    return hit
+
+
+def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
     joined, hyphened = left + right, f"{left}-{right}"
     ev: dict[str, Any] = {"left": left, "right": right}
     if right[:1].isupper() or left.isdigit() or (left.isupper() and len(left) > 1):
@@ -240,7 +265,7 @@ def tail_of(text: str) -> Tail:
         quoted=tail[-1:] in CLOSING_QUOTES,
         wordy=bool(WORDY_END.search(tail)),
         last=last.group(0) if last else "",
-        words=len(core.split()),
+        words=len(core[-8 * TAIL :].split()),  # enough to tell a heading from a sentence
     )
 
 
@@ -300,13 +325,20 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
 def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
     """A capitalised word that is usually written in lower case starts a sentence; a name does
     not. The document's own mid-sentence spelling decides first, then the lexicon."""
+    key = (word, language)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = _sentence_starter(word, ctx, language)
+    return hit
+
+
+def _sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
     lw = lower(word, language)
     if lw == word:
         return False
-    lowered, capitalised = ctx.case()
-    if lw in capitalised:
+    if ctx.capitalised_mid_sentence(word):
         return False
-    if lw in lowered:
+    if ctx.written_lower(lw):
         return True
     if ctx.model is None or lw in ctx.model.names:
         return False

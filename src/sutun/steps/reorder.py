@@ -26,6 +26,7 @@ from sutun.steps.evidence import (
     continuation,
     is_closed,
     starts_lower,
+    tail_of,
     title_like,
 )
 
@@ -76,11 +77,16 @@ def run(doc: Document, ctx: Context) -> None:
     for k in range(n):
         if not open_end[k]:
             continue  # a closed block continues into nothing
+        tail = tail_of(texts[k])
+        # Away from its neighbour, only a strong continuation counts: into a lower-case start,
+        # or across a hyphen or a comma.
+        strong_end = bool(tail.hyphen) or tail.core.endswith(",")
         for j in range(max(1, k - window - 1), min(n, k + window + 2)):
-            if j != k:
-                c = continuation(texts[k], texts[j], ctx, doc.language)
-                if c.score >= (ctx.config.link_threshold if j != k + 1 else 1e-9):
-                    links[k, j] = c
+            if j == k or (j != k + 1 and not lower_start[j] and not strong_end):
+                continue
+            c = continuation(texts[k], texts[j], ctx, doc.language)
+            if c.score >= (ctx.config.link_threshold if j != k + 1 else 1e-9):
+                links[k, j] = c
 
     if not any(j != k + 1 for k, j in links):
         return  # without a link out of order, no move can pay for itself
@@ -93,12 +99,12 @@ def run(doc: Document, ctx: Context) -> None:
         # A weak continuation explains an open end only in part.
         return c.score - unexplained * max(0.0, 1.0 - c.score / STRONG)
 
-    explained = all(
-        (links[k, k + 1].score >= STRONG) if (k, k + 1) in links else junction(k, k + 1) == 0
-        for k in range(n - 1)
-    )
-    if explained and not open_end[-1]:
-        return  # every junction in the input order already reads well
+    def reads_well(k: int) -> bool:
+        """The input order's junction after position k needs no explaining."""
+        if k + 1 == n:
+            return not open_end[k]
+        c = links.get((k, k + 1))
+        return c.score >= STRONG if c else junction(k, k + 1) == 0
 
     # Extractors misplace the fragment that heads a column, which starts in lower case when it
     # continues a paragraph: such a move is the likelier explanation, so it costs less.
@@ -142,6 +148,8 @@ def run(doc: Document, ctx: Context) -> None:
     # or opening text) stays first.
     seq: list[int] = [0]
     for lo, hi in _stretches(links, n):
+        if all(reads_well(k) for k in range(lo - 1, hi + 1)):
+            continue
         seq += range(len(seq), lo)
         seq += search(lo, hi)
     seq += range(len(seq), n)
