@@ -3,6 +3,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+import regex
 
 from sutun.bench.simulate import (
     GLYPHS,
@@ -28,7 +29,7 @@ def test_deterministic_per_seed(ntrex, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_truth_inverts_every_document(ntrex, lang):
-    noisy = Defects(ocr=0.02)
+    noisy = Defects(ocr=0.02, legacy=0.3)
     for article in articles_from_ntrex(ntrex, lang):
         for seed in (0, 1):
             doc = simulate(article, seed, noisy)
@@ -110,3 +111,17 @@ def test_clean_variants_are_unchanged_articles(ntrex):
 )
 def test_syllable_breaks(word, expected):
     assert [word[:i] + "|" + word[i:] for i in syllable_breaks(word)] == expected
+
+
+def test_legacy_font_blocks_are_stored_on_cyrillic_code_points(ntrex):
+    docs = _docs(ntrex, Defects(legacy=0.5))
+    legacy = [b for d in docs for b in d.blocks if b.legacy]
+    assert legacy and all(b.kind == "body" for b in legacy)
+    doc = next(d for d in docs if any(b.legacy for b in d.blocks))
+    assert "вя" in doc.text.split() or regex.search(r"\p{Cyrillic}{3}", doc.text)
+
+
+def test_ocr_errors_are_recorded_by_kind(ntrex):
+    docs = _docs(ntrex, Defects(ocr=0.05, ocr_drop=0.3))
+    kinds = {k for d in docs for b in d.blocks for *_, k in b.ocr}
+    assert "drop" in kinds and "ə→e" in kinds

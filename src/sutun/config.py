@@ -6,7 +6,16 @@ from typing import NamedTuple
 
 
 class RepairConfig(NamedTuple):
-    steps: tuple[str, ...] = ("cleanup", "normalise", "dehyphenate", "reorder", "join", "structure")
+    steps: tuple[str, ...] = (
+        "cleanup",
+        "legacy",
+        "normalise",
+        "dehyphenate",
+        "reorder",
+        "join",
+        "letters",
+        "structure",
+    )
     """Steps to run, in order (names from :data:`sutun.steps.STEPS`)."""
     gate: bool = True
     """Touch a document only when it shows damage (do-no-harm)."""
@@ -23,10 +32,23 @@ class RepairConfig(NamedTuple):
     continuation."""
     beam: int = 32
     """Orders reorder's search keeps at each step."""
+    max_line: int = 150
+    """A block with a line longer than this holds paragraphs one per line: its line breaks are
+    kept (printed columns and pages wrap well before it)."""
     space_join_min_words: int = 6
     """An open block followed by a capitalised block is joined only when it has this many words
     (shorter ones are headings, list intros or captions)."""
     split_glued: bool = True
     """Split compounds glued by a line-end hyphen removal back (on strong evidence only)."""
+    min_letter_errors: int = 2
+    """Letters are corrected in a document with at least this many confident letter errors (which
+    alone mark it as damaged); one can be the author's own typo, and stays."""
+    to_latin: bool = False
+    """Also transliterate Azerbaijani Cyrillic (Soviet-era texts) to the Latin alphabet."""
+    restore_diacritics: bool = False
+    """Put back ə ı ö ü ş ç ğ in text typed without them (each word to its likeliest spelling)."""
+    real_word: bool = False
+    """Also correct OCR errors that made another real word (səfirə → səfərə); needs strong context
+    evidence and is off because our bigrams are too sparse to keep precision."""
     max_chars: int = 1_000_000
     """Longer inputs (no newspaper article is this long) are passed through unchanged."""

@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 import regex
 
 from sutun.lang.alphabet import lower, syllable_breaks, upper
+from sutun.lang.scripts import azlat_to_latin, latin_to_azlat
 
 EXTRACTORS = ("docling", "raw")
 
@@ -61,7 +62,12 @@ class Defects:
     glyph: float = 0.3
     """Chance of a stray layout glyph (□ ■ ▪ •) before the lead or a column head."""
     ocr: float = 0.0
-    """Share of words that get one OCR letter confusion."""
+    """Share of words (3+ letters) that get one OCR error."""
+    ocr_drop: float = 0.1
+    """Of those errors, the share that drops a letter (the rest confuse one, like ə→e)."""
+    legacy: float = 0.0
+    """Chance, per Azerbaijani body block, that it was typed in a legacy "AzLat" font (stored on
+    Cyrillic code points)."""
     paragraph_sentences: tuple[int, int] = (1, 3)
     """Sentences per paragraph when articles are built from sentence lists."""
 
@@ -178,9 +184,11 @@ class Block:
     glued: list[str] = field(default_factory=list)  # compounds glued inside the block (gold forms)
     line_junctions: list[str] = field(default_factory=list)  # raw-line mode: per line end
     glyph: str = ""  # stray glyph prefix added, with its space
-    ocr: list[tuple[int, str, str]] = field(default_factory=list)  # (word index, gold, noisy)
+    ocr: list[tuple[int, str, str, str]] = field(default_factory=list)
+    """OCR errors: (word index, gold, noisy, kind)."""
     bold: bool = False
     column: int = 0
+    legacy: bool = False  # stored in a legacy AzLat font encoding
 
 
 @dataclass
@@ -310,14 +318,19 @@ def _furniture(language: str, page: int, rng: random.Random) -> str:
     return rng.choice(styles)
 
 
-def _ocr_word(word: str, language: str, rng: random.Random) -> str | None:
+def _ocr_word(word: str, language: str, rng: random.Random, drop: float) -> tuple[str, str] | None:
+    """One OCR error in ``word``: (noisy word, kind), kind like ``ə→e`` or ``drop``."""
+    if len(word) >= 5 and rng.random() < drop:
+        i = rng.randrange(1, len(word) - 1)
+        return word[:i] + word[i + 1 :], "drop"
     spots = [i for i, ch in enumerate(word) if ch in OCR_CONFUSIONS]
     if language != "aze":  # only Azerbaijani has ə to confuse with e
         spots = [i for i in spots if word[i] not in "əƏe"]
     if not spots:
         return None
     i = rng.choice(spots)
-    return word[:i] + OCR_CONFUSIONS[word[i]] + word[i + 1 :]
+    new = OCR_CONFUSIONS[word[i]]
+    return word[:i] + new + word[i + 1 :], f"{word[i]}→{new}"
 
 
 def simulate(article: Article, seed: int, defects: Defects = Defects()) -> SimDoc:
@@ -370,7 +383,10 @@ def simulate(article: Article, seed: int, defects: Defects = Defects()) -> SimDo
         target.glyph = rng.choice(GLYPHS) + " "
     if d.ocr > 0:
         for b in body:
-            _inject_ocr(b, article.language, rng, d.ocr)
+            _inject_ocr(b, article.language, rng, d.ocr, d.ocr_drop)
+    if d.legacy > 0 and article.language == "aze":
+        for b in body:
+            b.legacy = rng.random() < d.legacy
 
     order = list(range(len(blocks)))
     damaged = False
@@ -453,23 +469,24 @@ def _fix_starts(blocks: list[Block]) -> None:
 
 
 def _render(block: Block) -> str:
-    text = block.text
+    text = latin_to_azlat(block.text) if block.legacy else block.text
     if block.bold:
         text = f"**{text}**"
     return block.glyph + text
 
 
-def _inject_ocr(block: Block, language: str, rng: random.Random, rate: float) -> None:
+def _inject_ocr(block: Block, language: str, rng: random.Random, rate: float, drop: float) -> None:
     counter = iter(range(1 << 30))
 
     def swap(m: regex.Match) -> str:
         word, index = m.group(0), next(counter)
         if len(word) < 3 or rng.random() >= rate:
             return word
-        noisy = _ocr_word(word, language, rng)
-        if noisy is None:
+        made = _ocr_word(word, language, rng, drop)
+        if made is None:
             return word
-        block.ocr.append((index, word, noisy))
+        noisy, kind = made
+        block.ocr.append((index, word, noisy, kind))
         return noisy
 
     block.text = _WORD.sub(swap, block.text)
@@ -524,7 +541,9 @@ def invert(doc: SimDoc) -> str:
 
 def restore_block(block: Block, text: str, lines: bool = True) -> str:
     """Undo a block's recorded letter and glue damage (and, with ``lines``, its line breaks)."""
-    for index, gold_word, noisy in block.ocr:
+    if block.legacy:
+        text = azlat_to_latin(text)
+    for index, gold_word, noisy, _ in block.ocr:
         m = list(_WORD.finditer(text))[index]
         assert m.group(0) == noisy, (m.group(0), noisy)
         text = text[: m.start()] + gold_word + text[m.end() :]

@@ -25,6 +25,7 @@ FORMAT = 1
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 GLUED_RATIO = 3
 """A glued spelling is split back when the hyphenated one is this many times more frequent."""
+_PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
 _BOUNDARY = "^"
 _END = "$"
 
@@ -46,6 +47,7 @@ class LanguageModel:
     def __post_init__(self) -> None:
         self._total_chars = sum(v for k, v in self.char.items() if len(k) == 1) or 1
         self._cache: dict[str, bool] = {}
+        self._plain: dict[str, str] | None = None
         self.glued = {
             w.replace("-", ""): w
             for w, c in self.words.items()
@@ -96,6 +98,18 @@ class LanguageModel:
             history = history[1:]
             penalty += math.log(0.4)
         return penalty + math.log((self.char.get(ch, 0) + 1) / (self._total_chars + 100))
+
+    def undiacritised(self) -> dict[str, str]:
+        """Each spelling without diacritics (``ucun``) → the likeliest word it stands for
+        (``üçün``); built on first use."""
+        if self._plain is None:
+            best: dict[str, str] = {}
+            for w, c in self.words.items():
+                key = w.translate(_PLAIN)
+                if c > self.words.get(best.get(key, ""), 0):
+                    best[key] = w
+            self._plain = best
+        return self._plain
 
     def bigram(self, left: str, right: str) -> int:
         return self.bigrams.get(f"{self.norm(left)} {self.norm(right)}", 0)

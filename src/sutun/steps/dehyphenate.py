@@ -8,13 +8,14 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.steps import normalise
-from sutun.steps.evidence import Context, hyphen_decision, turkic
+from sutun.steps.evidence import CLOSED_END, Context, hyphen_decision, turkic
 
 STEP = "dehyphenate"
 LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
 HYPHEN_BREAK = regex.compile(r"([\p{L}\p{N}]+)-[ \t]*\n[ \t]*([\p{L}\p{N}]+)")
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
+ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
 GLUED = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}{5,}(?![\p{L}\p{N}-])")
 
 
@@ -31,9 +32,14 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     text = doc.source[start:end]
     if "\n" not in text:
         return
+    if max(map(len, text.split("\n"))) > ctx.config.max_line:
+        return  # lines this long are paragraphs, not a column's wrapped lines
     hyphen_breaks = {m.start(0) + len(m.group(1)): m for m in HYPHEN_BREAK.finditer(text)}
+    width = max(len(line.strip()) for line in text.split("\n"))
     for m in LINE_BREAK.finditer(text):
         h = hyphen_breaks.get(m.start() - 1)
+        if h is None and _ends_a_line_of_its_own(text, m, width):
+            continue
         if h is not None:
             d = hyphen_decision(h.group(1), h.group(2), ctx, doc.language)
             kind = "dehyphenate" if d.join else "keep-hyphen"
@@ -60,6 +66,16 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence={"reason": "line break inside a block"},
                 )
             )
+
+
+def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> bool:
+    """A list item starts after the break, or a sentence ended on a line half the block's width:
+    the break was written, not wrapped."""
+    after = text[m.end() :]
+    if ITEM.match(after):
+        return True
+    line = text[: m.start()].rsplit("\n", 1)[-1].strip()
+    return 2 * len(line) < width and bool(CLOSED_END.search(line)) and after[:1].isupper()
 
 
 def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:

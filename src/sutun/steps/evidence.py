@@ -99,8 +99,15 @@ def document_vocabulary(doc: Document) -> Counter[str]:
 
 
 def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
+    """Glued spelling → compound, from the lexicon and from the document's own hyphenated words
+    (unless the lexicon knows the glued spelling as a word of its own: ``istifa-də`` in a text
+    is a line-break leftover, not a reason to split every ``istifadə``)."""
     out = dict(model.glued) if model is not None else {}
-    out.update({w.replace("-", ""): w for w in vocab if "-" in w})
+    for w in vocab:
+        if "-" in w:
+            glued = w.replace("-", "")
+            if model is None or model.count(glued) == 0:
+                out[glued] = w
     return out
 
 

@@ -98,6 +98,8 @@ def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
 
 def run(doc: Document, ctx: Context) -> None:
     for start, end, new in damaged_tokens(doc):
+        if any(e.start < end and start < e.end for e in doc.edits if not e.is_move):
+            continue  # already rewritten (a legacy-font word)
         old = doc.source[start:end]
         kind = "normalise-nfc" if unicodedata.normalize("NFC", old) == new else "normalise-script"
         doc.add(

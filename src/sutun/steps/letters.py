@@ -1,0 +1,353 @@
+"""OCR letter errors: a word the language model rejects that one or two letter confusions (ə↔e,
+ı↔i, ö↔o/ə, ü↔u, ş↔s, ç↔c, ğ↔g) or one dropped or doubled letter turn into a word it knows.
+
+Names and foreign words are left alone: only lower-case words (or a capitalised one opening a
+sentence) in the Azerbaijani alphabet are judged, never acronyms, numbers, URLs, e-mails, parts of
+hyphenated words, or a spelling the document repeats. Options: ``real_word`` (a known word whose
+neighbours strongly prefer a confusable one) and ``restore_diacritics`` (text typed without ə ı ö
+ü ş ç ğ).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from sutun.document import Document, Edit
+from sutun.lang.alphabet import lower, upper
+from sutun.lang.model import LanguageModel
+from sutun.lang.morphology import harmony_breaks
+from sutun.steps.evidence import Context
+
+STEP = "letters"
+ALPHABET = frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")
+CONFUSED = {
+    "e": "ə",
+    "ə": "eö",
+    "ı": "i",
+    "i": "ı",
+    "o": "ö",
+    "ö": "oə",
+    "u": "ü",
+    "ü": "u",
+    "s": "ş",
+    "ş": "s",
+    "c": "ç",
+    "ç": "c",
+    "g": "ğ",
+    "ğ": "g",
+}
+"""What an OCR engine reads → what the letter may really have been."""
+PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
+# A word: not part of an address, a number or a path.
+TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/\\_.])\p{L}+(?![\p{L}\p{N}@/\\_]|\.[\p{L}\p{N}])")
+MIN_LEXICON = 50_000
+"""A model needs this many words (or a suffix grammar) before unknown words mean errors."""
+MARGIN = 1.0
+"""How far (in log-frequency) the best candidate must lead the next one."""
+REPEATED = 3
+"""A spelling the document uses this often is its own (a name, a term), not an error."""
+
+
+@dataclass(frozen=True)
+class Correction:
+    start: int
+    end: int
+    old: str
+    new: str
+    kind: str  # "ocr-letter" | "real-word" | "diacritics"
+    confidence: float
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+def usable(model: LanguageModel | None) -> bool:
+    """The confusion set and alphabet are Azerbaijani; the model must be big enough that a word
+    it does not know is suspect."""
+    return (
+        model is not None
+        and model.language == "aze"
+        and (model.grammar or len(model.words) >= MIN_LEXICON)
+    )
+
+
+def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correction]:
+    """Letter corrections for the document's body words, judged as earlier steps left them.
+
+    A word an earlier step cut into or joined onto (its edit crosses or touches the word's edge)
+    is left alone; ``interior_only`` also leaves out words at block edges and line breaks, which
+    before the joins are known may be fragments.
+    """
+    model = ctx.model
+    if not usable(model):
+        return []
+    assert model is not None
+    lang = doc.language
+    source = doc.source
+    edits = sorted((e.start, e.end) for e in doc.edits if not e.is_move)
+    types = Counter(lower(t, lang) for t in TOKEN.findall(source))
+    options = ctx.config
+    wanted = {t for t, n in types.items() if n < REPEATED and _eligible(t, model)}
+    if options.real_word or options.restore_diacritics:
+        wanted |= {t for t in types if ALPHABET.issuperset(t)}
+    if not wanted and not edits:
+        return []
+    out = []
+    for b in doc.blocks:
+        if b.kind == "furniture":
+            continue
+        found = list(TOKEN.finditer(source, b.start, b.end))
+        words = [_as_left(doc, edits, m) for m in found]
+        for k, word in enumerate(words):
+            if word is None:
+                continue
+            lw = lower(word, lang)
+            if lw not in wanted and (word == found[k].group(0) or not _eligible(lw, model)):
+                continue
+            if interior_only and (
+                k == 0 or k == len(found) - 1 or _at_line_break(source, found[k])
+            ):
+                continue
+            prev = lower(words[k - 1] or "", lang) if k else ""
+            nxt = lower(words[k + 1] or "", lang) if k + 1 < len(words) else ""
+            repeats = types.get(lw, 1)
+            c = _judge(found[k], word, lw, prev, nxt, model, ctx, lang, repeats, not interior_only)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _as_left(doc: Document, edits: list[tuple[int, int]], m: regex.Match) -> str | None:
+    """The word as earlier edits left it; None when an edit crosses or touches its edges."""
+    start, end = m.start(), m.end()
+    inside = False
+    for s, e in edits:
+        if s > end:
+            break
+        if e < start:
+            continue
+        if start <= s and e <= end and s < e:
+            inside = True
+        else:
+            return None  # crosses an edge, or an insertion/deletion right at one
+    return doc.view(start, end) if inside else m.group(0)
+
+
+def _eligible(lw: str, model: LanguageModel) -> bool:
+    return len(lw) >= 3 and ALPHABET.issuperset(lw) and _suspect(lw, model)
+
+
+def _at_line_break(source: str, m: regex.Match) -> bool:
+    before, after = source[max(0, m.start() - 3) : m.start()], source[m.end() : m.end() + 3]
+    return "\n" in before or "\n" in after
+
+
+def _judge(
+    m: regex.Match,
+    word: str,
+    lw: str,
+    prev: str,
+    nxt: str,
+    model: LanguageModel,
+    ctx: Context,
+    lang: str | None,
+    repeats: int,
+    far: bool,
+) -> Correction | None:
+    capitalised = word != lw
+    if capitalised and word[1:] != lw[1:]:
+        return None  # an acronym or mixed case
+    if repeats < REPEATED and _eligible(lw, model):
+        best = _nonword(lw, prev, nxt, model, capitalised, far)
+        kind = "ocr-letter"
+    elif ctx.config.real_word and model.known(lw):
+        best = _real_word(lw, prev, nxt, model)
+        kind = "real-word"
+    elif ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
+        best = _diacritics(lw, model)
+        kind = "diacritics"
+    else:
+        return None
+    if best is None:
+        return None
+    new, confidence, evidence = best
+    if capitalised:
+        new = upper(new[:1], lang) + new[1:]
+    evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
+    return Correction(m.start(), m.end(), word, new, kind, confidence, evidence)
+
+
+ODDS = {0.0: 300, 0.5: 300, 1.5: 3000, 2.5: 3000}
+"""Edit cost → how many times more frequent than the word itself a correction must be: a rare
+spelling one confusion from a very frequent word is that word misread."""
+CAPITALISED_MIN_COUNT = 1000
+"""A capitalised word (a name, most likely) is corrected only to a word this frequent."""
+
+
+def _suspect(lw: str, model: LanguageModel) -> bool:
+    """Unknown, or rare (web-crawled lexicons keep misspellings)."""
+    return model.count(lw) < RARE_COUNT
+
+
+RARE_COUNT = 5000
+"""Words seen this often are taken as written (their confusion neighbours are rarely ODDS times
+more frequent anyway); the cut keeps the search off frequent words."""
+
+
+def _nonword(
+    lw: str, prev: str, nxt: str, model: LanguageModel, capitalised: bool, far: bool
+) -> tuple[str, float, dict] | None:
+    # A form only the suffix grammar knows counts as seen once.
+    own = model.count(lw) or int(model.known(lw))
+    scored = []
+    for cand, cost in _candidates(lw, model, far and not own):
+        freq = model.count(cand)
+        if cost == GRAMMAR_COST:
+            freq = MIN_COUNT  # as if seen just often enough
+        if freq < max(MIN_COUNT, ODDS[cost] * own):
+            continue
+        if capitalised and (freq < CAPITALISED_MIN_COUNT or own or cost > SUBSTITUTION_COST):
+            continue
+        context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
+        if cost > SUBSTITUTION_COST and (freq < MIN_FAR_COUNT or len(lw) < 6 or own):
+            continue  # further edits land on too many words by chance
+        if cost >= INSERT_COST and not context:
+            continue
+        scored.append((math.log1p(freq) + 2.0 * context - cost, cand, cost, freq, context))
+    if not scored:
+        return None
+    scored.sort(reverse=True)
+    top = scored[0]
+    lead = top[0] - scored[1][0] if len(scored) > 1 else math.inf
+    if lead < MARGIN:
+        return None
+    evidence = {
+        "reason": "a rare spelling one confusion from a frequent word"
+        if own
+        else "unknown word, one confusion from a known one",
+        "count": own,
+        "candidates": [(c, round(s, 2)) for s, c, *_ in scored[:4]],
+        "context_bigrams": top[4],
+    }
+    return top[1], round(min(0.95, 0.6 + 0.1 * min(lead, 3.5)), 3), evidence
+
+
+SUBSTITUTION_COST = 0.0
+GRAMMAR_COST = 0.5
+TWO_SUBSTITUTIONS_COST = 1.5
+INSERT_COST = 2.5
+MIN_COUNT = 20
+"""A correction must land on a word the lexicon has seen this often."""
+MIN_FAR_COUNT = 50
+"""Two confusions, or a dropped/doubled letter, must land on a word at least this frequent (and
+the word must be six letters or more; a dropped/doubled letter also needs a neighbour's bigram)."""
+
+
+def _candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str, float]]:
+    """Lexicon words one confusion from ``lw``; with ``far``, when there are none, two confusions
+    or one dropped/doubled letter away."""
+    near = [(c, SUBSTITUTION_COST) for c in _substitutions(lw) if model.count(c) >= MIN_COUNT]
+    if near or not far:
+        return near
+    # A rare inflected form: the only confusion the suffix grammar accepts.
+    grammatical = [c for c in _substitutions(lw) if model.known(c)]
+    if len(grammatical) == 1:
+        return [(grammatical[0], GRAMMAR_COST)]
+    two = [
+        (c, TWO_SUBSTITUTIONS_COST)
+        for c in _two_substitutions(lw)
+        if model.count(c) >= MIN_FAR_COUNT
+    ]
+    if two:
+        return two
+    return [(c, INSERT_COST) for c in _drops_and_doubles(lw) if model.count(c) >= MIN_FAR_COUNT]
+
+
+@lru_cache(maxsize=8192)
+def _substitutions(lw: str) -> tuple[str, ...]:
+    return tuple(
+        lw[:i] + alt + lw[i + 1 :]
+        for i, ch in enumerate(lw)
+        if ch in CONFUSED
+        for alt in CONFUSED[ch]
+    )
+
+
+def _two_substitutions(lw: str) -> list[str]:
+    spots = [i for i, ch in enumerate(lw) if ch in CONFUSED]
+    if len(spots) > 8:
+        return []
+    return [
+        lw[:i] + a + lw[i + 1 : j] + b + lw[j + 1 :]
+        for i, j in itertools.combinations(spots, 2)
+        for a in CONFUSED[lw[i]]
+        for b in CONFUSED[lw[j]]
+    ]
+
+
+def _drops_and_doubles(lw: str) -> list[str]:
+    if len(lw) < 6:
+        return []
+    out = [lw[:i] + ch + lw[i:] for i in range(1, len(lw)) for ch in ALPHABET]
+    out += [lw[:i] + lw[i + 1 :] for i in range(len(lw))]
+    return out
+
+
+def _real_word(
+    lw: str, prev: str, nxt: str, model: LanguageModel
+) -> tuple[str, float, dict] | None:
+    def support(w: str) -> int:
+        return (model.bigram(prev, w) > 0) + (model.bigram(w, nxt) > 0)
+
+    if support(lw):
+        return None
+    best = [
+        (support(c), model.count(c), c)
+        for c in _substitutions(lw)
+        if model.count(c) > model.count(lw)
+    ]
+    best = [b for b in best if b[0] == 2]
+    if len(best) != 1:
+        return None
+    evidence = {"reason": "both neighbours form known bigrams with it, none with the original"}
+    return best[0][2], 0.7, evidence
+
+
+def _diacritics(lw: str, model: LanguageModel) -> tuple[str, float, dict] | None:
+    best = model.undiacritised().get(lw)
+    if best is None or best == lw or model.count(best) < 2 * max(1, model.count(lw)):
+        return None
+    evidence = {"reason": "likeliest spelling with diacritics", "count": model.count(best)}
+    return best, 0.8, evidence
+
+
+def ocr_damaged(doc: Document, ctx: Context) -> bool:
+    """Enough confident letter errors that the text went through OCR (or a diacritic-less
+    keyboard); one alone may be the author's own typo, and stays."""
+    hit = ctx.memo.get(("ocr damaged",))
+    if hit is None:
+        found = corrections(doc, ctx, interior_only=True)
+        hit = ctx.memo[("ocr damaged",)] = len(found) >= ctx.config.min_letter_errors
+    return hit
+
+
+def run(doc: Document, ctx: Context) -> None:
+    if not ocr_damaged(doc, ctx):
+        return
+    for c in corrections(doc, ctx, interior_only=False):
+        doc.add(
+            Edit(
+                c.kind,
+                c.start,
+                c.end,
+                c.new,
+                step=STEP,
+                confidence=c.confidence,
+                evidence={"from": c.old, **c.evidence},
+            )
+        )
