@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from sutun.config import RepairConfig
 from sutun.pipeline import repair as repair_text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -62,10 +63,26 @@ def repair(
         Path | None,
         typer.Option("--model", help="a model from `sutun model build` (for its language)"),
     ] = None,
+    to_latin: Annotated[
+        bool,
+        typer.Option(
+            "--to-latin", help="transliterate Azerbaijani Cyrillic to Latin (Azerbaijani)"
+        ),
+    ] = False,
+    restore_diacritics: Annotated[
+        bool,
+        typer.Option(
+            "--restore-diacritics",
+            help="put back ə ı ö ü ş ç ğ in text typed without (Azerbaijani)",
+        ),
+    ] = False,
 ) -> None:
     """Restore text; with --jsonl IN -o OUT, one output record per input record."""
     if fmt not in ("md", "text", "json"):
         raise typer.BadParameter("--format must be md, text or json")
+    config = RepairConfig(to_latin=to_latin, restore_diacritics=restore_diacritics)
+    if (to_latin or restore_diacritics) and not language:
+        language = "aze"  # both options are about Azerbaijani text
     model = None
     if model_path is not None:
         from sutun.lang.model import LanguageModel
@@ -79,7 +96,7 @@ def repair(
 
         if output is None:
             raise typer.BadParameter("--jsonl needs -o OUT")
-        summary = repair_jsonl(jsonl, output, language=language, model=model)
+        summary = repair_jsonl(jsonl, output, language=language, model=model, config=config)
         typer.echo(json.dumps(summary), err=True)
         return
     if not files:
@@ -90,7 +107,7 @@ def repair(
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError) as exc:
             typer.echo(f"sutun: {path}: {exc}", err=True)
             raise typer.Exit(2) from exc
-        result = repair_text(text, language=language or record_lang, model=model)
+        result = repair_text(text, language=language or record_lang, model=model, config=config)
         rendered = _render(result, fmt, explain)
         if out_dir is not None and path != "-":
             out_dir.mkdir(parents=True, exist_ok=True)

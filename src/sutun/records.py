@@ -7,12 +7,16 @@ import time
 from pathlib import Path
 from typing import Any
 
+from sutun.config import RepairConfig
 from sutun.lang.model import LanguageModel
-from sutun.pipeline import repair
+from sutun.pipeline import DEFAULT, repair
 
 
 def repair_record(
-    record: Any, language: str | None = None, model: LanguageModel | None = None
+    record: Any,
+    language: str | None = None,
+    model: LanguageModel | None = None,
+    config: RepairConfig = DEFAULT,
 ) -> dict:
     """Repair one record; failures go into an ``error`` field with the text unchanged."""
     if not isinstance(record, dict):
@@ -22,7 +26,9 @@ def repair_record(
         return {**record, "error": "missing `text`" if text is None else "`text` is not a string"}
     start = time.perf_counter()
     try:
-        result = repair(text, language=record.get("language") or language, model=model)
+        result = repair(
+            text, language=record.get("language") or language, model=model, config=config
+        )
     except Exception as exc:  # a bad record must never stop the batch
         return {**record, "error": f"{type(exc).__name__}: {exc}"}
     out = {**record, "text": result.text}
@@ -36,7 +42,11 @@ def repair_record(
 
 
 def repair_jsonl(
-    src: Path, dst: Path, language: str | None = None, model: LanguageModel | None = None
+    src: Path,
+    dst: Path,
+    language: str | None = None,
+    model: LanguageModel | None = None,
+    config: RepairConfig = DEFAULT,
 ) -> dict:
     counts = {"records": 0, "changed": 0, "errors": 0}
     tmp = dst.with_name(dst.name + ".partial")
@@ -47,7 +57,7 @@ def repair_jsonl(
             counts["records"] += 1
             try:
                 record = json.loads(raw.decode("utf-8"))
-                out = repair_record(record, language, model)
+                out = repair_record(record, language, model, config)
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 out = {
                     "error": f"unreadable line: {exc}",

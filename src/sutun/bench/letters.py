@@ -29,7 +29,9 @@ def kind_of(gold: str, noisy: str) -> str:
     return pairs[0] if len(pairs) == 1 else "other"
 
 
-def score_words(restore: Restorer, docs: list[tuple[str, str, str]]) -> dict:
+def score_words(
+    restore: Restorer, docs: list[tuple[str, str, str]], kind: str | None = None
+) -> dict:
     """``docs``: (input, gold, language). Counts by error kind: injected, fixed; and words the
     restorer changed that were right."""
     injected: Counter[str] = Counter()
@@ -44,9 +46,9 @@ def score_words(restore: Restorer, docs: list[tuple[str, str, str]]) -> dict:
         words += len(w_gold)
         for a, g, o in zip(w_in, w_gold, w_out, strict=True):
             if a != g:
-                kind = kind_of(g, a)
-                injected[kind] += 1
-                fixed[kind] += o == g
+                k = kind or kind_of(g, a)
+                injected[k] += 1
+                fixed[k] += o == g
             elif o != g:
                 introduced += 1
     total_injected = sum(injected.values())
@@ -103,3 +105,11 @@ def legacy_specimen(restore: Restorer, gold_file: Path) -> dict | None:
                 total += 1
                 right += o == g
     return {"words": total, "converted_right": right / total if total else None}
+
+
+_FOLD = str.maketrans("əıöüşçğƏÖÜŞÇĞİ", "eiouscgEOUSCGI")
+
+
+def undiacritised_documents(articles: list[Article]) -> list[tuple[str, str, str]]:
+    """Articles as typed on a keyboard without Azerbaijani letters."""
+    return [(a.text().translate(_FOLD), a.text(), a.language) for a in articles]

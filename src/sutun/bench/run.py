@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sutun.bench import metrics
+from sutun.bench import letters, metrics
 from sutun.bench.baselines import BASELINES
 from sutun.bench.simulate import (
     Article,
@@ -28,6 +28,7 @@ from sutun.bench.simulate import (
     clean_variants,
     simulate,
 )
+from sutun.config import RepairConfig
 
 LANGUAGES = ("aze", "tur", "eng")
 Restorer = Callable[[str, str | None], str]
@@ -214,6 +215,7 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         results["systems"][name] = evaluate(restore, docs, check_idempotence=name == "sutun")
     if engine is not None:
         results["trained_model"] = trained_model(shared, seeds, limit=8 if quick else None)
+        results["letters"] = letters_scores(shared, seeds, limit=8 if quick else None)
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
     return results
 
@@ -248,6 +250,35 @@ def trained_model(
             for name, restore in systems.items()
         },
     }
+
+
+def letters_scores(shared: Path, seeds: tuple[int, ...], limit: int | None = None) -> dict:
+    """OCR letter errors at three noise levels, clean text, legacy-font spans, the real specimen."""
+    import sutun
+
+    articles = articles_from_ntrex(load_ntrex(shared), "aze")[:limit]
+
+    def restore(text: str, lang: str | None) -> str:
+        return sutun.repair(text, lang).text
+
+    out: dict = {"ocr": {}}
+    for rate in (0.005, 0.01, 0.02):
+        out["ocr"][str(rate)] = letters.score_words(
+            restore, letters.ocr_documents(articles, rate, seeds)
+        )
+    out["clean"] = letters.score_words(restore, letters.ocr_documents(articles, 0.0, seeds[:1]))
+    out["legacy"] = letters.score_words(
+        restore, letters.legacy_documents(articles, seeds), kind="legacy-font word"
+    )
+    diacritics = RepairConfig(restore_diacritics=True)
+    out["diacritics"] = letters.score_words(
+        lambda t, lang: sutun.repair(t, lang, config=diacritics).text,
+        letters.undiacritised_documents(articles),
+        kind="diacritic dropped",
+    )
+    gold = Path(__file__).resolve().parents[3] / "tests" / "data" / "azlat-gold.tsv"
+    out["specimen"] = letters.legacy_specimen(restore, gold)
+    return out
 
 
 def _fmt(x: float | None, pct: bool = False) -> str:
@@ -339,6 +370,7 @@ def markdown(results: dict, command: str) -> str:
                 f"{_fmt(row['join_precision'], True)} | {_fmt(row['join_recall'], True)} | "
                 f"{_fmt(row['idempotent'], True) if name != 'identity' else '–'} |"
             )
+    lines += _letters_markdown(results.get("letters"))
     tp = results["throughput"]
     lines += [
         "",
@@ -354,6 +386,43 @@ def markdown(results: dict, command: str) -> str:
         lines.append(f"| {name} | {row['mb_per_s']:.3f} | {_fmt(row['vs_ftfy'])} |")
     lines.append("")
     return "\n".join(lines)
+
+
+def _letters_markdown(lt: dict | None) -> list[str]:
+    if not lt:
+        return []
+    lines = [
+        "",
+        "### Letters (aze): OCR errors, legacy font",
+        "",
+        "Layout intact, so words align one to one between input, gold and output. *fixed* = "
+        "injected errors restored; *wrongly changed* = right words the output changed.",
+        "",
+        "| input | words | errors injected | fixed | wrongly changed | by kind (injected: fixed) |",
+        "|---|---|---|---|---|---|",
+    ]
+    rows = [(f"OCR {100 * float(r):g}% of words", v) for r, v in lt["ocr"].items()]
+    rows += [("clean text", lt["clean"]), ("legacy-font blocks (half)", lt["legacy"])]
+    if "diacritics" in lt:
+        rows.append(("typed without diacritics, `--restore-diacritics`", lt["diacritics"]))
+    for name, v in rows:
+        kinds = ", ".join(
+            f"{k} {x['injected']}: {100 * x['fixed']:.0f}%" for k, x in v["by_kind"].items()
+        )
+        wrong = f"{v['introduced']} ({_fmt(v['introduced_rate'], True)})"
+        lines.append(
+            f"| {name} | {v['words']} | {v['injected']} | {_fmt(v['fixed'], True)} | "
+            f"{wrong} | {kinds or '–'} |"
+        )
+    spec = lt.get("specimen")
+    if spec:
+        lines += [
+            "",
+            f"Real specimen `legacy-azlat-font-lecture.txt`, hand-checked sample "
+            f"(`tests/data/azlat-gold.tsv`): {spec['words']} Cyrillic-coded words, "
+            f"{_fmt(spec['converted_right'], True)} converted right.",
+        ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> None:

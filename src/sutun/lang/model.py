@@ -43,6 +43,8 @@ class LanguageModel:
     min_stem_count: int = 3
     names: frozenset[str] = frozenset()
     """Words the training text capitalises mid-sentence (names), lower-cased."""
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    """Answers steps computed from this model alone, kept for the next document."""
 
     def __post_init__(self) -> None:
         self._total_chars = sum(v for k, v in self.char.items() if len(k) == 1) or 1

@@ -21,6 +21,8 @@ CYRILLIC_WORD = regex.compile(
 LATIN_LETTER = regex.compile(r"\p{Latin}")
 MIN_KNOWN = 0.6
 """Share of a span's words the lexicon must know after conversion."""
+AZLAT_OWN = frozenset("яъцщюэь")
+"""Code points the AzLat font uses for ə c ü h ö g ğ, where a transliteration would differ."""
 LONE_WORD_COUNT = 100
 """A span of one word is converted only to a word the lexicon has seen this often."""
 
@@ -52,17 +54,20 @@ def _conversions(doc: Document, ctx: Context) -> list[Conversion]:
         for kind, convert in _options(span, ctx):
             words = [(s, e, w, convert(w)) for s, e, w in span]
             known = _known_share([new for *_, new in words], model)
-            if known >= MIN_KNOWN:
+            if known >= MIN_KNOWN and (kind != "legacy-font" or _own_letters_read(words, model)):
                 out.append(Conversion(kind, words, known))
                 break
     return out
 
 
 def _options(span: list[tuple[int, int, str]], ctx: Context):
-    azerbaijani_letters = any(ch in AZERBAIJANI_CYRILLIC_ONLY for *_, w in span for ch in w)
-    if ctx.config.to_latin and azerbaijani_letters:
-        return [("to-latin", cyrillic_to_latin)]
-    options = [("legacy-font", azlat_to_latin)]
+    words = [w.lower() for *_, w in span]
+    if any(ch in AZERBAIJANI_CYRILLIC_ONLY for w in words for ch in w):
+        return [("to-latin", cyrillic_to_latin)] if ctx.config.to_latin else []
+    options = []
+    # The font's own letters (я = ə, ц = ü, …) must be in play, or this is plain Cyrillic.
+    if any(ch in AZLAT_OWN for w in words for ch in w):
+        options.append(("legacy-font", azlat_to_latin))
     if ctx.config.to_latin:
         options.append(("to-latin", cyrillic_to_latin))
     return options
@@ -80,6 +85,13 @@ def _spans(source: str) -> list[list[tuple[int, int, str]]]:
             spans.append([(m.start(), m.end(), m.group(0))])
         last_end = m.end()
     return spans
+
+
+def _own_letters_read(words: list[tuple[int, int, str, str]], model: LanguageModel) -> bool:
+    """Some word that needs the font's own letters becomes a word the lexicon knows."""
+    return any(
+        model.count(new) > 0 for _, _, old, new in words if AZLAT_OWN.intersection(old.lower())
+    )
 
 
 def _known_share(words: list[str], model: LanguageModel) -> float:

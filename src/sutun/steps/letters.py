@@ -10,6 +10,7 @@ neighbours strongly prefer a confusable one) and ``restore_diacritics`` (text ty
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from collections import Counter
@@ -90,36 +91,90 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
     lang = doc.language
     source = doc.source
     edits = sorted((e.start, e.end) for e in doc.edits if not e.is_move)
-    types = Counter(lower(t, lang) for t in TOKEN.findall(source))
+    found_all, lows_all, types = _tokens(doc, ctx)
     options = ctx.config
-    wanted = {t for t, n in types.items() if n < REPEATED and _eligible(t, model)}
-    if options.real_word or options.restore_diacritics:
+    counts = model.words
+    wanted = {
+        t
+        for t, n in types.items()
+        if n < REPEATED and len(t) >= 3 and counts.get(t, 0) < RARE_COUNT and ALPHABET.issuperset(t)
+    }
+    plain_only = not (options.real_word or options.restore_diacritics)
+    if not plain_only:
         wanted |= {t for t in types if ALPHABET.issuperset(t)}
     if not wanted and not edits:
         return []
     out = []
+    starts = [m.start() for m in found_all]
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
-        found = list(TOKEN.finditer(source, b.start, b.end))
-        words = [_as_left(doc, edits, m) for m in found]
-        for k, word in enumerate(words):
+        first = bisect.bisect_left(starts, b.start)
+        last = bisect.bisect_left(starts, b.end, first)
+        found, lows = found_all[first:last], lows_all[first:last]
+        touched = _touched(found, edits)
+        look = [k for k, lw in enumerate(lows) if lw in wanted]
+        look = sorted(set(look) | touched) if touched else look
+        for k in look:
+            word = _as_left(doc, edits, found[k]) if k in touched else found[k].group(0)
             if word is None:
                 continue
-            lw = lower(word, lang)
-            if lw not in wanted and (word == found[k].group(0) or not _eligible(lw, model)):
+            lw = lows[k] if k not in touched else lower(word, lang)
+            if lw not in wanted and (k not in touched or not _eligible(lw, model)):
                 continue
-            if interior_only and (
-                k == 0 or k == len(found) - 1 or _at_line_break(source, found[k])
-            ):
+            if plain_only and not _candidates(lw, model, not interior_only):
+                continue  # the common case: a rare word with no frequent look-alike
+            if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
-            prev = lower(words[k - 1] or "", lang) if k else ""
-            nxt = lower(words[k + 1] or "", lang) if k + 1 < len(words) else ""
+            prev = _neighbour(doc, edits, found, touched, k - 1, lows, lang)
+            nxt = _neighbour(doc, edits, found, touched, k + 1, lows, lang)
             repeats = types.get(lw, 1)
             c = _judge(found[k], word, lw, prev, nxt, model, ctx, lang, repeats, not interior_only)
             if c is not None:
                 out.append(c)
     return out
+
+
+def _tokens(doc: Document, ctx: Context) -> tuple[list[regex.Match], list[str], Counter[str]]:
+    """The document's words, lower-cased, and how often each occurs (once per document)."""
+    hit = ctx.memo.get(("tokens",))
+    if hit is None:
+        found = list(TOKEN.finditer(doc.source))
+        lows = TOKEN.findall(lower(doc.source, doc.language))
+        if len(lows) != len(found):  # a letter whose lower case is longer: go word by word
+            lows = [lower(m.group(0), doc.language) for m in found]
+        hit = ctx.memo[("tokens",)] = (found, lows, Counter(lows))
+    return hit
+
+
+def _touched(found: list[regex.Match], edits: list[tuple[int, int]]) -> set[int]:
+    """Indices of the words an edit lies in or touches."""
+    if not edits:
+        return set()
+    starts = [m.start() for m in found]
+    out = set()
+    for s, e in edits:
+        k = bisect.bisect_right(starts, e)
+        while k > 0 and found[k - 1].end() >= s:
+            out.add(k - 1)
+            k -= 1
+    return out
+
+
+def _neighbour(
+    doc: Document,
+    edits: list[tuple[int, int]],
+    found: list[regex.Match],
+    touched: set[int],
+    k: int,
+    lows: list[str],
+    lang: str | None,
+) -> str:
+    if not 0 <= k < len(found):
+        return ""
+    if k not in touched:
+        return lows[k]
+    return lower(_as_left(doc, edits, found[k]) or "", lang)
 
 
 def _as_left(doc: Document, edits: list[tuple[int, int]], m: regex.Match) -> str | None:
@@ -142,9 +197,16 @@ def _eligible(lw: str, model: LanguageModel) -> bool:
     return len(lw) >= 3 and ALPHABET.issuperset(lw) and _suspect(lw, model)
 
 
-def _at_line_break(source: str, m: regex.Match) -> bool:
+def _maybe_fragment(source: str, found: list[regex.Match], k: int, block_end: int) -> bool:
+    """A word a join may still glue to another: at a line break, opening a block in lower case,
+    or ending one without punctuation."""
+    m = found[k]
     before, after = source[max(0, m.start() - 3) : m.start()], source[m.end() : m.end() + 3]
-    return "\n" in before or "\n" in after
+    if "\n" in before or "\n" in after:
+        return True
+    if k == 0 and m.group(0)[:1].islower():
+        return True
+    return k == len(found) - 1 and not source[m.end() : block_end].strip(" *_-")
 
 
 def _judge(
@@ -162,17 +224,13 @@ def _judge(
     capitalised = word != lw
     if capitalised and word[1:] != lw[1:]:
         return None  # an acronym or mixed case
+    best, kind = None, ""
     if repeats < REPEATED and _eligible(lw, model):
-        best = _nonword(lw, prev, nxt, model, capitalised, far)
-        kind = "ocr-letter"
-    elif ctx.config.real_word and model.known(lw):
-        best = _real_word(lw, prev, nxt, model)
-        kind = "real-word"
-    elif ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
-        best = _diacritics(lw, model)
-        kind = "diacritics"
-    else:
-        return None
+        best, kind = _nonword(lw, prev, nxt, model, capitalised, far), "ocr-letter"
+    if best is None and ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
+        best, kind = _diacritics(lw, model), "diacritics"
+    if best is None and ctx.config.real_word and model.known(lw):
+        best, kind = _real_word(lw, prev, nxt, model), "real-word"
     if best is None:
         return None
     new, confidence, evidence = best
@@ -250,7 +308,17 @@ the word must be six letters or more; a dropped/doubled letter also needs a neig
 
 def _candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str, float]]:
     """Lexicon words one confusion from ``lw``; with ``far``, when there are none, two confusions
-    or one dropped/doubled letter away."""
+    or one dropped/doubled letter away (remembered by the model)."""
+    key = ("letters", lw, far)
+    hit = model.memo.get(key)
+    if hit is None:
+        if len(model.memo) > 200_000:
+            model.memo.clear()
+        hit = model.memo[key] = _find_candidates(lw, model, far)
+    return hit
+
+
+def _find_candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str, float]]:
     near = [(c, SUBSTITUTION_COST) for c in _substitutions(lw) if model.count(c) >= MIN_COUNT]
     if near or not far:
         return near

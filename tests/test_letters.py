@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import sutun
+from sutun.config import RepairConfig
+from sutun.lang.scripts import azlat_to_latin, cyrillic_to_latin, latin_to_azlat
+
+GOLD = Path(__file__).parent / "data" / "azlat-gold.tsv"
+# Two sentences of ordinary news prose; each test damages a copy.
+PROSE = (
+    "Başlıq\n\nNazir bildirib ki, ölkədə yeni məktəblər tikiləcək və müəllimlərin maaşı "
+    "artırılacaq. Bu qərar gələn ilin büdcəsində nəzərdə tutulub, həmçinin kənd yerlərində də "
+    "xəstəxanalar təmir olunacaq."
+)
+
+
+def _ocr(text: str, *swaps: tuple[str, str]) -> str:
+    for right, wrong in swaps:
+        assert right in text
+        text = text.replace(right, wrong, 1)
+    return text
+
+
+@pytest.mark.parametrize(
+    "swaps",
+    [
+        (("məktəblər", "mektəblər"), ("büdcəsində", "büdcəsində".replace("ü", "u"))),  # ə→e, ü→u
+        (("tikiləcək", "tıkiləcək"), ("müəllimlərin", "muəllimlərin")),  # i→ı, ü→u
+        (("xəstəxanalar", "xəstəxanalar".replace("ə", "e", 1)), ("həmçinin", "həmcinin")),  # ç→c
+        (("yerlərində", "yerlerində"), ("artırılacaq", "artirılacaq")),  # ı→i
+        (("ölkədə", "olkədə"), ("olunacaq", "ölunacaq")),  # ö↔o
+    ],
+)
+def test_each_confusion_kind_is_corrected(swaps):
+    noisy = _ocr(PROSE, *swaps)
+    result = sutun.repair(noisy, "aze")
+    assert result.text == PROSE
+    kinds = {e.kind for e in result.edits}
+    assert kinds == {"ocr-letter"}
+    for e in result.edits:
+        assert e.evidence["candidates"] and e.evidence["reason"]
+
+
+def test_a_dropped_letter_is_restored_when_a_neighbour_backs_it():
+    # The model's bigrams know "nəzərdə tutulub"; "tutulb" is one letter short of it.
+    swaps = ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), ("tutulub", "tutulb")
+    assert sutun.repair(_ocr(PROSE, *swaps), "aze").text == PROSE
+
+
+def test_one_odd_word_is_the_authors_and_stays():
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"))
+    assert sutun.repair(noisy, "aze").text == noisy
+
+
+@pytest.mark.parametrize(
+    "protected",
+    ["Mohmand", "Kavanonun", "NATO-nun", "www.azerbaijan.az", "info@gov.az", "2019-cu", "Starric"],
+)
+def test_names_acronyms_addresses_and_numbers_are_never_touched(protected):
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    noisy = noisy.replace("Bu qərar", f"{protected} qərar")
+    out = sutun.repair(noisy, "aze").text
+    assert protected in out and "məktəblər" in out
+
+
+def test_a_spelling_the_document_repeats_is_its_own():
+    word = "kompyuterləşmə"
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    noisy += f" {word.replace('ə', 'e')} " * 3
+    assert word.replace("ə", "e") in sutun.repair(noisy, "aze").text
+
+
+def test_clean_prose_is_left_alone():
+    assert sutun.repair(PROSE, "aze").edits == []
+
+
+def test_azlat_table_round_trips_the_alphabet():
+    word = "Əgər çöldə şaxta, ağır qış, yüngül külək varsa, İlqar evdə qalır"
+    assert azlat_to_latin(latin_to_azlat(word)) == word
+    assert latin_to_azlat("və") == "вя"
+
+
+def test_legacy_font_lines_of_the_real_specimen_convert_word_for_word():
+    pairs = [
+        line.split("\t")
+        for line in GOLD.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(pairs) >= 10
+    for coded, latin in pairs:
+        result = sutun.repair(coded, "aze")
+        assert result.text == latin
+        assert {e.kind for e in result.edits} <= {"legacy-font"}
+
+
+def test_russian_stays_russian():
+    text = (
+        "Başlıq\n\nSitat: «Москва является столицей России», dedi nazir. Бакинский рабочий qəzeti."
+    )
+    result = sutun.repair(text, "aze")
+    assert "Москва является столицей России" in result.text and "Бакинский" in result.text
+
+
+def test_azerbaijani_cyrillic_to_latin_is_an_option():
+    text = "Азәрбајҹан Республикасы һәр ил инкишаф едир."
+    assert sutun.repair(text, "aze").text == text
+    out = sutun.repair(text, "aze", config=RepairConfig(to_latin=True)).text
+    assert out == "Azərbaycan Respublikası hər il inkişaf edir."
+    assert cyrillic_to_latin("Јусиф") == "Yusif"
+
+
+def test_diacritics_restored_on_request_from_the_cli():
+    plain = "Azerbaycan respublikasinin paytaxti Baki seheridir ve burada cox insan yasayir."
+    out = subprocess.run(
+        [sys.executable, "-m", "sutun.cli", "repair", "-", "--restore-diacritics"],
+        input=plain,
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout.strip()
+    assert out == "Azərbaycan respublikasının paytaxtı Bakı şəhəridir və burada çox insan yaşayır."
+    assert sutun.repair(plain).text == plain
