@@ -269,7 +269,7 @@ def _nonword(
             freq = MIN_COUNT  # as if seen just often enough
         if freq < max(MIN_COUNT, ODDS[cost] * own):
             continue
-        if capitalised and (freq < CAPITALISED_MIN_COUNT or own or cost > SUBSTITUTION_COST):
+        if capitalised and (freq < CAPITALISED_MIN_COUNT or cost > SUBSTITUTION_COST):
             continue
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
         if cost > SUBSTITUTION_COST and (freq < MIN_FAR_COUNT or len(lw) < 6 or own):
