@@ -409,7 +409,8 @@ def _letters_markdown(lt: dict | None) -> list[str]:
         kinds = ", ".join(
             f"{k} {x['injected']}: {100 * x['fixed']:.0f}%" for k, x in v["by_kind"].items()
         )
-        wrong = f"{v['introduced']} ({_fmt(v['introduced_rate'], True)})"
+        rate = v["introduced_rate"]
+        wrong = f"{v['introduced']} ({'–' if rate is None else f'{100 * rate:.2f}%'})"
         lines.append(
             f"| {name} | {v['words']} | {v['injected']} | {_fmt(v['fixed'], True)} | "
             f"{wrong} | {kinds or '–'} |"
