@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 import sutun
 from sutun.bench.run import build_dataset
-from sutun.records import repair_jsonl
 
 REAL_WORD_ERRORS = {"səfirə": "səfərə"}  # OCR made another word; context cannot tell yet
 
@@ -196,32 +195,6 @@ def test_replay_and_no_crash_property(text):
 def test_idempotent_property(text):
     once = sutun.repair(text, "aze").text
     assert sutun.repair(once, "aze").text == once
-
-
-def test_jsonl_keeps_every_record(tmp_path, seed):
-    broken, _ = seed
-    lines = [
-        json.dumps({"id": "a", "text": broken, "language": "azj_Latn", "page_ends": [10]}),
-        b"\xff\xfe not utf-8".decode("latin-1"),
-        json.dumps({"id": "b"}),
-        json.dumps({"id": "c", "text": 5}),
-        "{not json",
-        json.dumps({"id": "d", "text": "Təmiz mətn."}),
-    ]
-    src = tmp_path / "in.jsonl"
-    src.write_bytes(
-        b"\n".join(
-            x.encode("utf-8") if i != 1 else b"\xff\xfe not utf-8" for i, x in enumerate(lines)
-        )
-        + b"\n"
-    )
-    dst = tmp_path / "out.jsonl"
-    summary = repair_jsonl(src, dst)
-    out = [json.loads(line) for line in dst.read_text(encoding="utf-8").splitlines()]
-    assert len(out) == len(lines) == summary["records"]
-    assert out[0]["id"] == "a" and out[0]["page_ends"] == [10] and out[0]["repair"]["edits"]
-    assert all("error" in out[i] for i in (1, 2, 3, 4))
-    assert out[5]["text"] == "Təmiz mətn." and summary["errors"] == 4
 
 
 def test_cli_json_format(seed):

@@ -56,9 +56,30 @@ def repair(
     ] = None,
     out_dir: Annotated[Path | None, typer.Option(help="write one file per input here")] = None,
     jsonl: Annotated[
-        Path | None, typer.Option("--jsonl", help="JSON Lines input (FinePDFs shape)")
+        list[str] | None,
+        typer.Option(
+            "--jsonl", help="JSON Lines shards (FinePDFs shape; .gz/.zst; globs; FILES too)"
+        ),
     ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="JSON Lines output")] = None,
+    parquet: Annotated[
+        list[str] | None, typer.Option("--parquet", help="Parquet shards (globs; FILES too)")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="output file, or directory (for several shards)"),
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("-j", "--workers", help="worker processes (default: all cores)")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="write the run summary (JSON) here too")
+    ] = None,
+    timings: Annotated[
+        bool, typer.Option(help="add per-record seconds (outputs then differ between runs)")
+    ] = False,
+    progress: Annotated[
+        bool | None, typer.Option(help="progress bar (default: when stderr is a terminal)")
+    ] = None,
     model_path: Annotated[
         Path | None,
         typer.Option("--model", help="a model from `sutun model build` (for its language)"),
@@ -77,7 +98,7 @@ def repair(
         ),
     ] = False,
 ) -> None:
-    """Restore text; with --jsonl IN -o OUT, one output record per input record."""
+    """Restore text; with --jsonl/--parquet IN… -o OUT, one output record per input record."""
     if fmt not in ("md", "text", "json"):
         raise typer.BadParameter("--format must be md, text or json")
     config = RepairConfig(to_latin=to_latin, restore_diacritics=restore_diacritics)
@@ -91,13 +112,33 @@ def repair(
             model = LanguageModel.load(model_path)
         except (OSError, ValueError, KeyError) as exc:
             raise typer.BadParameter(f"cannot load model {model_path}: {exc}") from exc
-    if jsonl is not None:
-        from sutun.records import repair_jsonl
+    if jsonl or parquet:
+        from sutun import corpus
 
+        if jsonl and parquet:
+            raise typer.BadParameter("give --jsonl or --parquet, not both")
         if output is None:
-            raise typer.BadParameter("--jsonl needs -o OUT")
-        summary = repair_jsonl(jsonl, output, language=language, model=model, config=config)
-        typer.echo(json.dumps(summary), err=True)
+            raise typer.BadParameter("--jsonl/--parquet need -o OUT")
+        try:
+            inputs = corpus.expand([*(jsonl or parquet or []), *(files or [])])
+            summary = corpus.run(
+                inputs,
+                output,
+                parquet=bool(parquet),
+                workers=workers,
+                language=language,
+                model=model,
+                config=config,
+                timings=timings,
+                progress=progress,
+            )
+        except (FileNotFoundError, ValueError) as exc:
+            typer.echo(f"sutun: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        rendered = json.dumps(summary, ensure_ascii=False)
+        if report is not None:
+            report.write_text(rendered + "\n", encoding="utf-8")
+        typer.echo(rendered, err=True)
         return
     if not files:
         raise typer.BadParameter("give FILE… or - for stdin")

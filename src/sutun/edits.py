@@ -14,6 +14,37 @@ def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
     Replacements must not overlap one another and must lie wholly inside or wholly outside every
     moved span; moves are applied in list order. Dropping any edit from the list still replays.
     """
+    return "".join(p[2] for p in _pieces(text, edits))
+
+
+def map_offsets(text: str, edits: Iterable[Edit | dict], offsets: Iterable[int]) -> list[int]:
+    """Where input offsets (page ends, say) land in the output of ``apply_edits``.
+
+    An offset inside replaced text lands at the end of its replacement; the results are made
+    non-decreasing (a page end cannot come before the previous one, even when reordering moved
+    text across it).
+    """
+    pieces = _pieces(text, edits)
+    starts, out_at = [], 0
+    for a, b, piece in pieces:
+        starts.append((a, b, out_at, piece))
+        out_at += len(piece)
+    result, floor = [], 0
+    for offset in offsets:
+        landed = out_at
+        for a, b, at, piece in starts:
+            if a <= offset <= b and a != b:
+                unchanged = piece == text[a:b]
+                landed = at + (offset - a if unchanged else len(piece))
+                break
+        floor = max(floor, min(landed, out_at))
+        result.append(floor)
+    return result
+
+
+def _pieces(text: str, edits: Iterable[Edit | dict]) -> list[list]:
+    """The input cut at every edit boundary, each piece ``[start, end, output text]``, in output
+    order."""
     edits = [e if isinstance(e, Edit) else Edit.from_dict(e) for e in edits]
     for e in edits:
         if not 0 <= e.start <= e.end <= len(text):
@@ -67,4 +98,4 @@ def apply_edits(text: str, edits: Iterable[Edit | dict]) -> str:
         )
         k = (0 if m.after == 0 else len(rest)) if m.after == 0 or anchor is None else anchor + 1
         pieces = rest[:k] + inside + rest[k:]
-    return "".join(p[2] for p in pieces)
+    return pieces
