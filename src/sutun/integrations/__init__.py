@@ -1,0 +1,1 @@
+"""sütun inside engines people already run: datatrove (local, Slurm, Ray executors) and Ray Data."""
