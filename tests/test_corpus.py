@@ -144,3 +144,25 @@ def test_a_pattern_matching_nothing_is_an_error(tmp_path):
         text=True,
     )
     assert proc.returncode == 2 and "no input file matches" in proc.stderr
+
+
+def test_model_learn_from_a_broken_corpus(tmp_path, records):
+    src = tmp_path / "in.jsonl.gz"
+    _write_jsonl(src, [r for r in records if r["language"] == "tur"])
+    model = tmp_path / "tur.json.gz"
+    subprocess.run(
+        [*CLI, "model", "learn", str(src), "--language", "tur", "-o", str(model)],
+        check=True,
+        capture_output=True,
+    )
+    from sutun.lang.build import intact_spans
+    from sutun.lang.model import LanguageModel
+
+    learned = LanguageModel.load(model)
+    assert learned.language == "tur" and len(learned.words) > 500
+    # fragments at block edges are not learned as words
+    edges = {
+        r["text"].split("\n\n")[2].split()[0].lower() for r in records if r["language"] == "tur"
+    }
+    inner = {w.lower() for r in records for s in intact_spans(r["text"]) for w in s.split()}
+    assert all(learned.count(w) == 0 for w in edges - inner if w.isalpha())

@@ -198,5 +198,32 @@ def model_build(
     typer.echo(f"{output}: {len(model.words)} words, {len(model.char)} char n-grams", err=True)
 
 
+@model_app.command("learn")
+def model_learn(
+    corpus: Annotated[
+        list[str], typer.Argument(help="JSON Lines shards (.gz/.zst, globs) or text")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="model file (.json.gz)")],
+    language: Annotated[str, typer.Option(help="language code, e.g. tur, eng")] = "aze",
+    merge: Annotated[
+        bool, typer.Option(help="merge the shipped model for the language, if there is one")
+    ] = False,
+) -> None:
+    """Learn a model from the corpus you are about to repair (its intact spans only)."""
+    from sutun.corpus import expand, texts_of
+    from sutun.lang.build import learn_from_corpus
+    from sutun.lang.model import canonical, shipped
+
+    try:
+        paths = expand(corpus)
+    except FileNotFoundError as exc:
+        typer.echo(f"sutun: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    base = shipped(canonical(language) or language) if merge else None
+    model = learn_from_corpus(texts_of(paths), language, sources=[str(p) for p in paths], base=base)
+    model.save(output)
+    typer.echo(f"{output}: {len(model.words)} words, {len(model.bigrams)} bigrams", err=True)
+
+
 if __name__ == "__main__":
     app()

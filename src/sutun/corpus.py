@@ -252,3 +252,19 @@ def _progress(total: int, show: bool | None):
     if show is None:
         show = sys.stderr.isatty()
     return tqdm(total=total, unit="B", unit_scale=True, disable=not show, smoothing=0.1)
+
+
+def texts_of(paths: list[Path]) -> Iterator[str]:
+    """The ``text`` of every record in JSON Lines shards; other files are read as plain text."""
+    for path in paths:
+        name = path.name
+        if any(name.endswith(x) for x in (".jsonl", ".jsonl.gz", ".jsonl.zst", ".json.gz")):
+            for raw in _lines(path):
+                try:
+                    text = json.loads(raw).get("text")
+                except (json.JSONDecodeError, UnicodeDecodeError, AttributeError):
+                    continue
+                if isinstance(text, str):
+                    yield text
+        else:
+            yield path.read_text(encoding="utf-8", errors="replace")

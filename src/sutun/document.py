@@ -7,7 +7,7 @@ reproduces the output exactly (see :mod:`sutun.edits`).
 from __future__ import annotations
 
 import bisect
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -34,9 +34,15 @@ class Edit:
         return self.after is not None
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        if self.after is None:
-            del d["after"]
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "replacement": self.replacement,
+        }
+        if self.after is not None:
+            d["after"] = self.after
+        d.update(step=self.step, confidence=self.confidence, evidence=dict(self.evidence))
         return d
 
     @classmethod

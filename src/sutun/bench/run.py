@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sutun.bench import letters, metrics
+from sutun.bench import corpus_run, letters, metrics
 from sutun.bench.baselines import BASELINES
 from sutun.bench.simulate import (
     Article,
@@ -214,8 +214,12 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
     for name, restore in systems.items():
         results["systems"][name] = evaluate(restore, docs, check_idempotence=name == "sutun")
     if engine is not None:
-        results["trained_model"] = trained_model(shared, seeds, limit=8 if quick else None)
+        results["trained_model"] = [
+            trained_model(shared, seeds, language, limit=8 if quick else None)
+            for language in ("tur", "eng")
+        ]
         results["letters"] = letters_scores(shared, seeds, limit=8 if quick else None)
+        results["corpus"] = corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
     return results
 
@@ -226,7 +230,7 @@ def trained_model(
     """Language generality: a model trained on half of the ``language`` dev articles (every
     other one by id), scored on the broken documents of the other half."""
     import sutun
-    from sutun.lang.build import build_from_text
+    from sutun.lang.build import build_from_text, learn_from_corpus
 
     articles = sorted(articles_from_ntrex(load_ntrex(shared), language), key=lambda a: a.id)
     articles = articles[: 2 * limit] if limit else articles
@@ -234,11 +238,16 @@ def trained_model(
     model = build_from_text(
         (a.text() for a in train), language, sources=[f"NTREX-128 {language} dev, training half"]
     )
+    broken_train = [simulate(a, seed).text for a in train for seed in seeds]
+    learned = learn_from_corpus(broken_train, language, sources=["simulated broken training half"])
     docs = [simulate(a, seed) for a in held_out for seed in seeds]
     systems: dict[str, Restorer] = {
         "identity": BASELINES["identity"],
         "sutun, no model": lambda t, lang: sutun.repair(t, lang).text,
         f"sutun, {language} model": lambda t, lang: sutun.repair(t, lang, model=model).text,
+        f"sutun, {language} model learned from broken text": lambda t, lang: (
+            sutun.repair(t, lang, model=learned).text
+        ),
     }
     return {
         "language": language,
@@ -343,8 +352,7 @@ def markdown(results: dict, command: str) -> str:
             f"{_fmt(seed.get('word_error'))} | "
             f"{_fmt(min(idem), True) if name == 'sutun' else '–'} |"
         )
-    tm = results.get("trained_model")
-    if tm:
+    for tm in results.get("trained_model") or []:
         lang = tm["language"]
         base = tm["systems"]["identity"][f"{lang}/broken"]["word_error"]
         lines += [
@@ -353,7 +361,9 @@ def markdown(results: dict, command: str) -> str:
             "",
             f"Model built by `sutun.lang.build.build_from_text` from {tm['train_articles']} "
             f"{lang} dev articles ({tm['model_words']} words); scored on the broken documents of "
-            f"the other {tm['held_out_articles']} articles, which the model never saw.",
+            f"the other {tm['held_out_articles']} articles, which the model never saw. The "
+            "*learned* model comes from the same training half as broken text only "
+            "(`sutun model learn`: intact spans, no clean text).",
             "",
             "| system | n | exact | paragraphs | CER | word err | word err vs identity "
             "| join P | join R | idempotent |",
@@ -371,6 +381,7 @@ def markdown(results: dict, command: str) -> str:
                 f"{_fmt(row['idempotent'], True) if name != 'identity' else '–'} |"
             )
     lines += _letters_markdown(results.get("letters"))
+    lines += _corpus_markdown(results.get("corpus"))
     tp = results["throughput"]
     lines += [
         "",
@@ -386,6 +397,28 @@ def markdown(results: dict, command: str) -> str:
         lines.append(f"| {name} | {row['mb_per_s']:.3f} | {_fmt(row['vs_ftfy'])} |")
     lines.append("")
     return "\n".join(lines)
+
+
+def _corpus_markdown(c: dict | None) -> list[str]:
+    if not c:
+        return []
+    return [
+        "",
+        "### Corpus run (`sutun.corpus`, JSON Lines .gz shards)",
+        "",
+        f"{c['records']} simulated records ({c['text_mb']} MB of text) in 4 shards; two "
+        "interleaved runs each, medians.",
+        "",
+        "| measure | value |",
+        "|---|---|",
+        f"| one worker | {c['one_worker_s']} s ({c['records_per_s_one']} records/s) |",
+        f"| two workers | {c['two_workers_s']} s — {c['two_vs_one']}× one worker |",
+        f"| ftfy.fix_text on the same texts, one core | {c['ftfy_s']} s |",
+        f"| per core vs ftfy | {c['per_core_vs_ftfy']}× |",
+        f"| outputs of 1 and 2 workers byte-identical | {c['same_bytes_1_and_2_workers']} |",
+        f"| worker max RSS | {c['worker_max_rss_mb']} MB |",
+        f"| startup (`sutun repair` on one short text) | {c['startup_s']} s |",
+    ]
 
 
 def _letters_markdown(lt: dict | None) -> list[str]:

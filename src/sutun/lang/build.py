@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+import regex
+
 from sutun.lang.alphabet import lower
 from sutun.lang.model import WORD, LanguageModel, canonical, counts_from_text, names_from_text
 
@@ -87,4 +89,43 @@ def build_from_text(
         bigrams=bigrams,
         sources=sources,
         names=names_from_text(texts, language),
+    )
+
+
+BREAK_AT_EDGE = regex.compile(r"-\s*$")
+
+
+def intact_spans(text: str) -> list[str]:
+    """The stretches of a broken text a model can trust: each block without its first and last
+    word (fragments a column or line break may have cut) and without the words around a line
+    break inside it."""
+    spans = []
+    for block in regex.split(r"\n[ \t]*\n", text):
+        for line in block.split("\n"):
+            words = line.split()
+            if len(words) > 2:
+                spans.append(" ".join(words[1:-1]))
+    return spans
+
+
+def learn_from_corpus(
+    texts: Iterable[str],
+    language: str,
+    sources: Iterable[str] = (),
+    base: LanguageModel | None = None,
+) -> LanguageModel:
+    """A model from the corpus being repaired: words and bigrams of its intact spans only, so
+    that break fragments do not vote for themselves; ``base`` (a shipped model) is merged in."""
+    spans = (span for text in texts for span in intact_spans(text))
+    words, bigrams = counts_from_text(spans, language)
+    if base is not None:
+        words.update(base.words)
+        bigrams.update(base.bigrams)
+    return LanguageModel.from_counts(
+        canonical(language) or language,
+        words,
+        stems=base.stems if base is not None else (),
+        bigrams=bigrams,
+        sources=[*sources, *(base.sources if base is not None else [])],
+        names=base.names if base is not None else (),
     )
