@@ -406,8 +406,8 @@ def _corpus_markdown(c: dict | None) -> list[str]:
         "",
         "### Corpus run (`sutun.corpus`, JSON Lines .gz shards)",
         "",
-        f"{c['records']} simulated records ({c['text_mb']} MB of text) in 4 shards; two "
-        "interleaved runs each, medians.",
+        f"{c['records']} simulated records ({c['text_mb']} MB of text) in 4 shards; one run "
+        "each, in the same process, one after the other.",
         "",
         "| measure | value |",
         "|---|---|",
