@@ -11,4 +11,21 @@ from sutun.document import Block, Document, Edit, Repaired
 from sutun.edits import apply_edits
 from sutun.pipeline import repair
 
-__all__ = ["Block", "Document", "Edit", "RepairConfig", "Repaired", "apply_edits", "repair"]
+
+def extract(path, language: str | None = None):
+    """The articles of a newspaper page (PDF or image) in reading order: ``list[Article]``."""
+    from sutun.pages import extract as _extract
+
+    return _extract(path, language)
+
+
+__all__ = [
+    "Block",
+    "Document",
+    "Edit",
+    "RepairConfig",
+    "Repaired",
+    "apply_edits",
+    "extract",
+    "repair",
+]

@@ -198,6 +198,89 @@ def model_build(
     typer.echo(f"{output}: {len(model.words)} words, {len(model.char)} char n-grams", err=True)
 
 
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="PDF or image files, directories, globs")],
+    fmt: Annotated[str, typer.Option("--format", help="json | md")] = "json",
+    language: Annotated[str | None, typer.Option(help="aze, eng… (default: detect)")] = None,
+    pages: Annotated[str | None, typer.Option(help="pages to read, like 1,3-5")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="JSON Lines, one record per article")
+    ] = None,
+) -> None:
+    """Articles of newspaper pages: born-digital PDFs or scans, in reading order, repaired."""
+    from sutun.pages import ExtractError
+    from sutun.pages import read_pages as run_extract
+
+    if fmt not in ("json", "md"):
+        raise typer.BadParameter("--format must be json or md")
+    wanted = _page_numbers(pages) if pages else None
+    paths = _extract_inputs(files)
+    if output is None:
+        status = 0
+        for path in paths:
+            try:
+                result = run_extract(path, language, wanted)
+            except (ExtractError, RuntimeError) as exc:
+                typer.echo(f"sutun: {exc}", err=True)
+                status = 2
+                continue
+            sys.stdout.write(_render_extracted(result, fmt) + "\n")
+        raise typer.Exit(status)
+    partial = output.with_name(output.name + ".partial")
+    with partial.open("w", encoding="utf-8") as out:
+        for path in paths:
+            try:
+                result = run_extract(path, language, wanted)
+            except (ExtractError, RuntimeError) as exc:
+                out.write(json.dumps({"source": str(path), "error": str(exc)}) + "\n")
+                continue
+            for k, a in enumerate(result.articles):
+                record = {
+                    "source": str(path),
+                    "page": a.page,
+                    "article": k,
+                    "title": a.title,
+                    "text": "\n\n".join(a.paragraphs),
+                    "furniture": [f for f in result.furniture if f.get("page") == a.page],
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    partial.replace(output)
+
+
+def _extract_inputs(patterns: list[str]) -> list[Path]:
+    import glob as globbing
+
+    out: list[Path] = []
+    for p in patterns:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(sorted(q for q in path.rglob("*") if q.is_file()))
+        elif any(ch in p for ch in "*?["):
+            out.extend(Path(q) for q in sorted(globbing.glob(p)))
+        else:
+            out.append(path)
+    return out
+
+
+def _page_numbers(spec: str) -> list[int]:
+    out: list[int] = []
+    for part in spec.split(","):
+        a, _, b = part.partition("-")
+        out.extend(range(int(a), int(b or a) + 1))
+    return out
+
+
+def _render_extracted(result, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=1)
+    parts = []
+    for a in result.articles:
+        head = f"# {a.title}\n\n" if a.title else ""
+        parts.append(f"{head}" + "\n\n".join(a.paragraphs) + f"\n\n<!-- page {a.page} -->")
+    return "\n\n---\n\n".join(parts)
+
+
 @model_app.command("learn")
 def model_learn(
     corpus: Annotated[

@@ -1,0 +1,134 @@
+"""``sutun.extract(path)``: a PDF or an image in, its articles (title, paragraphs, page) and its
+furniture out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from sutun.config import RepairConfig
+from sutun.pages import layout as lay
+from sutun.pages import sources
+
+IMAGES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
+MAX_PAGES = 500
+"""Pages read from one PDF; an archive's 2,000-page scan of a year is cut here, with a note."""
+# Extracted text has its reading order from geometry: no reordering, no paragraph re-joining.
+EXTRACT_STEPS = ("cleanup", "legacy", "normalise", "dehyphenate", "letters", "structure")
+
+
+class ExtractError(Exception):
+    """The file cannot be read as a page (missing, encrypted, truncated, not a PDF or image)."""
+
+
+@dataclass
+class Article:
+    title: str
+    paragraphs: list[str]
+    page: int
+
+
+@dataclass
+class Extracted:
+    articles: list[Article] = field(default_factory=list)
+    furniture: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": [asdict(a) for a in self.articles],
+            "furniture": self.furniture,
+            "notes": self.notes,
+        }
+
+
+def extract(path: str | Path, language: str | None = None) -> list[Article]:
+    """``sutun.extract``: the articles of a PDF or image in reading order (see :func:`read_pages`
+    for their furniture too)."""
+    return read_pages(path, language).articles
+
+
+def read_pages(
+    path: str | Path, language: str | None = None, pages: list[int] | None = None
+) -> Extracted:
+    """Articles of a PDF or image, page by page, by the top of their headline, then left to right,
+    and the page furniture. ``pages`` are 1-based (default: all, up to ``MAX_PAGES``)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExtractError(f"{path}: no such file")
+    if path.suffix.lower() in IMAGES:
+        words, width, height = sources.tesseract_words(path, _tesseract_language(language))
+        out = Extracted()
+        _page(out, words, width, height, 1, language)
+        return out
+    return _pdf(path, language, pages)
+
+
+def _pdf(path: Path, language: str | None, pages: list[int] | None) -> Extracted:
+    import pymupdf
+
+    try:
+        doc = pymupdf.open(path)
+    except Exception as exc:  # PyMuPDF raises its own types for broken files
+        raise ExtractError(f"{path}: not a readable PDF ({exc})") from exc
+    with doc:
+        if doc.needs_pass:
+            raise ExtractError(f"{path}: encrypted")
+        out = Extracted()
+        numbers = pages or list(range(1, doc.page_count + 1))
+        if len(numbers) > MAX_PAGES:
+            out.notes.append(f"{len(numbers)} pages; read the first {MAX_PAGES}")
+            numbers = numbers[:MAX_PAGES]
+        for n in numbers:
+            if not 1 <= n <= doc.page_count:
+                continue
+            page = doc[n - 1]
+            words = sources.pdf_words(page)
+            text = " ".join(w.text for w in words)
+            if not words or sources.garbled(text):
+                reason = "no text layer" if not words else "fonts without a usable ToUnicode map"
+                out.notes.append(f"page {n}: {reason}; read by OCR")
+                words = _ocr_page(page, language)
+                scale = 72 / sources.OCR_DPI
+                for w in words:
+                    w.x0, w.y0, w.x1, w.y1, w.size = (
+                        w.x0 * scale,
+                        w.y0 * scale,
+                        w.x1 * scale,
+                        w.y1 * scale,
+                        w.size * scale,
+                    )
+            _page(out, words, page.rect.width, page.rect.height, n, language)
+        return out
+
+
+def _ocr_page(page, language: str | None) -> list:
+    pix = page.get_pixmap(dpi=sources.OCR_DPI, colorspace="gray")
+    words, _, _ = sources.tesseract_words(pix.tobytes("png"), _tesseract_language(language))
+    return words
+
+
+def _tesseract_language(language: str | None) -> str:
+    from sutun.lang.model import canonical
+
+    code = canonical(language) or "aze"
+    return {"aze": "aze", "eng": "eng"}.get(code, "aze+eng")
+
+
+def _page(out: Extracted, words: list, width: float, height: float, n: int, language) -> None:
+    from sutun.pipeline import repair
+
+    page = lay.layout(words, width, height)
+    out.furniture.extend({**f, "page": n} for f in page.furniture)
+    config = RepairConfig(steps=EXTRACT_STEPS, gate=False)
+    for region in page.regions:
+        title = " ".join(ln.text for ln in region.title)
+        paras = ["\n".join(lines) for lines in lay.paragraphs(region)]
+        if not paras and not title:
+            continue
+        text = "\n\n".join(paras)
+        fixed = repair(text, language, config=config).text if text else ""
+        paragraphs = [p.strip() for p in fixed.split("\n\n") if p.strip()]
+        if title:
+            title = repair(title, language, config=config).text.strip()
+        out.articles.append(Article(title, paragraphs, n))

@@ -1,0 +1,91 @@
+"""Word boxes from a PDF's text layer (PyMuPDF) or from Tesseract's TSV for images."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import regex
+
+from sutun.pages.layout import Word
+
+# Type3 fonts without a ToUnicode map come out as Latin-1 symbols and C1 controls (Mºsºlº).
+GARBLED = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]|[º³²¹¶¤ª¬]")
+OCR_DPI = 300
+OCR_TIMEOUT = 120
+
+
+def garbled(text: str) -> bool:
+    """Too many characters a text layer only holds when a font has no usable ToUnicode map."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters > 20 and len(GARBLED.findall(text)) > 0.02 * letters
+
+
+def pdf_words(page) -> list[Word]:
+    """Words of a PyMuPDF page with their boxes, font size and weight."""
+    out = []
+    data = page.get_text("rawdict", flags=0)
+    for block in data.get("blocks", []):
+        for line in block.get("lines", []):
+            if line.get("dir", (1, 0))[1] != 0:
+                continue  # rotated text: not article body
+            for span in line.get("spans", []):
+                bold = bool(span.get("flags", 0) & 16) or "Bold" in span.get("font", "")
+                out.extend(_span_words(span, bold))
+    return out
+
+
+def _span_words(span: dict, bold: bool) -> list[Word]:
+    words, chars = [], []
+    for ch in [*span.get("chars", []), None]:
+        if ch is None or ch["c"].isspace():
+            if chars:
+                x0 = min(c["bbox"][0] for c in chars)
+                y0 = min(c["bbox"][1] for c in chars)
+                x1 = max(c["bbox"][2] for c in chars)
+                y1 = max(c["bbox"][3] for c in chars)
+                text = "".join(c["c"] for c in chars)
+                words.append(Word(x0, y0, x1, y1, text, span["size"], bold))
+                chars = []
+        else:
+            chars.append(ch)
+    return words
+
+
+def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Word], float, float]:
+    """Words, page width and height from ``tesseract … tsv`` (an image path or PNG bytes)."""
+    if shutil.which("tesseract") is None:
+        raise RuntimeError("tesseract is not installed (make demo installs tesseract-ocr-aze)")
+    args = ["tesseract", "-", "-", "-l", language, "--psm", "3", "tsv"]
+    data = image.read_bytes() if isinstance(image, Path) else image
+    proc = subprocess.run(args, input=data, capture_output=True, timeout=OCR_TIMEOUT)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
+    rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8")), delimiter="\t", quoting=3)
+    words, width, height = [], 0.0, 0.0
+    for row in rows:
+        if row.get("level") == "1":
+            width, height = float(row["width"]), float(row["height"])
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
+            continue
+        x, y, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
+        words.append(Word(x, y, x + w, y + h, text, h))
+    # OCR boxes are glyph heights, not font sizes: x-height words would look like small print.
+    _smooth_sizes(words)
+    return words, width, height
+
+
+def _smooth_sizes(words: list[Word]) -> None:
+    if not words:
+        return
+    by_line: dict[int, list[Word]] = {}
+    for w in words:
+        by_line.setdefault(round((w.y0 + w.y1) / 2 / 4), []).append(w)
+    for group in by_line.values():
+        size = max(w.size for w in group)
+        for w in group:
+            w.size = size
