@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sutun.bench import corpus_run, letters, metrics
+from sutun.bench import corpus_run, letters, metrics, pages_bench
 from sutun.bench.baselines import BASELINES
 from sutun.bench.simulate import (
     Article,
@@ -220,6 +220,9 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         ]
         results["letters"] = letters_scores(shared, seeds, limit=8 if quick else None)
         results["corpus"] = corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
+        aze = articles_from_ntrex(load_ntrex(shared), "aze")
+        results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 3)
+        results["specimens"] = pages_bench.specimens(shared / "corpora" / "specimens")
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
     return results
 
@@ -382,6 +385,7 @@ def markdown(results: dict, command: str) -> str:
             )
     lines += _letters_markdown(results.get("letters"))
     lines += _corpus_markdown(results.get("corpus"))
+    lines += _pages_markdown(results.get("pages"), results.get("specimens"))
     tp = results["throughput"]
     lines += [
         "",
@@ -397,6 +401,43 @@ def markdown(results: dict, command: str) -> str:
         lines.append(f"| {name} | {row['mb_per_s']:.3f} | {_fmt(row['vs_ftfy'])} |")
     lines.append("")
     return "\n".join(lines)
+
+
+def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
+    if not p:
+        return []
+    lines = [
+        "",
+        "### Pages to articles (`sutun extract`)",
+        "",
+        "Newspaper pages rendered by `sutun.bench.pages` from aze dev articles: 2–3 articles, 2–4 "
+        "columns, headlines over their columns, hyphenated lines, indented paragraphs, a running "
+        "head and a page number; half drawn in a scrambled content-stream order. Scans: the "
+        "first pages rasterised at 200 dpi with noise. A tool that returns no articles gets credit "
+        "for an article that stands intact in its page text.",
+        "",
+        "| input | system | pages | page CER | articles exact | pages/s |",
+        "|---|---|---|---|---|---|",
+    ]
+    for kind, label in (("born_digital", "born-digital PDF"), ("scanned", "scan, 200 dpi")):
+        for name, row in p.get(kind, {}).items():
+            lines.append(
+                f"| {label} | {name} | {row['pages']} | {_fmt(row['page_cer'], True)} | "
+                f"{_fmt(row['articles_exact'], True)} | {_fmt(row['pages_per_s'])} |"
+            )
+    if specimens:
+        lines += ["", "Real specimens (`../shared/corpora/specimens/*.pdf`):", ""]
+        for row in specimens:
+            if "error" in row:
+                lines.append(f"- `{row['file']}`: error — {row['error']}")
+            else:
+                notes = "; ".join(row["notes"]) or "text layer read"
+                lines.append(
+                    f"- `{row['file']}`: {row['articles']} articles (first: "
+                    f"“{row['first_title']}”), {row['furniture']} furniture lines, {notes}, "
+                    f"{row['seconds']} s"
+                )
+    return lines
 
 
 def _corpus_markdown(c: dict | None) -> list[str]:

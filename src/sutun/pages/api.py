@@ -68,9 +68,18 @@ def _pdf(path: Path, language: str | None, pages: list[int] | None) -> Extracted
     import pymupdf
 
     try:
-        doc = pymupdf.open(path)
+        doc = pymupdf.open(path, filetype="pdf")
     except Exception as exc:  # PyMuPDF raises its own types for broken files
         raise ExtractError(f"{path}: not a readable PDF ({exc})") from exc
+    try:
+        return _pdf_pages(doc, path, language, pages)
+    except (ExtractError, RuntimeError):
+        raise
+    except Exception as exc:  # a page MuPDF cannot load
+        raise ExtractError(f"{path}: unreadable page ({type(exc).__name__}: {exc})") from exc
+
+
+def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -> Extracted:
     with doc:
         if doc.needs_pass:
             raise ExtractError(f"{path}: encrypted")

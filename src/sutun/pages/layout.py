@@ -15,6 +15,10 @@ import regex
 from sutun.steps.cleanup import furniture_kind
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
+HEADLINE = 1.25
+"""Lines this many times the body size are headlines."""
+CAPTION = 0.75
+"""Lines this small against the body size are captions (furniture)."""
 
 
 @dataclass
@@ -127,12 +131,12 @@ def layout(words: list[Word], width: float, height: float) -> PageLayout:
             furniture.append({"kind": kind, "text": ln.text, "y": round(ln.y0, 1)})
         else:
             content.append(ln)
-    heads = [ln for ln in content if ln.size >= 1.25 * size]
-    body = [ln for ln in content if ln.size < 1.25 * size]
-    captions = [ln for ln in body if ln.size < 0.85 * size]
+    heads = [ln for ln in content if ln.size >= HEADLINE * size]
+    body = [ln for ln in content if ln.size < HEADLINE * size]
+    captions = [ln for ln in body if ln.size < CAPTION * size]
     for ln in captions:
         furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
-    body = [ln for ln in body if ln.size >= 0.85 * size]
+    body = [ln for ln in body if ln.size >= CAPTION * size]
     cols = columns_of(body, width)
     titles = _titles(heads, size)
     regions = [Region(title=t, y0=min(x.y0 for x in t), x0=min(x.x0 for x in t)) for t in titles]

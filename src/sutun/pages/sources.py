@@ -66,26 +66,19 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
     rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8")), delimiter="\t", quoting=3)
     words, width, height = [], 0.0, 0.0
+    line_height: dict[tuple[str, str, str], float] = {}
     for row in rows:
+        key = (row.get("block_num", ""), row.get("par_num", ""), row.get("line_num", ""))
         if row.get("level") == "1":
             width, height = float(row["width"]), float(row["height"])
+        if row.get("level") == "4":
+            line_height[key] = float(row["height"])
         text = (row.get("text") or "").strip()
         if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
             continue
         x, y, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
-        words.append(Word(x, y, x + w, y + h, text, h))
-    # OCR boxes are glyph heights, not font sizes: x-height words would look like small print.
-    _smooth_sizes(words)
+        # A word box is its glyphs' height (x-height words look like small print); the line's
+        # box stands for the font size. Lines are ~1.2 font sizes tall in print.
+        size = line_height.get(key, h) / 1.2
+        words.append(Word(x, y, x + w, y + h, text, size))
     return words, width, height
-
-
-def _smooth_sizes(words: list[Word]) -> None:
-    if not words:
-        return
-    by_line: dict[int, list[Word]] = {}
-    for w in words:
-        by_line.setdefault(round((w.y0 + w.y1) / 2 / 4), []).append(w)
-    for group in by_line.values():
-        size = max(w.size for w in group)
-        for w in group:
-            w.size = size

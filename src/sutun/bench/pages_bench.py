@@ -1,0 +1,141 @@
+"""Page extraction benchmark: rendered newspaper pages (born-digital and scanned) through sütun and
+the tools people use today, scored on page CER and articles reproduced exactly."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from sutun.bench.metrics import fold
+from sutun.bench.pages import Page, page_text, rasterise, render
+from sutun.bench.simulate import Article
+
+
+def pages(articles: list[Article], n: int, seed: int = 0) -> list[Page]:
+    rng = random.Random(seed)
+    out = []
+    for k in range(n):
+        picked = rng.sample(articles, rng.randint(2, 3))
+        out.append(render(picked, rng.randint(2, 4), seed * 1000 + k, scramble=k % 2 == 1))
+    return out
+
+
+def _sutun(path: Path) -> tuple[str, list[str]]:
+    from sutun.pages import read_pages
+
+    result = read_pages(path, "aze")
+    texts = ["\n\n".join([a.title, *a.paragraphs]) for a in result.articles]
+    return "\n\n".join(texts), texts
+
+
+def _pdftotext(path: Path) -> tuple[str, list[str]]:
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+    return out.stdout.decode("utf-8", "replace"), []
+
+
+def _pymupdf(path: Path) -> tuple[str, list[str]]:
+    import pymupdf
+
+    with pymupdf.open(path) as doc:
+        return "\n".join(p.get_text(sort=True) for p in doc), []
+
+
+def _pdfminer(path: Path) -> tuple[str, list[str]]:
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(path)), []
+
+
+def _tesseract(path: Path) -> tuple[str, list[str]]:
+    out = subprocess.run(
+        ["tesseract", str(path), "-", "-l", "aze"], capture_output=True, check=True, timeout=300
+    )
+    return out.stdout.decode("utf-8", "replace"), []
+
+
+Reader = Callable[[Path], tuple[str, list[str]]]
+
+
+def score(reader: Reader, items: list[tuple[Path, Page]]) -> dict:
+    cers, exact, total, seconds = [], 0, 0, 0.0
+    for path, page in items:
+        start = time.perf_counter()
+        text, articles = reader(path)
+        seconds += time.perf_counter() - start
+        gold = fold(page_text(page.gold))
+        got = fold(text)
+        cers.append(Levenshtein.distance(got, gold) / max(1, len(gold)))
+        folded = {fold(a) for a in articles}
+        for title, paras in page.gold:
+            total += 1
+            want = fold("\n\n".join([title, *paras]))
+            # Tools without articles get credit when the article stands intact in their text.
+            exact += want in folded if articles else want in got
+    return {
+        "pages": len(items),
+        "page_cer": statistics.fmean(cers) if cers else None,
+        "articles_exact": exact / total if total else None,
+        "pages_per_s": len(items) / seconds if seconds else None,
+    }
+
+
+def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4) -> dict:
+    readers: dict[str, Reader] = {"sutun": _sutun, "PyMuPDF sort=True": _pymupdf}
+    if shutil.which("pdftotext"):
+        readers["pdftotext"] = _pdftotext
+    try:
+        import pdfminer  # noqa: F401
+
+        readers["pdfminer.six"] = _pdfminer
+    except ImportError:
+        pass
+    born = pages(articles, n_pdf)
+    out: dict = {"born_digital": {}, "scanned": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        items = []
+        for k, page in enumerate(born):
+            path = Path(tmp) / f"page-{k}.pdf"
+            path.write_bytes(page.pdf)
+            items.append((path, page))
+        for name, reader in readers.items():
+            out["born_digital"][name] = score(reader, items)
+        scans = []
+        for k, page in enumerate(born[:n_scan]):
+            path = Path(tmp) / f"scan-{k}.png"
+            path.write_bytes(rasterise(page.pdf, dpi=200, seed=k))
+            scans.append((path, page))
+        if shutil.which("tesseract"):
+            out["scanned"]["sutun"] = score(_sutun, scans)
+            out["scanned"]["tesseract -l aze"] = score(_tesseract, scans)
+    return out
+
+
+def specimens(folder: Path) -> list[dict]:
+    """What sütun makes of the real specimen PDFs: articles, furniture, notes."""
+    from sutun.pages import ExtractError, read_pages
+
+    rows = []
+    for path in sorted(folder.glob("*.pdf")):
+        start = time.perf_counter()
+        try:
+            result = read_pages(path, "aze")
+            row = {
+                "file": path.name,
+                "articles": len(result.articles),
+                "furniture": len(result.furniture),
+                "notes": result.notes,
+                "first_title": result.articles[0].title if result.articles else "",
+            }
+        except ExtractError as exc:
+            row = {"file": path.name, "error": str(exc)}
+        row["seconds"] = round(time.perf_counter() - start, 2)
+        rows.append(row)
+    return rows
