@@ -64,29 +64,17 @@ def score_words(
     }
 
 
-def ocr_documents(
-    articles: list[Article], rate: float, seeds: tuple[int, ...]
+def documents(
+    articles: list[Article], seeds: tuple[int, ...], **defects: float
 ) -> list[tuple[str, str, str]]:
-    defects = dataclasses.replace(NO_DEFECTS, ocr=rate)
-    out = []
-    for a in articles:
-        for seed in seeds:
-            doc = simulate(a, seed, defects)
-            out.append((doc.text, doc.gold, doc.language))
-    return out
-
-
-def legacy_documents(
-    articles: list[Article], seeds: tuple[int, ...], share: float = 0.5
-) -> list[tuple[str, str, str]]:
-    defects = dataclasses.replace(NO_DEFECTS, legacy=share)
-    out = []
-    for a in articles:
-        for seed in seeds:
-            doc = simulate(a, seed, defects)
-            if doc.text != doc.gold:
-                out.append((doc.text, doc.gold, doc.language))
-    return out
+    """(input, gold, language) for articles that keep their layout, with only ``defects`` (like
+    ``ocr=0.01`` or ``legacy=0.5``) applied; documents the defects left untouched are kept."""
+    knobs = dataclasses.replace(NO_DEFECTS, **defects)
+    return [
+        (doc.text, doc.gold, doc.language)
+        for a in articles
+        for doc in (simulate(a, seed, knobs) for seed in seeds)
+    ]
 
 
 def legacy_specimen(restore: Restorer, gold_file: Path) -> dict | None:

@@ -221,7 +221,7 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         results["letters"] = letters_scores(shared, seeds, limit=8 if quick else None)
         results["corpus"] = corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
         aze = articles_from_ntrex(load_ntrex(shared), "aze")
-        results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 3)
+        results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 2)
         results["specimens"] = pages_bench.specimens(shared / "corpora" / "specimens")
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
     return results
@@ -276,11 +276,11 @@ def letters_scores(shared: Path, seeds: tuple[int, ...], limit: int | None = Non
     out: dict = {"ocr": {}}
     for rate in (0.005, 0.01, 0.02):
         out["ocr"][str(rate)] = letters.score_words(
-            restore, letters.ocr_documents(articles, rate, seeds)
+            restore, letters.documents(articles, seeds, ocr=rate)
         )
-    out["clean"] = letters.score_words(restore, letters.ocr_documents(articles, 0.0, seeds[:1]))
+    out["clean"] = letters.score_words(restore, letters.documents(articles, seeds[:1]))
     out["legacy"] = letters.score_words(
-        restore, letters.legacy_documents(articles, seeds), kind="legacy-font word"
+        restore, letters.documents(articles, seeds, legacy=0.5), kind="legacy-font word"
     )
     diacritics = RepairConfig(restore_diacritics=True)
     out["diacritics"] = letters.score_words(

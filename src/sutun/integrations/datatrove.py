@@ -20,8 +20,6 @@ from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.formatters.base import BaseFormatter
 from datatrove.utils.typeshelper import StatHints
 
-from sutun.config import RepairConfig
-
 
 class SutunRepair(BaseFormatter):
     name = "🏛 sütun"
@@ -39,32 +37,33 @@ class SutunRepair(BaseFormatter):
         ``sutun model build``/``learn``; ``edits_in_metadata`` keeps every edit, not only counts."""
         super().__init__()
         self.language = language
-        self.model_path = model_path
-        self.config = RepairConfig(to_latin=to_latin, restore_diacritics=restore_diacritics)
+        self.options = (model_path, to_latin, restore_diacritics)
         self.edits_in_metadata = edits_in_metadata
-        self._model = None
+        self._loaded: tuple | None = None
 
     def format(self, text: str) -> str:
         from sutun.pipeline import repair
 
-        return repair(text, self.language, self.config, self._load()).text
+        model, config = self._load()
+        return repair(text, self.language, config, model).text
 
-    def _load(self):
-        if self._model is None and self.model_path:
-            from sutun.lang.model import LanguageModel
+    def _load(self) -> tuple:
+        """Loaded in the worker, not pickled with the step."""
+        if self._loaded is None:
+            from sutun.integrations import settings
 
-            self._model = LanguageModel.load(self.model_path)
-        return self._model
+            self._loaded = settings(*self.options)
+        return self._loaded
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         from sutun.records import repair_record
 
-        model = self._load()
+        model, config = self._load()
         for doc in data:
             self.stat_update(StatHints.total)
             with self.track_time():
                 record = {"text": doc.text, **doc.metadata}
-                out = repair_record(record, self.language, model, self.config)
+                out = repair_record(record, self.language, model, config)
             if "error" in out:
                 self.stat_update("errors")
                 doc.metadata["sutun"] = {"error": out["error"]}

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sutun.config import RepairConfig
-
 
 class RepairBatch:
     def __init__(
@@ -25,11 +23,11 @@ class RepairBatch:
         to_latin: bool = False,
         restore_diacritics: bool = False,
     ):
-        from sutun.lang.model import LanguageModel, canonical, shipped
+        from sutun.integrations import settings
+        from sutun.lang.model import canonical, shipped
 
         self.language = language
-        self.config = RepairConfig(to_latin=to_latin, restore_diacritics=restore_diacritics)
-        self.model = LanguageModel.load(model_path) if model_path else None
+        self.model, self.config = settings(model_path, to_latin, restore_diacritics)
         shipped(canonical(language) or "aze")  # load before the first batch
 
     def __call__(self, batch: Any) -> Any:
