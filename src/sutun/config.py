@@ -30,7 +30,7 @@ class RepairConfig(NamedTuple):
     open_cost: float = 1.0
     """Reorder's price for an open block end, or a lower-case block start, left without a
     continuation."""
-    beam: int = 32
+    beam: int = 16
     """Orders reorder's search keeps at each step."""
     max_line: int = 150
     """A block with a line longer than this holds paragraphs one per line: its line breaks are

@@ -83,16 +83,26 @@ class Document:
     paragraphs: list[str] = field(default_factory=list)
     source_name: str = ""
     _sorted: tuple[list[int], list[Edit]] | None = field(default=None, repr=False, compare=False)
+    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+
+    _lowered: str | None = field(default=None, repr=False, compare=False)
+
+    def lowered(self) -> str:
+        """The source in lower case by the language's rules (computed once)."""
+        if self._lowered is None:
+            from sutun.lang.alphabet import lower
+
+            self._lowered = lower(self.source, self.language)
+        return self._lowered
 
     # ---- edits
     def add(self, edit: Edit) -> None:
         """Record a replacement; one that covers earlier replacements subsumes them."""
         self._sorted = None
-        if edit.after is not None or not any(
-            e.after is None and e.end > edit.start and (edit.end > e.start or e.start == e.end)
-            for e in self.edits
-        ):
+        if edit.after is not None or not self._conflicts(edit):
             self.edits.append(edit)
+            if edit.after is None:
+                bisect.insort(self._spans, (edit.start, edit.end))
             return
         kept = []
         for e in self.edits:
@@ -106,6 +116,21 @@ class Document:
                 raise ValueError(f"overlapping edits: {e} and {edit}")
         kept.append(edit)
         self.edits = kept
+        self._spans = sorted((e.start, e.end) for e in kept if e.after is None)
+
+    def _conflicts(self, edit: Edit) -> bool:
+        """Whether a recorded replacement overlaps ``edit`` (or is an insertion inside it)."""
+        k = bisect.bisect_left(self._spans, (edit.start, -1))
+        # Recorded spans are disjoint, so their ends grow with their starts: of those starting
+        # before edit.start, only the last can reach into it.
+        if k and self._spans[k - 1][1] > edit.start:
+            return True
+        for s, e in self._spans[k:]:
+            if s > edit.end or (s == edit.end and s != e):
+                break
+            if e > edit.start or s == e:
+                return True
+        return False
 
     def view(self, start: int, end: int) -> str:
         """The input span ``[start, end)`` with the replacements inside it applied."""

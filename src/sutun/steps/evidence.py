@@ -89,10 +89,13 @@ def document_vocabulary(doc: Document) -> Counter[str]:
     """The document's own words, from block interiors only (edge fragments would vote for
     themselves)."""
     vocab: Counter[str] = Counter()
+    lowered = doc.lowered()
+    aligned = len(lowered) == len(doc.source)  # else a letter whose lower case is longer
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
-        text = lower(doc.source[b.start : b.end], doc.language)
+        block = doc.source[b.start : b.end]
+        text = lowered[b.start : b.end] if aligned else lower(block, doc.language)
         for line in text.split("\n") if "\n" in text else (text,):
             vocab.update(WORDS.findall(line)[1:-1])
     return vocab
@@ -123,11 +126,20 @@ class Ends:
 
     @classmethod
     def of(cls, text: str) -> Ends:
+        return _ends(text)
+
+    @classmethod
+    def _of(cls, text: str) -> Ends:
         m = LEADING_MARKUP.match(text)
         lead = m.end() if m else 0
         trail = 2 if text.endswith(("**", "__")) and len(text) - 2 >= lead else 0
         core = text[lead : len(text) - trail]
         return cls(core, bool(m and m.group(1)), bool(trail), lead, trail)
+
+
+@lru_cache(maxsize=8192)
+def _ends(text: str) -> Ends:
+    return Ends._of(text)
 
 
 def is_closed(core: str) -> bool:

@@ -147,7 +147,7 @@ def _tokens(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Cou
     hit = ctx.memo.get(("tokens",))
     if hit is None:
         found = list(TOKEN.finditer(doc.source))
-        lows = TOKEN.findall(lower(doc.source, doc.language))
+        lows = TOKEN.findall(doc.lowered())
         if len(lows) != len(found):  # a letter whose lower case is longer: go word by word
             lows = [lower(m.group(0), doc.language) for m in found]
         hit = ctx.memo[("tokens",)] = (found, lows, Counter(lows))
