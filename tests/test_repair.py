@@ -254,3 +254,23 @@ def test_bad_model_file_is_a_clear_error(tmp_path):
         capture_output=True,
     )
     assert proc.returncode == 2 and "cannot load model" in proc.stderr
+
+
+def test_markdown_headings_and_images_are_never_moved_or_joined():
+    text = (
+        "# Mühazirə\n\n## Səhifə 1\n\n![şəkil](img/1.png)\n\nErqonomika insanın əmək proseslərində "
+        "onun funksional imkanlarını öyrənən elm sahəsi kimi\n\n## Səhifə 2\n\n![şəkil](img/2.png)"
+        "\n\nformalaşıb və inkişaf edib.\n\nMətn burada bitir, hər-\n\nşey yaxşıdır."
+    )
+    out = sutun.repair(text, "aze").text
+    assert out.index("## Səhifə 2") < out.index("formalaşıb") < out.index("Mətn burada")
+    assert "![şəkil](img/2.png)" in out.split("\n\n")
+
+
+def test_a_word_glued_by_a_line_join_is_not_split_again():
+    text = (
+        "Başlıq\n\nErqonomikanın predmeti texniki vasitələrin əlaqəsi və həyat fəaliyyəti pro-\n"
+        "sesin qanunlarıdır."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "prosesin" in out and "proses-in" not in out

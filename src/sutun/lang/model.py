@@ -50,10 +50,15 @@ class LanguageModel:
         self._total_chars = sum(v for k, v in self.char.items() if len(k) == 1) or 1
         self._cache: dict[str, bool] = {}
         self._plain: dict[str, str] | None = None
+        suffixes = morphology.suffix_forms()
         self.glued = {
             w.replace("-", ""): w
             for w, c in self.words.items()
-            if "-" in w and c >= 2 and c >= GLUED_RATIO * self.words.get(w.replace("-", ""), 0)
+            if "-" in w
+            and c >= 2
+            and c >= GLUED_RATIO * self.words.get(w.replace("-", ""), 0)
+            # "ses-in" is an acronym with its suffix (SES-in), not a compound of lower-case text
+            and w.rsplit("-", 1)[1] not in suffixes
         }
 
     # ---- lexicon and grammar

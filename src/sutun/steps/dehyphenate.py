@@ -123,14 +123,12 @@ def _split(
     doc: Document, start: int, end: int, word: str, at: int, why: str, confidence: float
 ) -> None:
     """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
-    if any(
-        not e.is_move
-        and e.start < end
-        and start < e.end
-        and not (start <= e.start and e.end <= end)
-        for e in doc.edits
-    ):
-        return
+    for e in doc.edits:
+        if e.is_move or e.end < start or e.start > end:
+            continue
+        inside = start <= e.start and e.end <= end and e.start < e.end
+        if not inside or (e.start == start and e.end < end) or (e.end == end and e.start > start):
+            return  # an edit glues this word to a neighbour: judged by the join, not here
     doc.add(
         Edit(
             "split-compound",

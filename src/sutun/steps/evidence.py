@@ -24,6 +24,7 @@ OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$", regex.REVERSE)
 HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$", regex.REVERSE)
 LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)
+MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s*$|\||```)")
 TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
@@ -304,10 +305,15 @@ def head_of(text: str) -> Head:
     )
 
 
+def structural(text: str) -> bool:
+    """A markdown heading, image, rule, table row or code fence: layout, never a fragment."""
+    return bool(MARKDOWN_STRUCTURE.match(text))
+
+
 def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
     """How strongly block text ``b`` reads as the direct continuation of block text ``a``."""
     ta, hb = tail_of(a), head_of(b)
-    if ta.bold != hb.bold or not ta.core or not hb.core:
+    if ta.bold != hb.bold or not ta.core or not hb.core or structural(a) or structural(b):
         return NONE
     if ta.hyphen and hb.first and not hb.enumerated:
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
@@ -335,7 +341,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     starter = sentence_starter(hb.capital, ctx, language)
     ev["sentence_starter"] = starter
     if ta.core.endswith(","):
-        return Continuation("space", 1.0, True, ev)
+        # A list item ends in a comma too: next to it, join; from afar, never move for it.
+        return Continuation("space", 0.9, True, ev)
     if not starter and not ta.quoted:
         return Continuation("space", 0.8, True, ev)
     return NONE

@@ -26,6 +26,7 @@ from sutun.steps.evidence import (
     continuation,
     is_closed,
     starts_lower,
+    structural,
     tail_of,
     title_like,
 )
@@ -147,9 +148,10 @@ def run(doc: Document, ctx: Context) -> None:
     # Blocks move only within stretches that a link out of order spans; the first block (title
     # or opening text) stays first.
     seq: list[int] = [0]
+    fixed = [structural(t) for t in texts]
     for lo, hi in _stretches(links, n):
-        if all(reads_well(k) for k in range(lo - 1, hi + 1)):
-            continue
+        if all(reads_well(k) for k in range(lo - 1, hi + 1)) or any(fixed[lo : hi + 1]):
+            continue  # reads well already, or would move text across a heading or an image
         seq += range(len(seq), lo)
         seq += search(lo, hi)
     seq += range(len(seq), n)
