@@ -34,7 +34,7 @@ def render(articles: list[Article], columns: int, seed: int, scramble: bool) -> 
     rng = random.Random(seed)
     ops: list[tuple[float, float, str, str, float]] = []  # x, baseline y, text, font, size
     col_width = (WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
-    chars = int(col_width / (BODY * 0.58))
+    font = pymupdf.Font(fontfile=FONT)
     y = MARGIN + 10
     ops.append((MARGIN, MARGIN - 8, "XALQ QƏZETİ • 12 mart 2024 • № 48", FONT, 7.0))
     ops.append((WIDTH / 2 - 10, HEIGHT - 24, f"— {seed % 20 + 2} —", FONT, 8.0))
@@ -42,7 +42,7 @@ def render(articles: list[Article], columns: int, seed: int, scramble: bool) -> 
     for article in articles:
         head_lines = _wrap(article.title, int((WIDTH - 2 * MARGIN) / (HEAD * 0.62)))
         paras = [p.replace("**", "") for p in article.paragraphs[:4]]
-        body = [line for k, p in enumerate(paras) for line in _fill(p, k, chars, rng, Defects())]
+        body = _set(paras, col_width, font, random.Random(rng.random()))
         per_col = -(-len(body) // columns)
         needed = len(head_lines) * HEAD * 1.25 + per_col * LEADING + 24
         if y + needed > HEIGHT - MARGIN - 10:
@@ -70,6 +70,21 @@ def render(articles: list[Article], columns: int, seed: int, scramble: bool) -> 
     for x, yy, text, font, size in ops:
         page.insert_text((x, yy), text, fontname="dvb" if font == BOLD else "dv", fontsize=size)
     return Page(doc.tobytes(), gold, scramble)
+
+
+def _set(paras: list[str], width: float, font, rng: random.Random) -> list:
+    """Lines filled to the column: as many characters as fit, so that no line runs into the
+    gutter (checked with the font's own advance widths)."""
+    chars = int(width / (BODY * 0.5))
+    while chars > 8:
+        state = rng.getstate()
+        lines = [ln for k, p in enumerate(paras) for ln in _fill(p, k, chars, rng, Defects())]
+        widest = max(font.text_length(ln.text, BODY) + INDENT for ln in lines)
+        if widest <= width:
+            return lines
+        rng.setstate(state)
+        chars -= 1
+    return lines
 
 
 def _starts_paragraph(body: list, k: int) -> bool:

@@ -8,7 +8,7 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.steps import normalise
-from sutun.steps.evidence import CLOSED_END, Context, hyphen_decision, turkic
+from sutun.steps.evidence import CLOSED_END, Context, hyphen_decision, reduplicated, turkic
 
 STEP = "dehyphenate"
 LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
@@ -112,11 +112,27 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
         word = m.group(0)
         if normalise.suspect(word):
             word = doc.view(start + m.start(), start + m.end())
-        hyphenated = ctx.glued.get(ctx.lower(word, doc.language))
-        if hyphenated is None or len(hyphenated) != len(word) + 1:
-            continue
-        at = hyphenated.index("-")
-        _split(doc, start + m.start(), start + m.end(), word, at, "attested compound", 0.85)
+        lw = ctx.lower(word, doc.language)
+        hyphenated = ctx.glued.get(lw)
+        if hyphenated is not None and len(hyphenated) == len(word) + 1:
+            at = hyphenated.index("-")
+            _split(doc, start + m.start(), start + m.end(), word, at, "attested compound", 0.85)
+        elif len(lw) >= 10 and ctx.model is not None and not ctx.model.known(lw):
+            at = _reduplication_point(lw, ctx)
+            if at:
+                _split(doc, start + m.start(), start + m.end(), word, at, "reduplication", 0.8)
+
+
+def _reduplication_point(lw: str, ctx: Context) -> int:
+    """Where an unknown word splits into two known words of the same stem (planlaşdırıb +
+    planlaşdırmadığını), or 0."""
+    model = ctx.model
+    assert model is not None
+    for at in range(4, len(lw) - 3):
+        left, right = lw[:at], lw[at:]
+        if reduplicated(left, right) and model.known(left) and model.known(right):
+            return at
+    return 0
 
 
 def _split(

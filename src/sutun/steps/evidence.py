@@ -185,6 +185,16 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
     return hit
 
 
+def reduplicated(left: str, right: str) -> bool:
+    """bir-birindən, gəlib-gəlmədiyini: the right part repeats the left one's stem."""
+    if len(left) >= 2 and right.startswith(left):
+        return True
+    shared = next(
+        (k for k, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right))
+    )
+    return shared >= 4 and 2 * shared >= len(left)
+
+
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
     joined, hyphened = left + right, f"{left}-{right}"
     ev: dict[str, Any] = {"left": left, "right": right}
@@ -210,13 +220,15 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         join = lex_joined >= lex_hyph
         ev["reason"] = "lexicon frequency"
         return HyphenDecision(join, 0.9, ev, attested=True)
-    if right.startswith(lower(left, language)) and len(left) >= 2:
+    if reduplicated(lower(left, language), lower(right, language)):
         ev["reason"] = "reduplication"
         return HyphenDecision(False, 0.9, ev, attested=True)
     if m is not None:
         known_joined = m.known(joined)
         both_words = (
             min(m.count(left), m.count(right)) >= BOTH_WORDS_MIN_COUNT
+            # a name breaks into word-like syllables (Max-well, Rush-den): no evidence of a compound
+            and not left[:1].isupper()
             and len(left) > 2
             and len(right) > 2
             and not (m.grammar and morphology.analyse(lower(right, language), _empty) is not None)
