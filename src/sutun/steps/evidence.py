@@ -190,7 +190,8 @@ def reduplicated(left: str, right: str) -> bool:
     if len(left) >= 2 and right.startswith(left):
         return True
     shared = next(
-        (k for k, (a, b) in enumerate(zip(left, right)) if a != b), min(len(left), len(right))
+        (k for k, (a, b) in enumerate(zip(left, right, strict=False)) if a != b),
+        min(len(left), len(right)),
     )
     return shared >= 4 and 2 * shared >= len(left)
 
