@@ -108,3 +108,34 @@ def test_cli_json_shape_and_jsonl_archive(tmp_path, aze):
     )
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(records) == 3 and records[-1]["error"] and records[0]["article"] == 0
+
+
+def test_a_huge_pdf_without_text_takes_bounded_time(tmp_path, monkeypatch):
+    import time
+
+    import pymupdf
+
+    from sutun.pages import api
+
+    doc = pymupdf.open()
+    for _ in range(2000):
+        doc.new_page()
+    path = tmp_path / "blank.pdf"
+    doc.save(path)
+    monkeypatch.setattr(api, "MAX_OCR_PAGES", 2)  # OCR of blank pages is what takes time
+    start = time.perf_counter()
+    result = read_pages(path)
+    assert time.perf_counter() - start < 60
+    assert result.articles == [] and any("500" in n for n in result.notes)
+    assert sum("skipped" in n for n in result.notes) == 498
+
+
+def test_an_encrypted_pdf_is_a_clear_error(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "gizli")
+    path = tmp_path / "locked.pdf"
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="x", owner_pw="y")
+    with pytest.raises(ExtractError, match="encrypted"):
+        read_pages(path)

@@ -13,6 +13,8 @@ from sutun.pages import sources
 IMAGES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 MAX_PAGES = 500
 """Pages read from one PDF; an archive's 2,000-page scan of a year is cut here, with a note."""
+MAX_OCR_PAGES = 20
+"""Pages of one PDF read by OCR (seconds each); the rest are noted, so a file takes bounded time."""
 # Extracted text has its reading order from geometry: no reordering, no paragraph re-joining.
 EXTRACT_STEPS = ("cleanup", "legacy", "normalise", "dehyphenate", "letters", "structure")
 
@@ -88,6 +90,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
         if len(numbers) > MAX_PAGES:
             out.notes.append(f"{len(numbers)} pages; read the first {MAX_PAGES}")
             numbers = numbers[:MAX_PAGES]
+        ocr_pages = 0
         for n in numbers:
             if not 1 <= n <= doc.page_count:
                 continue
@@ -96,6 +99,10 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             text = " ".join(w.text for w in words)
             if not words or sources.garbled(text):
                 reason = "no text layer" if not words else "fonts without a usable ToUnicode map"
+                if ocr_pages >= MAX_OCR_PAGES:
+                    out.notes.append(f"page {n}: {reason}; past {MAX_OCR_PAGES} OCR pages, skipped")
+                    continue
+                ocr_pages += 1
                 out.notes.append(f"page {n}: {reason}; read by OCR")
                 words = _ocr_page(page, language)
                 scale = 72 / sources.OCR_DPI
