@@ -54,6 +54,12 @@ def _pdfminer(path: Path) -> tuple[str, list[str]]:
     return extract_text(str(path)), []
 
 
+def _pymupdf4llm(path: Path) -> tuple[str, list[str]]:
+    import pymupdf4llm
+
+    return pymupdf4llm.to_markdown(str(path), show_progress=False), []
+
+
 def _tesseract(path: Path) -> tuple[str, list[str]]:
     out = subprocess.run(
         ["tesseract", str(path), "-", "-l", "aze"], capture_output=True, check=True, timeout=300
@@ -95,6 +101,12 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4) -> dict:
         import pdfminer  # noqa: F401
 
         readers["pdfminer.six"] = _pdfminer
+    except ImportError:
+        pass
+    try:
+        import pymupdf4llm  # noqa: F401
+
+        readers["pymupdf4llm"] = _pymupdf4llm
     except ImportError:
         pass
     born = pages(articles, n_pdf)
