@@ -422,7 +422,7 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
     for kind, label in (("born_digital", "born-digital PDF"), ("scanned", "scan, 200 dpi")):
         for name, row in p.get(kind, {}).items():
             lines.append(
-                f"| {label} | {name} | {row['pages']} | {_fmt(row['page_cer'], True)} | "
+                f"| {label} | {name} | {row['pages']} | {100 * row['page_cer']:.2f}% | "
                 f"{_fmt(row['articles_exact'], True)} | {_fmt(row['pages_per_s'])} |"
             )
     if specimens:
