@@ -80,6 +80,12 @@ def repair(
     progress: Annotated[
         bool | None, typer.Option(help="progress bar (default: when stderr is a terminal)")
     ] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="also write a review page (self-contained HTML)")
+    ] = None,
+    html_sample: Annotated[
+        int, typer.Option(help="with --jsonl and --html: review this many changed records")
+    ] = 20,
     model_path: Annotated[
         Path | None,
         typer.Option("--model", help="a model from `sutun model build` (for its language)"),
@@ -135,6 +141,8 @@ def repair(
         except (FileNotFoundError, ValueError) as exc:
             typer.echo(f"sutun: {exc}", err=True)
             raise typer.Exit(2) from exc
+        if html_out is not None:
+            _review_sample(inputs, html_out, html_sample, language, model, config)
         rendered = json.dumps(summary, ensure_ascii=False)
         if report is not None:
             report.write_text(rendered + "\n", encoding="utf-8")
@@ -142,6 +150,7 @@ def repair(
         return
     if not files:
         raise typer.BadParameter("give FILE… or - for stdin")
+    reviewed = []
     for path in files:
         try:
             text, record_lang = _read_input(path)
@@ -149,6 +158,10 @@ def repair(
             typer.echo(f"sutun: {path}: {exc}", err=True)
             raise typer.Exit(2) from exc
         result = repair_text(text, language=language or record_lang, model=model, config=config)
+        if html_out is not None:
+            from sutun.review import document
+
+            reviewed.append(document(path if path != "-" else "stdin", text, result.edits))
         rendered = _render(result, fmt, explain)
         if out_dir is not None and path != "-":
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -156,6 +169,45 @@ def repair(
             (out_dir / (Path(path).stem + suffix)).write_text(rendered + "\n", encoding="utf-8")
         else:
             sys.stdout.write(rendered + "\n")
+    if html_out is not None:
+        from sutun.review import page
+
+        html_out.write_text(page(reviewed), encoding="utf-8")
+
+
+def _review_sample(inputs: list[Path], html_out: Path, n: int, language, model, config) -> None:
+    """A review page for ``n`` changed records picked at random (seeded) from JSON Lines input."""
+    import random
+
+    from sutun.corpus import _lines
+    from sutun.review import document, page
+
+    rng = random.Random(0)
+    pool: list[dict] = []
+    seen = 0
+    for shard in inputs:
+        if shard.suffix == ".parquet":
+            continue
+        for raw in _lines(shard):
+            try:
+                rec = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                continue
+            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+                continue
+            seen += 1  # reservoir sampling: every record equally likely
+            if len(pool) < 4 * n:
+                pool.append(rec)
+            elif (j := rng.randrange(seen)) < 4 * n:
+                pool[j] = rec
+    docs = []
+    for rec in pool:
+        result = repair_text(rec["text"], rec.get("language") or language, config, model)
+        if result.edits:
+            docs.append(document(str(rec.get("id", len(docs))), rec["text"], result.edits))
+        if len(docs) == n:
+            break
+    html_out.write_text(page(docs), encoding="utf-8")
 
 
 @app.command()
@@ -207,6 +259,10 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="JSON Lines, one record per article")
     ] = None,
+    html_out: Annotated[
+        Path | None,
+        typer.Option("--html", help="a review page: the page image with the articles drawn on"),
+    ] = None,
 ) -> None:
     """Articles of newspaper pages: born-digital PDFs or scans, in reading order, repaired."""
     from sutun.pages import ExtractError
@@ -225,7 +281,13 @@ def extract(
                 typer.echo(f"sutun: {exc}", err=True)
                 status = 2
                 continue
+            for note in result.notes:
+                typer.echo(f"sutun: {path}: {note}", err=True)
             sys.stdout.write(_render_extracted(result, fmt) + "\n")
+            if html_out is not None:
+                from sutun.review import pages_page
+
+                html_out.write_text(pages_page(path, result), encoding="utf-8")
         raise typer.Exit(status)
     partial = output.with_name(output.name + ".partial")
     with partial.open("w", encoding="utf-8") as out:

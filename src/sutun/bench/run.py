@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sutun.bench import corpus_run, letters, metrics, pages_bench
+from sutun.bench import corpus_run, letters, metrics, pages_bench, review_load
 from sutun.bench.baselines import BASELINES
 from sutun.bench.simulate import (
     Article,
@@ -223,6 +223,7 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         aze = articles_from_ntrex(load_ntrex(shared), "aze")
         results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 2)
         results["specimens"] = pages_bench.specimens(shared / "corpora" / "specimens")
+        results["review"] = review_load.run(docs, edits_wanted=500 if quick else 5000)
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
     return results
 
@@ -386,6 +387,16 @@ def markdown(results: dict, command: str) -> str:
     lines += _letters_markdown(results.get("letters"))
     lines += _corpus_markdown(results.get("corpus"))
     lines += _pages_markdown(results.get("pages"), results.get("specimens"))
+    rv = results.get("review")
+    if rv:
+        lines += [
+            "",
+            "### Review page (`--html`)",
+            "",
+            f"{rv['edits']} edits of {rv['documents']} bench documents in one page "
+            f"({rv['html_mb']} MB), headless Chromium, median of 3: loaded and drawn in "
+            f"{rv['load_s']} s; un-ticking an edit re-applies the list in {rv['toggle_s']} s.",
+        ]
     tp = results["throughput"]
     lines += [
         "",

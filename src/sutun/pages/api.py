@@ -35,13 +35,14 @@ class Extracted:
     articles: list[Article] = field(default_factory=list)
     furniture: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    """What could not be read as text (pages read by OCR, pages skipped), for stderr."""
+    boxes: list[dict] = field(default_factory=list)
+    """Each article's region on its page (points, top-left origin), for the review page."""
+    sizes: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        return {
-            "articles": [asdict(a) for a in self.articles],
-            "furniture": self.furniture,
-            "notes": self.notes,
-        }
+        """The JSON of ``sutun extract --format json`` (design.md: articles and furniture)."""
+        return {"articles": [asdict(a) for a in self.articles], "furniture": self.furniture}
 
 
 def extract(path: str | Path, language: str | None = None) -> list[Article]:
@@ -135,6 +136,7 @@ def _page(out: Extracted, words: list, width: float, height: float, n: int, lang
     from sutun.pipeline import repair
 
     page = lay.layout(words, width, height)
+    out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     config = RepairConfig(steps=EXTRACT_STEPS, gate=False)
     for region in page.regions:
@@ -148,3 +150,15 @@ def _page(out: Extracted, words: list, width: float, height: float, n: int, lang
         if title:
             title = repair(title, language, config=config).text.strip()
         out.articles.append(Article(title, paragraphs, n))
+        lines = [*region.title, *(ln for col in region.columns for ln in col)]
+        out.boxes.append(
+            {
+                "page": n,
+                "box": [
+                    round(min(ln.x0 for ln in lines), 1),
+                    round(min(ln.y0 for ln in lines), 1),
+                    round(max(ln.x1 for ln in lines), 1),
+                    round(max(ln.y1 for ln in lines), 1),
+                ],
+            }
+        )
