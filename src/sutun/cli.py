@@ -161,7 +161,8 @@ def repair(
         if html_out is not None:
             from sutun.review import document
 
-            reviewed.append(document(path if path != "-" else "stdin", text, result.edits))
+            name = Path(path).name if path != "-" else "stdin"
+            reviewed.append(document(name, text, result.edits))
         rendered = _render(result, fmt, explain)
         if out_dir is not None and path != "-":
             out_dir.mkdir(parents=True, exist_ok=True)
