@@ -48,7 +48,7 @@ class RepairConfig(NamedTuple):
     restore_diacritics: bool = False
     """Put back ə ı ö ü ş ç ğ in text typed without them (each word to its likeliest spelling)."""
     real_word: bool = False
-    """Also correct OCR errors that made another real word (səfirə → səfərə); needs strong context
+    """Also correct OCR errors that made another real word (adı read as adi); needs strong context
     evidence and is off because our bigrams are too sparse to keep precision."""
     max_chars: int = 1_000_000
     """Longer inputs (no newspaper article is this long) are passed through unchanged."""

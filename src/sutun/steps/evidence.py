@@ -44,7 +44,7 @@ class Context:
     model: LanguageModel | None
     vocab: Counter[str] = field(default_factory=Counter)
     glued: dict[str, str] = field(default_factory=dict)
-    """Compounds (lexicon's and document's) by their glued spelling: ``hərbitexniki`` → ``hərbi-
+    """Compounds (lexicon's and document's) by their glued spelling: ``elmitexniki`` → ``elmi-
     texniki``."""
     document: Document | None = None
     memo: dict[tuple, Any] = field(default_factory=dict)
@@ -126,21 +126,13 @@ class Ends:
     trail: int  # characters of markup after the core
 
     @classmethod
+    @lru_cache(maxsize=8192)
     def of(cls, text: str) -> Ends:
-        return _ends(text)
-
-    @classmethod
-    def _of(cls, text: str) -> Ends:
         m = LEADING_MARKUP.match(text)
         lead = m.end() if m else 0
         trail = 2 if text.endswith(("**", "__")) and len(text) - 2 >= lead else 0
         core = text[lead : len(text) - trail]
         return cls(core, bool(m and m.group(1)), bool(trail), lead, trail)
-
-
-@lru_cache(maxsize=8192)
-def _ends(text: str) -> Ends:
-    return Ends._of(text)
 
 
 def is_closed(core: str) -> bool:
@@ -186,7 +178,7 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
 
 
 def reduplicated(left: str, right: str) -> bool:
-    """bir-birindən, gəlib-gəlmədiyini: the right part repeats the left one's stem."""
+    """üz-üzə, gəlib-gəlmədiyini: the right part repeats the left one's stem."""
     if len(left) >= 2 and right.startswith(left):
         return True
     shared = next(
