@@ -192,6 +192,7 @@ def test_replay_and_no_crash_property(text):
 @given(_text)
 @example("sözа.а")
 @example("\x1f")
+@example("söz\n\nsöz\n12а")
 def test_idempotent_property(text):
     once = sutun.repair(text, "aze").text
     assert sutun.repair(once, "aze").text == once

@@ -83,7 +83,8 @@ class Document:
     paragraphs: list[str] = field(default_factory=list)
     source_name: str = ""
     _sorted: tuple[list[int], list[Edit]] | None = field(default=None, repr=False, compare=False)
-    _spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    _spans: list[tuple[int, int, str]] = field(default_factory=list, repr=False, compare=False)
+    """Replacements as (start, end, replacement), sorted; they never overlap."""
 
     _lowered: str | None = field(default=None, repr=False, compare=False)
 
@@ -102,7 +103,7 @@ class Document:
         if edit.after is not None or not self._conflicts(edit):
             self.edits.append(edit)
             if edit.after is None:
-                bisect.insort(self._spans, (edit.start, edit.end))
+                bisect.insort(self._spans, (edit.start, edit.end, edit.replacement))
             return
         kept = []
         for e in self.edits:
@@ -116,7 +117,7 @@ class Document:
                 raise ValueError(f"overlapping edits: {e} and {edit}")
         kept.append(edit)
         self.edits = kept
-        self._spans = sorted((e.start, e.end) for e in kept if e.after is None)
+        self._spans = sorted((e.start, e.end, e.replacement) for e in kept if e.after is None)
 
     def _conflicts(self, edit: Edit) -> bool:
         """Whether a recorded replacement overlaps ``edit`` (or is an insertion inside it)."""
@@ -125,12 +126,35 @@ class Document:
         # before edit.start, only the last can reach into it.
         if k and self._spans[k - 1][1] > edit.start:
             return True
-        for s, e in self._spans[k:]:
+        for s, e, _ in self._spans[k:]:
             if s > edit.end or (s == edit.end and s != e):
                 break
             if e > edit.start or s == e:
                 return True
         return False
+
+    def word(self, start: int, end: int) -> str | None:
+        """The word at input ``[start, end)`` as earlier replacements left it, or None when one
+        crosses its edges or glues it to a neighbour (a line-break hyphen removed, blocks joined
+        with nothing between): then it is not a word of its own any more."""
+        k = bisect.bisect_left(self._spans, (start, -1))
+        if k:
+            s, e, r = self._spans[k - 1]
+            if e > start or (e == start and _letter(r[-1:] if r else self.source[s - 1 : s])):
+                return None
+        inside = False
+        for s, e, r in self._spans[k:]:
+            if s > end:
+                break
+            if s == end or s == e == start:  # at an edge: does what it leaves there glue?
+                edge = r[:1] if s == end else r[-1:]
+                if _letter(edge if r else self.source[e : e + 1] if s == end else ""):
+                    return None
+                continue
+            if e > end:
+                return None
+            inside = True
+        return self.view(start, end) if inside else self.source[start:end]
 
     def view(self, start: int, end: int) -> str:
         """The input span ``[start, end)`` with the replacements inside it applied."""
@@ -161,6 +185,10 @@ class Document:
 
     def body(self) -> list[int]:
         return [i for i in self.order if self.blocks[i].kind != "furniture"]
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalnum()
 
 
 @dataclass

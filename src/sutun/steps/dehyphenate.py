@@ -87,10 +87,8 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             (ACRONYM_SUFFIX, "acronym + suffix"),
         ):
             for m in pattern.finditer(text):
-                word = m.group(0)
-                if normalise.suspect(word):
-                    word = doc.view(start + m.start(), start + m.end())
-                parts = pattern.fullmatch(word)
+                word = doc.word(start + m.start(), start + m.end())
+                parts = pattern.fullmatch(word) if word else None
                 if parts is None:
                     continue
                 suffix = parts.group(2)
@@ -110,8 +108,8 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
         return
     for m in GLUED.finditer(text):
         word = m.group(0)
-        if normalise.suspect(word):
-            word = doc.view(start + m.start(), start + m.end())
+        if normalise.suspect(word):  # look-alike letters: judge it as normalise left it
+            word = doc.word(start + m.start(), start + m.end()) or ""
         lw = ctx.lower(word, doc.language)
         hyphenated = ctx.glued.get(lw)
         if hyphenated is not None and len(hyphenated) == len(word) + 1:
@@ -139,12 +137,8 @@ def _split(
     doc: Document, start: int, end: int, word: str, at: int, why: str, confidence: float
 ) -> None:
     """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
-    for e in doc.edits:
-        if e.is_move or e.end < start or e.start > end:
-            continue
-        inside = start <= e.start and e.end <= end and e.start < e.end
-        if not inside or (e.start == start and e.end < end) or (e.end == end and e.start > start):
-            return  # an edit glues this word to a neighbour: judged by the join, not here
+    if doc.word(start, end) is None:
+        return  # an edit glues this word to a neighbour: judged by the join, not here
     doc.add(
         Edit(
             "split-compound",

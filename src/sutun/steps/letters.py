@@ -114,7 +114,8 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
         look = [k for k, lw in enumerate(lows) if lw in wanted]
         look = sorted(set(look) | touched) if touched else look
         for k in look:
-            word = _as_left(doc, edits, found[k]) if k in touched else found[k].group(0)
+            m = found[k]
+            word = doc.word(m.start(), m.end()) if k in touched else m.group(0)
             if word is None:
                 continue
             lw = lows[k] if k not in touched else lower(word, lang)
@@ -124,8 +125,8 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
-            prev = _neighbour(doc, edits, found, touched, k - 1, lows, lang)
-            nxt = _neighbour(doc, edits, found, touched, k + 1, lows, lang)
+            prev = _neighbour(doc, found, touched, k - 1, lows, lang)
+            nxt = _neighbour(doc, found, touched, k + 1, lows, lang)
             repeats = types.get(lw, 1)
             c = _judge(found[k], word, lw, prev, nxt, model, ctx, lang, repeats, not interior_only)
             if c is not None:
@@ -169,35 +170,13 @@ def _touched(found: list[re.Match], edits: list[tuple[int, int]]) -> set[int]:
 
 
 def _neighbour(
-    doc: Document,
-    edits: list[tuple[int, int]],
-    found: list[re.Match],
-    touched: set[int],
-    k: int,
-    lows: list[str],
-    lang: str | None,
+    doc: Document, found: list[re.Match], touched: set[int], k: int, lows: list[str], lang
 ) -> str:
     if not 0 <= k < len(found):
         return ""
     if k not in touched:
         return lows[k]
-    return lower(_as_left(doc, edits, found[k]) or "", lang)
-
-
-def _as_left(doc: Document, edits: list[tuple[int, int]], m: re.Match) -> str | None:
-    """The word as earlier edits left it; None when an edit crosses or touches its edges."""
-    start, end = m.start(), m.end()
-    inside = False
-    for s, e in edits:
-        if s > end:
-            break
-        if e < start:
-            continue
-        if start <= s and e <= end and s < e:
-            inside = True
-        else:
-            return None  # crosses an edge, or an insertion/deletion right at one
-    return doc.view(start, end) if inside else m.group(0)
+    return lower(doc.word(found[k].start(), found[k].end()) or "", lang)
 
 
 def _eligible(lw: str, model: LanguageModel) -> bool:
