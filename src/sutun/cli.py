@@ -271,8 +271,14 @@ def extract(
 
     if fmt not in ("json", "md"):
         raise typer.BadParameter("--format must be json or md")
+    from sutun.corpus import expand
+
     wanted = _page_numbers(pages) if pages else None
-    paths = _extract_inputs(files)
+    try:
+        paths = expand(files)
+    except FileNotFoundError as exc:
+        typer.echo(f"sutun: {exc}", err=True)
+        raise typer.Exit(2) from exc
     if output is None:
         status = 0
         for path in paths:
@@ -309,21 +315,6 @@ def extract(
                 }
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     partial.replace(output)
-
-
-def _extract_inputs(patterns: list[str]) -> list[Path]:
-    import glob as globbing
-
-    out: list[Path] = []
-    for p in patterns:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(sorted(q for q in path.rglob("*") if q.is_file()))
-        elif any(ch in p for ch in "*?["):
-            out.extend(Path(q) for q in sorted(globbing.glob(p)))
-        else:
-            out.append(path)
-    return out
 
 
 def _page_numbers(spec: str) -> list[int]:

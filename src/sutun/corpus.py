@@ -67,10 +67,13 @@ class Summary:
 
 
 def expand(patterns: list[str]) -> list[Path]:
-    """Paths and globs → existing files, in a stable order; a pattern matching nothing is an
-    error (a typo must not look like an empty corpus)."""
+    """Paths, directories (every file below) and globs → existing files, in a stable order; a
+    pattern matching nothing is an error (a typo must not look like an empty corpus)."""
     out: list[Path] = []
     for pattern in patterns:
+        if Path(pattern).is_dir():
+            out.extend(sorted(p for p in Path(pattern).rglob("*") if p.is_file()))
+            continue
         found = sorted(glob.glob(pattern)) if any(ch in pattern for ch in "*?[") else [pattern]
         if not found or not all(Path(f).is_file() for f in found):
             raise FileNotFoundError(f"no input file matches {pattern!r}")

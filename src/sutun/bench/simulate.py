@@ -614,15 +614,7 @@ def articles_from_ntrex(
 def clean_variants(article: Article, seed: int) -> list[SimDoc]:
     """Do-no-harm cases: the printed article, and one with a colon-introduced list."""
     rng = random.Random(f"{article.id}:clean:{seed}")
-    docs = [
-        SimDoc(
-            id=f"{article.id}#clean",
-            language=article.language,
-            kind="clean",
-            gold=article.text(),
-            text=article.text(),
-        )
-    ]
+    docs = [_clean(article, "clean")]
     if len(article.paragraphs) >= 3:
         paras = list(article.paragraphs)
         k = rng.randint(1, len(paras) - 1)
@@ -636,13 +628,10 @@ def clean_variants(article: Article, seed: int) -> list[SimDoc]:
             listing.append(f"{marks[len(items) - 1]}) {items[-1]}.")
             paras[k:k] = listing
             listed = Article(article.title, paras, article.language, article.bold_lead, article.id)
-            docs.append(
-                SimDoc(
-                    id=f"{article.id}#clean-list",
-                    language=article.language,
-                    kind="clean",
-                    gold=listed.text(),
-                    text=listed.text(),
-                )
-            )
+            docs.append(_clean(listed, "clean-list"))
     return docs
+
+
+def _clean(article: Article, name: str) -> SimDoc:
+    text = article.text()
+    return SimDoc(f"{article.id}#{name}", article.language, "clean", gold=text, text=text)
