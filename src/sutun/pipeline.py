@@ -39,7 +39,7 @@ def damage(doc: Document, ctx: Context) -> list[str]:
     signs = []
     if cleanup.glyph_spans(doc, ctx):
         signs.append("glyph or invisible character")
-    if normalise.damaged_tokens(doc):
+    if normalise.damaged_tokens(doc, ctx):
         signs.append("non-NFC or look-alike letters")
     if legacy.conversions(doc, ctx):
         signs.append("text in a legacy font encoding")
@@ -80,7 +80,7 @@ def repair(
         model = None
     if model is None and lang is not None:
         model = shipped(lang)
-    ctx = Context(config=config, model=model)
+    ctx = Context(config=config, model=model, document=doc)
     signs = damage(doc, ctx)
     if config.gate and not signs:
         fill(doc, text)
@@ -88,7 +88,6 @@ def repair(
     doc.damaged = True
     ctx.vocab = document_vocabulary(doc)
     ctx.glued = glued_index(ctx.vocab, model)
-    ctx.document = doc
     for name in config.steps:
         STEPS[name](doc, ctx)
     if doc.edits:

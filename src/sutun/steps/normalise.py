@@ -80,7 +80,15 @@ def suspect(text: str) -> bool:
     )
 
 
-def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
+def damaged_tokens(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
+    """Tokens to rewrite, as (start, end, new) (found once: the gate asks, then the step)."""
+    hit = ctx.memo.get(("normalise",))
+    if hit is None:
+        hit = ctx.memo[("normalise",)] = _damaged_tokens(doc)
+    return hit
+
+
+def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
     out = []
     latin = None  # is the document mostly Latin? counted only once a block looks suspect
     for b in doc.blocks:
@@ -97,7 +105,7 @@ def damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
 
 
 def run(doc: Document, ctx: Context) -> None:
-    for start, end, new in damaged_tokens(doc):
+    for start, end, new in damaged_tokens(doc, ctx):
         if any(e.start < end and start < e.end for e in doc.edits if not e.is_move):
             continue  # already rewritten (a legacy-font word)
         old = doc.source[start:end]
