@@ -13,6 +13,7 @@ notion of the input order.
 from __future__ import annotations
 
 import heapq
+import itertools
 from typing import NamedTuple
 
 from sutun.document import Document, Edit
@@ -155,12 +156,11 @@ def run(doc: Document, ctx: Context) -> None:
         seq += range(len(seq), lo)
         seq += search(lo, hi)
     seq += range(len(seq), n)
-    final = _State(0.0, tuple(seq), 0, 0)
-    order = [body[k] for k in final.seq]
+    order = [body[k] for k in seq]
     if order == body:
         return
     evidence = {}
-    for prev, k in zip(final.seq, final.seq[1:], strict=False):
+    for prev, k in itertools.pairwise(seq):
         c = links.get((prev, k))
         evidence[body[k]] = {"after_block": body[prev]} | (
             {"score": round(c.score, 3), **c.evidence} if c else {"reason": "its neighbours moved"}
