@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -264,6 +265,13 @@ def extract(
         Path | None,
         typer.Option("--html", help="a review page: the page image with the articles drawn on"),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("-j", "--workers", help="with -o: worker processes (default: all cores)"),
+    ] = None,
+    progress: Annotated[
+        bool | None, typer.Option(help="with -o: progress bar (default: when stderr is a terminal)")
+    ] = None,
 ) -> None:
     """Articles of newspaper pages: born-digital PDFs or scans, in reading order, repaired."""
     from sutun.pages import ExtractError
@@ -296,25 +304,17 @@ def extract(
 
                 html_out.write_text(pages_page(path, result), encoding="utf-8")
         raise typer.Exit(status)
-    partial = output.with_name(output.name + ".partial")
-    with partial.open("w", encoding="utf-8") as out:
-        for path in paths:
-            try:
-                result = run_extract(path, language, wanted)
-            except (ExtractError, RuntimeError) as exc:
-                out.write(json.dumps({"source": str(path), "error": str(exc)}) + "\n")
-                continue
-            for k, a in enumerate(result.articles):
-                record = {
-                    "source": str(path),
-                    "page": a.page,
-                    "article": k,
-                    "title": a.title,
-                    "text": "\n\n".join(a.paragraphs),
-                    "furniture": [f for f in result.furniture if f.get("page") == a.page],
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    partial.replace(output)
+    from sutun.pages.archive import ArchiveError
+    from sutun.pages.archive import run as run_archive
+
+    try:
+        summary = run_archive(
+            paths, output, workers or os.cpu_count() or 1, language, wanted, progress
+        )
+    except ArchiveError as exc:
+        typer.echo(f"sutun: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(json.dumps(summary), err=True)
 
 
 def _page_numbers(spec: str) -> list[int]:

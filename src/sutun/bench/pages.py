@@ -1,12 +1,18 @@
-"""Newspaper pages for the extraction benchmark: dev articles typeset into columns under
-headlines that span them, with syllable hyphenation, indented paragraphs, a running head and a page
-number, drawn with DejaVu fonts by PyMuPDF — in reading order or in a scrambled content-stream
-order — and, for the OCR path, rasterised with noise."""
+"""Newspaper pages for the extraction benchmark, drawn with reportlab and DejaVu fonts.
+
+A page is a grid of 2–5 columns under a running head. Articles sit in rows: one article across
+the whole width, or two side by side, each under a headline across its own columns; one article
+per page is a boxed item (a framed article). Body text is set with syllable hyphenation (real
+compounds break at their own hyphen), justified, with indented paragraphs. Half of the pages are
+drawn in a scrambled content-stream order, so that only geometry gives the reading order. For the
+OCR path a page is rasterised with noise.
+"""
 
 from __future__ import annotations
 
+import io
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -15,10 +21,15 @@ from sutun.bench.simulate import Article, Defects, _fill
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 WIDTH, HEIGHT = 595.0, 842.0
-MARGIN = 40.0
-GUTTER = 14.0
-BODY, LEADING, HEAD = 9.0, 11.5, 16.0
-INDENT = 9.0
+MARGIN = 36.0
+GUTTER = 12.0
+BODY, LEADING = 8.5, 10.8
+HEAD, HEAD_LEADING = 15.0, 17.0
+BOX_HEAD = 12.0
+MIN_HEAD = 11.0  # headlines stay well above body size
+INDENT = 8.0
+PAD = 5.0  # inside a box's frame
+ROW_GAP = 16.0
 
 
 @dataclass
@@ -26,60 +37,174 @@ class Page:
     pdf: bytes
     gold: list[tuple[str, list[str]]]  # (title, paragraphs) in reading order
     scrambled: bool
+    columns: int = 0
+    side_by_side: bool = False
+    boxed: bool = False
+
+
+@dataclass
+class _Slot:
+    """Where one article goes: a run of the page's columns, framed or not."""
+
+    first: int
+    span: int
+    boxed: bool = False
+
+
+@dataclass
+class _Canvas:
+    """Drawing operations, kept so they can be issued in any order."""
+
+    text: list[tuple[float, float, str, str, float]] = field(default_factory=list)
+    rules: list[tuple[float, float, float, float]] = field(default_factory=list)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+
+
+def _fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", FONT))
+        pdfmetrics.registerFont(TTFont("DejaVu-Bold", BOLD))
+
+
+def _width(text: str, font: str, size: float) -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, font, size)
 
 
 def render(articles: list[Article], columns: int, seed: int, scramble: bool) -> Page:
-    import pymupdf
-
+    """Set ``articles`` on one page of ``columns`` columns; those that do not fit are left out
+    (the gold holds what was drawn)."""
+    _fonts()
     rng = random.Random(seed)
-    ops: list[tuple[float, float, str, str, float]] = []  # x, baseline y, text, font, size
-    col_width = (WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
-    font = pymupdf.Font(fontfile=FONT)
-    y = MARGIN + 10
-    ops.append((MARGIN, MARGIN - 8, "XALQ QƏZETİ • 12 mart 2024 • № 48", FONT, 7.0))
-    ops.append((WIDTH / 2 - 10, HEIGHT - 24, f"— {seed % 20 + 2} —", FONT, 8.0))
-    gold = []
-    for article in articles:
-        head_lines = _wrap(article.title, int((WIDTH - 2 * MARGIN) / (HEAD * 0.62)))
-        paras = [p.replace("**", "") for p in article.paragraphs[:4]]
-        body = _set(paras, col_width, font, random.Random(rng.random()))
-        per_col = -(-len(body) // columns)
-        needed = len(head_lines) * HEAD * 1.25 + per_col * LEADING + 24
-        if y + needed > HEIGHT - MARGIN - 10:
+    canvas = _Canvas()
+    canvas.text.append((MARGIN, MARGIN - 12, "XALQ QƏZETİ • 12 mart 2024 • № 48", "DejaVu", 7.0))
+    canvas.text.append((WIDTH / 2 - 10, HEIGHT - 20, f"— {seed % 20 + 2} —", "DejaVu", 8.0))
+    canvas.rules.append((MARGIN, MARGIN - 8, WIDTH - MARGIN, MARGIN - 8))
+    col_w = (WIDTH - 2 * MARGIN - (columns - 1) * GUTTER) / columns
+    rules = rng.random() < 0.5  # half the pages separate articles with rules
+    y, gold = MARGIN + 4, []
+    queue = list(articles)
+    boxed_done = side_by_side = False
+    while queue:
+        row = _row(columns, len(queue), rng, boxed_done)
+        placed, bottom = [], y
+        for slot in row:
+            if not queue:
+                break
+            article = queue.pop(0)
+            x0 = MARGIN + slot.first * (col_w + GUTTER)
+            x1 = x0 + slot.span * col_w + (slot.span - 1) * GUTTER
+            drawn = _article(canvas, article, x0, x1, y, slot, columns, col_w, rng)
+            if drawn is None:
+                continue
+            gold_entry, end = drawn
+            placed.append(gold_entry)
+            bottom = max(bottom, end)
+            boxed_done |= slot.boxed
+        if not placed:
             break
-        for line in head_lines:
-            y += HEAD * 1.2
-            ops.append((MARGIN, y, line, BOLD, HEAD))
-        y += 8
-        top = y
-        for c in range(columns):
-            x = MARGIN + c * (col_width + GUTTER)
-            for k, line in enumerate(body[c * per_col : (c + 1) * per_col]):
-                first = _starts_paragraph(body, c * per_col + k)
-                ops.append(
-                    (x + (INDENT if first else 0), top + (k + 1) * LEADING, line.text, FONT, BODY)
-                )
-        y = top + per_col * LEADING + 20
-        gold.append((article.title, paras))
+        side_by_side |= len(placed) > 1
+        gold.extend(placed)
+        y = bottom + ROW_GAP
+        if rules and queue:
+            canvas.rules.append((MARGIN, y - ROW_GAP / 2, WIDTH - MARGIN, y - ROW_GAP / 2))
     if scramble:
-        rng.shuffle(ops)
-    doc = pymupdf.open()
-    page = doc.new_page(width=WIDTH, height=HEIGHT)
-    page.insert_font(fontname="dv", fontfile=FONT)
-    page.insert_font(fontname="dvb", fontfile=BOLD)
-    for x, yy, text, font, size in ops:
-        page.insert_text((x, yy), text, fontname="dvb" if font == BOLD else "dv", fontsize=size)
-    return Page(doc.tobytes(), gold, scramble)
+        rng.shuffle(canvas.text)
+    return Page(_pdf(canvas), gold, scramble, columns, side_by_side, boxed_done)
 
 
-def _set(paras: list[str], width: float, font, rng: random.Random) -> list:
-    """Lines filled to the column: as many characters as fit, so that no line runs into the
-    gutter (checked with the font's own advance widths)."""
+def _row(columns: int, left: int, rng: random.Random, boxed_done: bool) -> list[_Slot]:
+    """One article across the page, or two side by side (the right one often boxed)."""
+    if left >= 2 and columns >= 2 and rng.random() < 0.6:
+        k = rng.randint(1, columns - 1)
+        return [_Slot(0, k), _Slot(k, columns - k, boxed=not boxed_done)]
+    return [_Slot(0, columns, boxed=not boxed_done and left == 1)]
+
+
+def _article(
+    canvas: _Canvas,
+    article: Article,
+    x0: float,
+    x1: float,
+    top: float,
+    slot: _Slot,
+    page_columns: int,
+    col_w: float,
+    rng: random.Random,
+) -> tuple[tuple[str, list[str]], float] | None:
+    inner0, inner1 = (x0 + PAD, x1 - PAD) if slot.boxed else (x0, x1)
+    head_size = BOX_HEAD if slot.boxed else HEAD
+    # A headline's longest word must fit its columns: narrow articles get smaller headlines.
+    longest = max(article.title.split(), key=lambda w: _width(w, "DejaVu-Bold", 1.0))
+    head_size = min(head_size, (inner1 - inner0) / _width(longest, "DejaVu-Bold", 1.0))
+    if head_size < MIN_HEAD:
+        return None
+    head = _wrap(article.title, inner1 - inner0, "DejaVu-Bold", head_size)
+    columns = slot.span
+    width = (inner1 - inner0 - (columns - 1) * GUTTER) / columns
+    paras = [p.replace("**", "") for p in article.paragraphs]
+    room = HEIGHT - MARGIN - 20 - top - (PAD * 2 if slot.boxed else 0)
+    y_body = top + (PAD if slot.boxed else 0) + len(head) * head_size * 1.15 + 8
+    while paras:
+        lines = _set(paras, width, random.Random(rng.random()))
+        per_col = -(-len(lines) // columns)
+        if y_body - top + per_col * LEADING <= room:
+            break
+        paras = paras[:-1]
+    if not paras:
+        return None
+    y = top + (PAD if slot.boxed else 0)
+    for line in head:
+        y += head_size * 1.15
+        canvas.text.append((inner0, y, line, "DejaVu-Bold", head_size))
+    for c in range(columns):
+        cx = inner0 + c * (width + GUTTER)
+        for k, line in enumerate(lines[c * per_col : (c + 1) * per_col]):
+            index = c * per_col + k
+            first = index == 0 or lines[index - 1].end == "para"
+            last = line.end == "para"
+            _justify(
+                canvas,
+                line.text,
+                cx + (INDENT if first else 0),
+                cx + width,
+                y_body + (k + 1) * LEADING,
+                last,
+            )
+    bottom = y_body + per_col * LEADING + 3
+    if slot.boxed:
+        bottom += PAD
+        canvas.frames.append((x0, top, x1, bottom))
+    return (article.title, paras), bottom
+
+
+def _justify(canvas: _Canvas, text: str, x0: float, x1: float, y: float, last: bool) -> None:
+    """Words spread to fill the line from x0 to x1 (a paragraph's last line stays ragged)."""
+    words = text.split()
+    widths = [_width(w, "DejaVu", BODY) for w in words]
+    space = _width(" ", "DejaVu", BODY)
+    if last or len(words) == 1:
+        gap = space
+    else:
+        gap = max(space, (x1 - x0 - sum(widths)) / (len(words) - 1))
+    x = x0
+    for word, w in zip(words, widths, strict=True):
+        canvas.text.append((x, y, word, "DejaVu", BODY))
+        x += w + gap
+
+
+def _set(paras: list[str], width: float, rng: random.Random) -> list:
+    """Lines filled to the column: as many characters as fit, checked with the font's own
+    advance widths, so that no line runs into the gutter."""
     chars = int(width / (BODY * 0.5))
     while chars > 8:
         state = rng.getstate()
         lines = [ln for k, p in enumerate(paras) for ln in _fill(p, k, chars, rng, Defects())]
-        widest = max(font.text_length(ln.text, BODY) + INDENT for ln in lines)
+        widest = max(_width(ln.text, "DejaVu", BODY) + INDENT for ln in lines)
         if widest <= width:
             return lines
         rng.setstate(state)
@@ -87,19 +212,34 @@ def _set(paras: list[str], width: float, font, rng: random.Random) -> list:
     return lines
 
 
-def _starts_paragraph(body: list, k: int) -> bool:
-    return k == 0 or body[k - 1].end == "para"
-
-
-def _wrap(text: str, width: int) -> list[str]:
+def _wrap(text: str, width: float, font: str, size: float) -> list[str]:
     lines, current = [], ""
     for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
+        candidate = f"{current} {word}".strip()
+        if current and _width(candidate, font, size) > width:
             lines.append(current)
             current = word
         else:
-            current = f"{current} {word}".strip()
+            current = candidate
     return [*lines, current] if current else lines
+
+
+def _pdf(canvas: _Canvas) -> bytes:
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    pdf = Canvas(out, pagesize=(WIDTH, HEIGHT), invariant=1)
+    pdf.setLineWidth(0.6)
+    for x0, y0, x1, y1 in canvas.frames:
+        pdf.rect(x0, HEIGHT - y1, x1 - x0, y1 - y0)
+    for x0, y0, x1, y1 in canvas.rules:
+        pdf.line(x0, HEIGHT - y0, x1, HEIGHT - y1)
+    for x, y, text, font, size in canvas.text:
+        pdf.setFont(font, size)
+        pdf.drawString(x, HEIGHT - y, text)
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()
 
 
 def rasterise(pdf: bytes, dpi: int = 200, noise: float = 12.0, seed: int = 0) -> bytes:

@@ -17,14 +17,15 @@ from rapidfuzz.distance import Levenshtein
 from sutun.bench.metrics import fold
 from sutun.bench.pages import Page, page_text, rasterise, render
 from sutun.bench.simulate import Article
+from sutun.pages.sources import tesseract_env
 
 
 def pages(articles: list[Article], n: int, seed: int = 0) -> list[Page]:
     rng = random.Random(seed)
     out = []
     for k in range(n):
-        picked = rng.sample(articles, rng.randint(2, 3))
-        out.append(render(picked, rng.randint(2, 4), seed * 1000 + k, scramble=k % 2 == 1))
+        picked = rng.sample(articles, rng.randint(2, 4))
+        out.append(render(picked, rng.randint(2, 5), seed * 1000 + k, scramble=k % 2 == 1))
     return out
 
 
@@ -62,7 +63,11 @@ def _pymupdf4llm(path: Path) -> tuple[str, list[str]]:
 
 def _tesseract(path: Path) -> tuple[str, list[str]]:
     out = subprocess.run(
-        ["tesseract", str(path), "-", "-l", "aze"], capture_output=True, check=True, timeout=300
+        ["tesseract", str(path), "-", "-l", "aze"],
+        capture_output=True,
+        check=True,
+        timeout=300,
+        env=tesseract_env(),  # the same threading as sütun's own call
     )
     return out.stdout.decode("utf-8", "replace"), []
 
@@ -119,14 +124,15 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4) -> dict:
             items.append((path, page))
         for name, reader in readers.items():
             out["born_digital"][name] = score(reader, items)
-        scans = []
-        for k, page in enumerate(born[:n_scan]):
-            path = Path(tmp) / f"scan-{k}.png"
-            path.write_bytes(rasterise(page.pdf, dpi=200, seed=k))
-            scans.append((path, page))
         if shutil.which("tesseract"):
-            out["scanned"]["sutun"] = score(_sutun, scans)
-            out["scanned"]["tesseract -l aze"] = score(_tesseract, scans)
+            for dpi, count in ((200, n_scan), (300, 1)):
+                scans = []
+                for k, page in enumerate(born[:count]):
+                    path = Path(tmp) / f"scan-{dpi}-{k}.png"
+                    path.write_bytes(rasterise(page.pdf, dpi=dpi, seed=k))
+                    scans.append((path, page))
+                out["scanned"][f"sutun, {dpi} dpi"] = score(_sutun, scans)
+                out["scanned"][f"tesseract -l aze, {dpi} dpi"] = score(_tesseract, scans)
     return out
 
 

@@ -221,7 +221,7 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         results["letters"] = letters_scores(shared, seeds, limit=8 if quick else None)
         results["corpus"] = corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
         aze = articles_from_ntrex(load_ntrex(shared), "aze")
-        results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 2)
+        results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 6)
         results["specimens"] = pages_bench.specimens(shared / "corpora" / "specimens")
         results["review"] = review_load.run(docs, edits_wanted=500 if quick else 5000)
     results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
@@ -421,16 +421,19 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "",
         "### Pages to articles (`sutun extract`)",
         "",
-        "Newspaper pages rendered by `sutun.bench.pages` from aze dev articles: 2–3 articles, 2–4 "
-        "columns, headlines over their columns, hyphenated lines, indented paragraphs, a running "
-        "head and a page number; half drawn in a scrambled content-stream order. Scans: the "
-        "first pages rasterised at 200 dpi with noise. A tool that returns no articles gets credit "
+        "Newspaper pages rendered with reportlab and DejaVu fonts by `sutun.bench.pages` from aze "
+        "dev articles: 2–4 articles on a grid of 2–5 columns, one article across the page or two "
+        "side by side, each under a headline across its own columns, one boxed item per page, "
+        "justified lines with syllable hyphenation (compounds break at their own hyphen), "
+        "indented paragraphs, rules between rows on half the pages, a running head and a page "
+        "number; half drawn in a scrambled content-stream order. Scans: the first pages "
+        "rasterised with noise (a 300 dpi row too). A tool that returns no articles gets credit "
         "for an article that stands intact in its page text.",
         "",
         "| input | system | pages | page CER | articles exact | pages/s |",
         "|---|---|---|---|---|---|",
     ]
-    for kind, label in (("born_digital", "born-digital PDF"), ("scanned", "scan, 200 dpi")):
+    for kind, label in (("born_digital", "born-digital PDF"), ("scanned", "scan")):
         for name, row in p.get(kind, {}).items():
             lines.append(
                 f"| {label} | {name} | {row['pages']} | {100 * row['page_cer']:.2f}% | "

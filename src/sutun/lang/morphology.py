@@ -226,3 +226,18 @@ def _alternants(stem: str, suffix: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def suffix_forms() -> frozenset[str]:
     return frozenset(SUFFIXES)
+
+
+@lru_cache(maxsize=4096)
+def suffix_chain(text: str, after: str = "") -> bool:
+    """Whether ``text`` (lower-case) is nothing but harmonic suffixes (``dakı``, ``ların``),
+    as if following ``after``."""
+    if not text:
+        return bool(after)
+    for k in range(min(_MAX_SUFFIX, len(text)), 0, -1):
+        part = text[:k]
+        if part not in SUFFIXES or (after and not harmonic(after, part)):
+            continue
+        if suffix_chain(text[k:], part):
+            return True
+    return False

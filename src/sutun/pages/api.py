@@ -97,6 +97,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                 continue
             page = doc[n - 1]
             words = sources.pdf_words(page)
+            frames = sources.pdf_frames(page)
             text = " ".join(w.text for w in words)
             if not words or sources.garbled(text):
                 reason = "no text layer" if not words else "fonts without a usable ToUnicode map"
@@ -115,7 +116,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
-            _page(out, words, page.rect.width, page.rect.height, n, language)
+            _page(out, words, page.rect.width, page.rect.height, n, language, frames)
         return out
 
 
@@ -132,10 +133,12 @@ def _tesseract_language(language: str | None) -> str:
     return {"aze": "aze", "eng": "eng"}.get(code, "aze+eng")
 
 
-def _page(out: Extracted, words: list, width: float, height: float, n: int, language) -> None:
+def _page(
+    out: Extracted, words: list, width: float, height: float, n: int, language, frames=()
+) -> None:
     from sutun.pipeline import repair
 
-    page = lay.layout(words, width, height)
+    page = lay.layout(words, width, height, list(frames))
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     config = RepairConfig(steps=EXTRACT_STEPS, gate=False)

@@ -72,26 +72,46 @@ class PageLayout:
     furniture: list[dict]
 
 
-def lines_of(words: list[Word], gap: float = 1.2) -> list[Line]:
-    """Words on the same baseline and close in x make a line; a wide gap (a gutter) splits it."""
-    words = sorted(words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0))
-    rows: list[list[Word]] = []
-    for w in words:
-        mid = (w.y0 + w.y1) / 2
-        for row in reversed(rows[-8:]):
-            r = row[-1]
-            if abs((r.y0 + r.y1) / 2 - mid) < 0.45 * max(r.y1 - r.y0, w.y1 - w.y0):
-                row.append(w)
-                break
-        else:
-            rows.append([w])
+def lines_of(words: list[Word]) -> list[Line]:
+    """Words on the same baseline make a row; a row splits into lines at gutters. A body row's
+    gap is a gutter when a strip of it stays free of words for several rows up and down the
+    column, beside lines that start in line (a justified line's wide spaces line up with its
+    neighbours' words within a row or two); in a column too short to tell, when the gap lines
+    up with a gutter found elsewhere on the page (pages keep one grid). Headlines split at gaps
+    wider than two spaces."""
+    if not words:
+        return []
+    size = statistics.median(w.size for w in words)
+    body = _rows([w for w in words if w.size < HEADLINE * size])
+    heads = _rows([w for w in words if w.size >= HEADLINE * size])
+    verdicts: dict[tuple[int, int], str] = {}
+    for i, row in enumerate(body):
+        gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
+        for k, (left, right) in enumerate(itertools.pairwise(row)):
+            gap_size = max(left.size, right.size)
+            if right.x0 - left.x1 >= 0.8 * gap_size:
+                spacing = _as_wide(gaps, k, 0.1 * gap_size)
+                verdicts[i, k] = _gutter(body, i, left.x1, right.x0, gap_size, spacing)
+    grid = [(body[i][k].x1, body[i][k + 1].x0) for (i, k), v in verdicts.items() if v == "gutter"]
     lines = []
-    for row in rows:
-        row.sort(key=lambda w: w.x0)
+    for i, row in enumerate(body):
+        current = [row[0]]
+        for k, w in enumerate(row[1:]):
+            verdict = verdicts.get((i, k), "")
+            a, b = current[-1].x1, w.x0
+            if verdict == "gutter" or (
+                verdict == "maybe" and any(min(b, y) - max(a, x) > 0.3 * w.size for x, y in grid)
+            ):
+                lines.append(Line(current))
+                current = [w]
+            else:
+                current.append(w)
+        lines.append(Line(current))
+    for row in heads:
         current = [row[0]]
         for w in row[1:]:
-            space = w.x0 - current[-1].x1
-            if space > gap * max(current[-1].size, w.size):
+            # Headlines are set ragged with plain spaces (a third of an em): twice that is a gutter.
+            if w.x0 - current[-1].x1 > 0.6 * max(current[-1].size, w.size):
                 lines.append(Line(current))
                 current = [w]
             else:
@@ -100,26 +120,153 @@ def lines_of(words: list[Word], gap: float = 1.2) -> list[Line]:
     return lines
 
 
+def _rows(words: list[Word]) -> list[list[Word]]:
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
+        mid = (w.y0 + w.y1) / 2
+        for row in reversed(rows[-8:]):
+            r = row[-1]
+            if abs((r.y0 + r.y1) / 2 - mid) < 0.45 * max(r.y1 - r.y0, w.y1 - w.y0):
+                row.append(w)
+                break
+        else:
+            rows.append([w])
+    for row in rows:
+        row.sort(key=lambda w: w.x0)
+    return rows
+
+
+WITNESSES = 6
+"""Rows around a gap that must leave a strip of it free for the gap to be a gutter (fewer when
+the column is shorter)."""
+
+
+def _gutter(rows: list[list[Word]], i: int, a: float, b: float, size: float, spacing: bool) -> str:
+    """ "gutter", "maybe" (a column too short to tell) or "" (a space). ``spacing``: the gap is
+    as wide as the one next to it, as a justified line's spaces are. Beside a gutter the next
+    column's lines start at one x; beside a river of wide spaces they do not."""
+    up, down = _clear(rows, i, a, b, -1, size), _clear(rows, i, a, b, 1, size)
+    if up is None or down is None:
+        return ""
+    (seen_up, ended_up, starts_up), (seen_down, ended_down, starts_down) = up, down
+    starts = [b, *starts_up, *starts_down]
+    if not _aligned(starts, 0.1 * size):
+        return ""
+    if seen_up + seen_down >= WITNESSES:
+        return "gutter"
+    if not (ended_up and ended_down) or (spacing and seen_up + seen_down < 2):
+        return ""
+    return "gutter" if len(starts) >= 3 else "maybe"
+
+
+def _aligned(starts: list[float], tolerance: float) -> bool:
+    """Whether most lines start at one of two x positions (flush and indented)."""
+    if len(starts) < 3:
+        return True
+    left = sorted(starts)
+    clusters: list[int] = []
+    for k, x in enumerate(left):
+        if k and x - left[k - 1] <= tolerance:
+            clusters[-1] += 1
+        else:
+            clusters.append(1)
+    return sum(sorted(clusters)[-2:]) >= 0.75 * len(starts)
+
+
+def _as_wide(gaps: list[float], k: int, tolerance: float) -> bool:
+    return any(0 <= j < len(gaps) and abs(gaps[j] - gaps[k]) <= tolerance for j in (k - 1, k + 1))
+
+
+def _clear(
+    rows: list[list[Word]], i: int, a: float, b: float, step: int, size: float
+) -> tuple[int, bool, list[float]] | None:
+    """Going up (step -1) or down (+1) the page from row i: how many rows with words next to
+    the gap a..b leave some strip of it free, whether the column ended there, and where those
+    rows' text resumes right of the strip; None when a row closes it."""
+    free = [(a, b)]
+    y = _mid(rows[i])
+    seen, starts = 0, []
+    j = i + step
+    while 0 <= j < len(rows) and seen < WITNESSES:
+        row = rows[j]
+        if abs(_mid(row) - y) > 3.2 * size:
+            return seen, True, starts
+        near = [w for w in row if w.x1 > a - 2 * size and w.x0 < b + 2 * size]
+        if near:
+            free = [
+                part
+                for lo, hi in free
+                for part in _free_parts(lo, hi, near)
+                if part[1] - part[0] >= 0.6 * size
+            ]
+            if not free:
+                return None
+            seen += 1
+            y = _mid(row)
+            right = [w.x0 for w in near if w.x0 >= free[-1][0]]
+            if right:
+                starts.append(min(right))
+        j += step
+    return seen, not 0 <= j < len(rows), starts
+
+
+def _mid(row: list[Word]) -> float:
+    return sum(w.y0 + w.y1 for w in row) / (2 * len(row))
+
+
+def _free_parts(lo: float, hi: float, words: list[Word]) -> list[tuple[float, float]]:
+    """The parts of lo..hi that no word covers."""
+    out, x = [], lo
+    for w in sorted(words, key=lambda w: w.x0):
+        if w.x1 <= x or w.x0 >= hi:
+            continue
+        if w.x0 > x:
+            out.append((x, w.x0))
+        x = max(x, w.x1)
+    if hi > x:
+        out.append((x, hi))
+    return out
+
+
 def body_size(lines: list[Line]) -> float:
     sizes = [ln.size for ln in lines for _ in ln.words]
     return statistics.median(sizes) if sizes else 10.0
 
 
-def columns_of(lines: list[Line], width: float) -> list[tuple[float, float]]:
-    """Column extents from where body lines start and end: x-ranges no body line crosses."""
-    if not lines:
-        return []
-    spans = sorted((ln.x0, ln.x1) for ln in lines)
-    merged: list[list[float]] = []
-    for x0, x1 in spans:
-        if merged and x0 <= merged[-1][1] - 2:
-            merged[-1][1] = max(merged[-1][1], x1)
+def segments_of(lines: list[Line]) -> list[list[Line]]:
+    """Runs of body lines stacked in one column: each line joins the run whose last line sits
+    just above it and shares most of its width."""
+    runs: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda x: (x.y0, x.x0)):
+        best, best_gap = None, 0.0
+        for run in runs:
+            last = run[-1]
+            gap = ln.y0 - last.y1
+            overlap = min(last.x1, ln.x1) - max(last.x0, ln.x0)
+            width = min(last.x1 - last.x0, ln.x1 - ln.x0)
+            run_x0 = min(x.x0 for x in run[-3:])
+            if (
+                -0.3 * ln.size < gap < 1.5 * ln.size
+                and overlap > 0.5 * width
+                and abs(ln.x0 - run_x0) < 3 * ln.size
+                and (best is None or gap < best_gap)
+            ):
+                best, best_gap = run, gap
+        if best is None:
+            runs.append([ln])
         else:
-            merged.append([x0, x1])
-    return [(a, b) for a, b in merged if b - a > 0.05 * width]
+            best.append(ln)
+    return runs
 
 
-def layout(words: list[Word], width: float, height: float) -> PageLayout:
+def layout(
+    words: list[Word],
+    width: float,
+    height: float,
+    frames: list[tuple[float, float, float, float]] = (),
+) -> PageLayout:
+    """``frames`` are drawn boxes (x0, y0, x1, y1): text inside one belongs to what else is
+    inside it."""
     lines = lines_of(words)
     if not lines:
         return PageLayout([], [])
@@ -137,21 +284,79 @@ def layout(words: list[Word], width: float, height: float) -> PageLayout:
     for ln in captions:
         furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
     body = [ln for ln in body if ln.size >= CAPTION * size]
-    cols = columns_of(body, width)
-    titles = _titles(heads, size)
-    regions = [Region(title=t, y0=min(x.y0 for x in t), x0=min(x.x0 for x in t)) for t in titles]
+    frames = [f for f in frames if f[2] - f[0] > 4 * size and f[3] - f[1] > 4 * size]
+    regions = [
+        Region(title=t, y0=min(x.y0 for x in t), x0=min(x.x0 for x in t))
+        for t in _titles(heads, size)
+    ]
     regions.sort(key=lambda r: (r.y0, r.x0))
-    if not regions:
-        regions = [Region(title=[], y0=0.0, x0=0.0)]
-    owner: dict[int, list[list[Line]]] = {id(r): [[] for _ in cols] for r in regions}
-    for ln in body:
-        c = _column(ln, cols)
-        r = _owner(ln, regions, cols, c)
-        owner[id(r)][c].append(ln)
+    right = max((ln.x1 for ln in content), default=width)
+    reach = {id(r): _reach(r, regions, right, size) for r in regions}
+    headless = Region(title=[], y0=0.0, x0=0.0)
+    owned: dict[int, list[list[Line]]] = {id(r): [] for r in [headless, *regions]}
+    for seg in segments_of(body):
+        owner = _owner(seg, regions, reach, frames, size) or headless
+        owned[id(owner)].append(seg)
+    out = []
+    for r in [headless, *regions]:
+        segs = owned[id(r)]
+        r.columns = [seg for seg in _reading_order(segs, size)]
+        if r.columns or r.title:
+            out.append(r)
+    return PageLayout(out, furniture)
+
+
+def _reach(r: Region, regions: list[Region], right: float, size: float) -> tuple[float, float]:
+    """A headline's x-range: from its left edge to the next headline beside it, or the page's
+    right edge (a headline is often narrower than its article)."""
+    x0 = min(x.x0 for x in r.title)
+    y0, y1 = min(x.y0 for x in r.title), max(x.y1 for x in r.title)
+    limit = right
+    for other in regions:
+        ox0 = min(x.x0 for x in other.title)
+        oy0, oy1 = min(x.y0 for x in other.title), max(x.y1 for x in other.title)
+        if ox0 > x0 + size and oy0 < y1 + 3 * size and oy1 > y0 - 3 * size:
+            limit = min(limit, ox0 - 0.5 * size)
+    return x0 - size, limit
+
+
+def _inside(box: tuple[float, float, float, float], x0, y0, x1, y1) -> bool:
+    return box[0] - 1 <= x0 and x1 <= box[2] + 1 and box[1] - 1 <= y0 and y1 <= box[3] + 1
+
+
+def _owner(seg, regions, reach, frames, size) -> Region | None:
+    """The nearest headline above the run whose reach covers the run's middle, inside the same
+    frame (or outside all frames) as the run."""
+    x0, x1 = min(ln.x0 for ln in seg), max(ln.x1 for ln in seg)
+    y0, y1 = seg[0].y0, seg[-1].y1
+    mid = (x0 + x1) / 2
+    frame = next((f for f in frames if _inside(f, x0, y0, x1, y1)), None)
+    best = None
     for r in regions:
-        r.columns = [sorted(col, key=lambda ln: ln.y0) for col in owner[id(r)] if col]
-    regions = [r for r in regions if r.columns or r.title]
-    return PageLayout(regions, furniture)
+        a, b = reach[id(r)]
+        ty1 = max(x.y1 for x in r.title)
+        tx0, ty0 = min(x.x0 for x in r.title), min(x.y0 for x in r.title)
+        tx1 = max(x.x1 for x in r.title)
+        if not (a <= mid <= b and ty1 <= y0 + size):
+            continue
+        if next((f for f in frames if _inside(f, tx0, ty0, tx1, ty1)), None) != frame:
+            continue
+        if best is None or ty1 > best[0]:
+            best = (ty1, r)
+    return best[1] if best else None
+
+
+def _reading_order(segs: list[list[Line]], size: float) -> list[list[Line]]:
+    """An article's column runs: column by column, left to right, each top to bottom."""
+    ordered = sorted(segs, key=lambda s: min(ln.x0 for ln in s))
+    columns: list[list[list[Line]]] = []
+    for seg in ordered:
+        x0 = min(ln.x0 for ln in seg)
+        if columns and x0 < max(ln.x1 for s in columns[-1] for ln in s) - 2 * size:
+            columns[-1].append(seg)
+        else:
+            columns.append([seg])
+    return [seg for col in columns for seg in sorted(col, key=lambda s: s[0].y0)]
 
 
 def _furniture(ln: Line, size: float, height: float) -> str:
@@ -178,33 +383,6 @@ def _titles(heads: list[Line], size: float) -> list[list[Line]]:
         else:
             out.append([ln])
     return out
-
-
-def _column(ln: Line, cols: list[tuple[float, float]]) -> int:
-    best, overlap = 0, -1.0
-    for k, (a, b) in enumerate(cols):
-        o = min(b, ln.x1) - max(a, ln.x0)
-        if o > overlap:
-            best, overlap = k, o
-    return best
-
-
-def _owner(ln: Line, regions: list[Region], cols: list[tuple[float, float]], c: int) -> Region:
-    """The nearest headline above the line that starts left of the line's column right edge owns
-    it (a headline is often narrower than its article); side by side, the one further right."""
-    _, b = cols[c] if cols else (ln.x0, ln.x1)
-    above = []
-    for r in regions:
-        if not r.title:
-            return r
-        tx0 = min(x.x0 for x in r.title)
-        ty1 = max(x.y1 for x in r.title)
-        if tx0 <= b and ty1 <= ln.y0 + 1:
-            above.append((ty1, tx0, r))
-    if above:
-        return max(above, key=lambda t: (t[0], t[1]))[2]
-    # Above every headline (a page that opens with the end of an article): the first one.
-    return min(regions, key=lambda r: (r.y0, r.x0))
 
 
 def paragraphs(region: Region) -> list[list[str]]:

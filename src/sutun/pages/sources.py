@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -55,30 +56,80 @@ def _span_words(span: dict, bold: bool) -> list[Word]:
     return words
 
 
+TALL = set("bdfhklt" + "ijöüğ" + "0123456789") | {chr(c) for c in range(0x41, 0x5B)} | set(
+    "ƏÇĞİÖŞÜ"
+)
+DEEP = set("gjpqyçşğÇŞ")
+
+
+def glyph_extent(text: str) -> float:
+    """How much of the font size a word's ink spans: x-height letters (``ənən``) about half,
+    with ascenders or capitals about three quarters, with descenders too nearly all of it. A scan's
+    word box divided by this is the word's font size."""
+    chars = [ch for ch in text if ch.isalnum()]
+    if not chars:
+        return 0.75
+    top = 0.75 if any(ch in TALL or ch.isupper() for ch in chars) else 0.55
+    bottom = 0.22 if any(ch in DEEP for ch in chars) else 0.0
+    return top + bottom
+
+
+NARROW = set("iljıfrtI.,:;'\"!|()[]-")
+WIDE = set("mwMWŞÇ")
+
+
+def glyph_advance(text: str) -> float:
+    """A word's width in font sizes, from rough letter widths of a sans-serif font."""
+    total = 0.0
+    for ch in text:
+        if ch in NARROW:
+            total += 0.3
+        elif ch in WIDE:
+            total += 0.85
+        elif ch.isupper() or ch.isdigit():
+            total += 0.65
+        else:
+            total += 0.56
+    return max(total, 0.3)
+
+
+def tesseract_env() -> dict[str, str]:
+    """Tesseract's OpenMP threads spin against each other on a small machine (a page takes 13 s
+    instead of 2 on two cores): one thread each, parallel over pages instead."""
+    return {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+
+
 def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Word], float, float]:
     """Words, page width and height from ``tesseract … tsv`` (an image path or PNG bytes)."""
     if shutil.which("tesseract") is None:
         raise RuntimeError("tesseract is not installed (make demo installs tesseract-ocr-aze)")
     args = ["tesseract", "-", "-", "-l", language, "--psm", "3", "tsv"]
     data = image.read_bytes() if isinstance(image, Path) else image
-    proc = subprocess.run(args, input=data, capture_output=True, timeout=OCR_TIMEOUT)
+    proc = subprocess.run(
+        args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
+    )
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
     rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8")), delimiter="\t", quoting=3)
     words, width, height = [], 0.0, 0.0
-    line_height: dict[tuple[str, str, str], float] = {}
     for row in rows:
-        key = (row.get("block_num", ""), row.get("par_num", ""), row.get("line_num", ""))
         if row.get("level") == "1":
             width, height = float(row["width"]), float(row["height"])
-        if row.get("level") == "4":
-            line_height[key] = float(row["height"])
         text = (row.get("text") or "").strip()
         if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
             continue
         x, y, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
-        # A word box is its glyphs' height (x-height words look like small print); the line's
-        # box stands for the font size. Lines are ~1.2 font sizes tall in print.
-        size = line_height.get(key, h) / 1.2
+        # A box can run into the next line on a crowded scan, so the width bounds the size too.
+        size = min(h / glyph_extent(text), w / glyph_advance(text))
         words.append(Word(x, y, x + w, y + h, text, size))
     return words, width, height
+
+
+def pdf_frames(page) -> list[tuple[float, float, float, float]]:
+    """Rectangles drawn on a PyMuPDF page (boxed items), as (x0, y0, x1, y1)."""
+    out = []
+    for path in page.get_drawings():
+        if any(item[0] in ("re", "qu") for item in path.get("items", [])):
+            r = path["rect"]
+            out.append((r.x0, r.y0, r.x1, r.y1))
+    return out

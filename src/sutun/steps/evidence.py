@@ -155,10 +155,6 @@ BOTH_WORDS_MIN_COUNT = 5
 """Both halves of a line-end hyphen must be this frequent as words of their own to keep it."""
 
 
-def _empty(word: str) -> bool:
-    return word == ""
-
-
 @dataclass(frozen=True)
 class HyphenDecision:
     join: bool
@@ -186,6 +182,16 @@ def reduplicated(left: str, right: str) -> bool:
         min(len(left), len(right)),
     )
     return shared >= 4 and 2 * shared >= len(left)
+
+
+def _word(part: str, m: LanguageModel) -> bool:
+    """A word of its own: frequent, or an inflection of a frequent stem of four letters or more
+    (``çəkilmə-nin``); a bare syllable (``rinin``) is often frequent too, as a web list's
+    hyphenation debris, but is rarely inflected from a long stem."""
+    if m.count(part) >= BOTH_WORDS_MIN_COUNT:
+        return True
+    found = m.grammar and morphology.analyse(m.norm(part), m._is_stem)
+    return bool(found) and len(found[0]) >= 4 and m.count(found[0]) >= BOTH_WORDS_MIN_COUNT
 
 
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
@@ -218,13 +224,15 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         return HyphenDecision(False, 0.9, ev, attested=True)
     if m is not None:
         known_joined = m.known(joined)
+        suffix = m.grammar and morphology.suffix_chain(lower(right, language))
         both_words = (
-            min(m.count(left), m.count(right)) >= BOTH_WORDS_MIN_COUNT
+            m.count(left) >= BOTH_WORDS_MIN_COUNT
+            and _word(right, m)
             # a name breaks into word-like syllables (Max-well, Rush-den): no evidence of a compound
             and not left[:1].isupper()
             and len(left) > 2
             and len(right) > 2
-            and not (m.grammar and morphology.analyse(lower(right, language), _empty) is not None)
+            and not suffix
         )
         ev.update(grammar_joined=known_joined, parts_known=both_words)
         if known_joined:
