@@ -116,6 +116,23 @@ def test_glued_compounds_split_on_strong_evidence_only():
     assert "Görüşdə" in out and "əməkdaşlıq" in out and "müzakirə olunub." in out
 
 
+def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
+    # The only damage: an extractor dropped the line-end hyphen of "19-cu" (and of "ABŞ-da").
+    text = "Bu 19cu əsrdə baş verib. Onlar ABŞda yaşayırlar və 820,000dən çox insan gəlib."
+    out = sutun.repair(text, "aze").text
+    assert out == "Bu 19-cu əsrdə baş verib. Onlar ABŞ-da yaşayırlar və 820,000-dən çox insan gəlib."
+    clean = "Bu 19-cu əsrdə baş verib, 5 km yol getdilər."
+    assert sutun.repair(clean, "aze").text == clean
+
+
+def test_reduplications_glued_by_an_extractor_are_split():
+    text = "Onlar ikiiki gəlib, dörddördlük oyunda qalib gəliblər və 19cu əsri xatırlayıblar."
+    out = sutun.repair(text, "aze").text
+    assert "iki-iki" in out and "dörd-dördlük" in out
+    # A word the lexicon knows stays whole even when it looks doubled.
+    assert sutun.repair("Baba 19cu əsrdən danışdı.", "aze").text.startswith("Baba ")
+
+
 def test_furniture_is_kept_as_metadata_not_lost():
     text = (
         "Başlıq\n\nMəqalənin birinci hissəsi burada davam edir və cümlə\n\n— 7 —\n\n"

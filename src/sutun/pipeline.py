@@ -9,7 +9,7 @@ from sutun.document import Document, Edit, Repaired
 from sutun.edits import apply_edits
 from sutun.lang.model import LanguageModel, canonical, shipped
 from sutun.readers import document_from_text
-from sutun.steps import STEPS, cleanup, legacy, letters, normalise
+from sutun.steps import STEPS, cleanup, dehyphenate, legacy, letters, normalise
 from sutun.steps.evidence import Context, document_vocabulary, glued_index, head_of, tail_of
 from sutun.steps.structure import fill
 
@@ -45,6 +45,8 @@ def damage(doc: Document, ctx: Context) -> list[str]:
         signs.append("text in a legacy font encoding")
     if letters.ocr_damaged(doc, ctx):
         signs.append("words the model rejects, a letter away from known ones")
+    if dehyphenate.glued_suffixes(doc):
+        signs.append("a number or an acronym glued to its suffix")
     if _RAW_HYPHEN.search(doc.source):
         signs.append("line-end hyphen inside a block")
     texts = [doc.source[b.start : b.end] for b in doc.blocks]

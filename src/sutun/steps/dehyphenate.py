@@ -78,6 +78,18 @@ def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> bool:
     return 2 * len(line) < width and bool(CLOSED_END.search(line)) and after[:1].isupper()
 
 
+def glued_suffixes(doc: Document) -> bool:
+    """A number or an acronym glued to its suffixes (``19cu``, ``NATOnun``): Turkic text writes
+    a hyphen there, so this is an extractor's dropped line-end hyphen (a sign of damage)."""
+    if not turkic(doc.language):
+        return False
+    return any(
+        morphology.suffix_chain(m.group(2))
+        for pattern in (NUMBER_SUFFIX, ACRONYM_SUFFIX)
+        for m in pattern.finditer(doc.source)
+    )
+
+
 def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     # Words are judged as earlier steps left them (look-alike letters already Latin).
     text = doc.source[start:end]
@@ -89,43 +101,41 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             for m in pattern.finditer(text):
                 word = doc.word(start + m.start(), start + m.end())
                 parts = pattern.fullmatch(word) if word else None
-                if parts is None:
-                    continue
-                suffix = parts.group(2)
-                if (
-                    morphology.analyse(suffix, lambda w: w == "", depth=3) is None
-                    and suffix not in morphology.suffix_forms()
-                ):
+                if parts is None or not morphology.suffix_chain(parts.group(2)):
                     continue
                 _split(
                     doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
                 )
-    if not ctx.glued:
-        return
-    if not normalise.suspect(text) and ctx.glued.keys().isdisjoint(
-        GLUED.findall(ctx.lower(text, doc.language))
-    ):
-        return
+    model = ctx.model
+    attested = bool(ctx.glued) and (
+        normalise.suspect(text)
+        or not ctx.glued.keys().isdisjoint(GLUED.findall(ctx.lower(text, doc.language)))
+    )
     for m in GLUED.finditer(text):
         word = m.group(0)
         if normalise.suspect(word):  # look-alike letters: judge it as normalise left it
             word = doc.word(start + m.start(), start + m.end()) or ""
         lw = ctx.lower(word, doc.language)
-        hyphenated = ctx.glued.get(lw)
+        hyphenated = ctx.glued.get(lw) if attested else None
         if hyphenated is not None and len(hyphenated) == len(word) + 1:
             at = hyphenated.index("-")
             _split(doc, start + m.start(), start + m.end(), word, at, "attested compound", 0.85)
-        elif len(lw) >= 10 and ctx.model is not None and not ctx.model.known(lw):
+        elif model is not None and model.count(lw) == 0:
             at = _reduplication_point(lw, ctx)
             if at:
                 _split(doc, start + m.start(), start + m.end(), word, at, "reduplication", 0.8)
 
 
 def _reduplication_point(lw: str, ctx: Context) -> int:
-    """Where an unknown word splits into two known words of the same stem (planlaşdırıb +
-    planlaşdırmadığını), or 0."""
+    """Where a word the lexicon lacks splits into a known word said twice (ikiiki) or two
+    known words of the same stem (planlaşdırıb + planlaşdırmadığını), or 0."""
     model = ctx.model
     assert model is not None
+    half = len(lw) // 2
+    if len(lw) % 2 == 0 and lw[:half] == lw[half:] and model.count(lw[:half]):
+        return half
+    if len(lw) < 10 or model.known(lw):
+        return 0
     for at in range(4, len(lw) - 3):
         left, right = lw[:at], lw[at:]
         if reduplicated(left, right) and model.known(left) and model.known(right):
