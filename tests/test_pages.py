@@ -51,7 +51,9 @@ def test_gutters_are_found_and_justified_spaces_as_wide_are_not():
                 x += w + gap
     lines = lines_of(words)
     assert len(lines) == 14 * 3
-    assert all(any(abs(ln.x0 - x0) < 0.01 and ln.x1 <= x0 + 150.01 for x0 in left_edges) for ln in lines)
+    assert all(
+        any(abs(ln.x0 - x0) < 0.01 and ln.x1 <= x0 + 150.01 for x0 in left_edges) for ln in lines
+    )
 
 
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
@@ -184,7 +186,9 @@ def test_extract_archive_killed_then_rerun_is_byte_identical(tmp_path, aze):
     journal = tmp_path / "killed.jsonl.journal"
     proc = subprocess.Popen([*args, "-o", str(out)], stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
-    while time.time() < deadline and not (journal.exists() and journal.read_text().count("\n") >= 2):
+    while time.time() < deadline and not (
+        journal.exists() and journal.read_text().count("\n") >= 2
+    ):
         time.sleep(0.02)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

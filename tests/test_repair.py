@@ -120,7 +120,9 @@ def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     # The only damage: an extractor dropped the line-end hyphen of "19-cu" (and of "ABŞ-da").
     text = "Bu 19cu əsrdə baş verib. Onlar ABŞda yaşayırlar və 820,000dən çox insan gəlib."
     out = sutun.repair(text, "aze").text
-    assert out == "Bu 19-cu əsrdə baş verib. Onlar ABŞ-da yaşayırlar və 820,000-dən çox insan gəlib."
+    assert (
+        out == "Bu 19-cu əsrdə baş verib. Onlar ABŞ-da yaşayırlar və 820,000-dən çox insan gəlib."
+    )
     clean = "Bu 19-cu əsrdə baş verib, 5 km yol getdilər."
     assert sutun.repair(clean, "aze").text == clean
 
