@@ -170,9 +170,11 @@ def _open(path: Path, mode: str) -> IO[bytes]:
     if name.endswith(".gz"):
         if mode == "r":
             return gzip.open(path, "rb")  # type: ignore[return-value]
-        # No name and no time in the header: the same records make the same bytes.
+        # No name and no time in the header: the same records make the same bytes. Level 6 (gzip's
+        # own default) compresses nearly as well as 9 at a fraction of the time.
         raw = open(path, "wb")  # noqa: SIM115 - closed with the stream below
-        return _Closing(gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0), raw)
+        stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
+        return _Closing(stream, raw)
     if name.endswith(".zst"):
         import zstandard
 

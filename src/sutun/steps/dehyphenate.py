@@ -17,6 +17,10 @@ NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
 GLUED = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}{5,}(?![\p{L}\p{N}-])")
+REPEATED = regex.compile(
+    r"(?<![\p{L}\p{N}-])(?:(\p{L}{2,})\1|(\p{L}{4})\p{L}*?\2\p{L}*)(?![\p{L}\p{N}-])"
+)
+"""A word said twice (ikiiki), or a long word whose first letters come back (planlaşdırıbplan…)."""
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -106,24 +110,29 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                 _split(
                     doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
                 )
-    model = ctx.model
-    attested = bool(ctx.glued) and (
-        normalise.suspect(text)
-        or not ctx.glued.keys().isdisjoint(GLUED.findall(ctx.lower(text, doc.language)))
-    )
-    for m in GLUED.finditer(text):
-        word = m.group(0)
-        if normalise.suspect(word):  # look-alike letters: judge it as normalise left it
-            word = doc.word(start + m.start(), start + m.end()) or ""
-        lw = ctx.lower(word, doc.language)
-        hyphenated = ctx.glued.get(lw) if attested else None
+    suspect = normalise.suspect(text)
+    lowered = ctx.lower(text, doc.language)
+    if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
+        return
+    spans = set()
+    if ctx.glued and (suspect or not ctx.glued.keys().isdisjoint(GLUED.findall(lowered))):
+        spans.update(m.span() for m in GLUED.finditer(text))
+    if ctx.model is not None:
+        spans.update(m.span() for m in REPEATED.finditer(lowered))
+    for a, b in sorted(spans):
+        word = text[a:b]
+        lw = lowered[a:b]
+        if suspect and normalise.suspect(word):  # look-alike letters: as normalise left them
+            word = doc.word(start + a, start + b) or ""
+            lw = ctx.lower(word, doc.language)
+        hyphenated = ctx.glued.get(lw)
         if hyphenated is not None and len(hyphenated) == len(word) + 1:
             at = hyphenated.index("-")
-            _split(doc, start + m.start(), start + m.end(), word, at, "attested compound", 0.85)
-        elif model is not None and model.count(lw) == 0:
+            _split(doc, start + a, start + b, word, at, "attested compound", 0.85)
+        elif ctx.model is not None and ctx.model.count(lw) == 0:
             at = _reduplication_point(lw, ctx)
             if at:
-                _split(doc, start + m.start(), start + m.end(), word, at, "reduplication", 0.8)
+                _split(doc, start + a, start + b, word, at, "reduplication", 0.8)
 
 
 def _reduplication_point(lw: str, ctx: Context) -> int:
