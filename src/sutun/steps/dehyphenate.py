@@ -8,7 +8,14 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.steps import normalise
-from sutun.steps.evidence import CLOSED_END, Context, hyphen_decision, reduplicated, turkic
+from sutun.steps.evidence import (
+    CLOSED_END,
+    Context,
+    hyphen_decision,
+    reduplicated,
+    turkic,
+    words_of,
+)
 
 STEP = "dehyphenate"
 LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
@@ -17,10 +24,6 @@ NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
 GLUED = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}{5,}(?![\p{L}\p{N}-])")
-REPEATED = regex.compile(
-    r"(?<![\p{L}\p{N}-])(?:(\p{L}{2,})\1|(\p{L}{4})\p{L}*?\2\p{L}*)(?![\p{L}\p{N}-])"
-)
-"""A word said twice (ikiiki), or a long word whose first letters come back (planlaşdırıbplan…)."""
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -110,15 +113,16 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                 _split(
                     doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
                 )
+    end = start + len(text)
+    spans = {(a - start, b - start) for a, b in _repeated_words(doc, ctx) if start <= a < end}
+    if not spans and not ctx.glued:
+        return
     suspect = normalise.suspect(text)
     lowered = ctx.lower(text, doc.language)
     if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
         return
-    spans = set()
     if ctx.glued and (suspect or not ctx.glued.keys().isdisjoint(GLUED.findall(lowered))):
         spans.update(m.span() for m in GLUED.finditer(text))
-    if ctx.model is not None:
-        spans.update(m.span() for m in REPEATED.finditer(lowered))
     for a, b in sorted(spans):
         word = text[a:b]
         lw = lowered[a:b]
@@ -133,6 +137,28 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             at = _reduplication_point(lw, ctx)
             if at:
                 _split(doc, start + a, start + b, word, at, "reduplication", 0.8)
+
+
+def _repeated_words(doc: Document, ctx: Context) -> list[tuple[int, int]]:
+    """Where the document has a word the lexicon lacks whose first letters come back later in it
+    (iki|iki, planla…|planla…): the candidates for a reduplication split."""
+    if ctx.model is None:
+        return []
+    hit = ctx.memo.get(("repeated words",))
+    if hit is None:
+        found, lows, types = words_of(doc, ctx)
+        wanted = {w for w in set(types).difference(ctx.model.words) if _repeats(w)}
+        hit = ctx.memo[("repeated words",)] = (
+            [m.span() for m, lw in zip(found, lows, strict=True) if lw in wanted] if wanted else []
+        )
+    return hit
+
+
+def _repeats(lw: str) -> bool:
+    if len(lw) < 10:
+        half = len(lw) // 2
+        return len(lw) >= 4 and len(lw) % 2 == 0 and lw[:half] == lw[half:]
+    return lw.find(lw[:4], 4) != -1
 
 
 def _reduplication_point(lw: str, ctx: Context) -> int:

@@ -6,6 +6,7 @@ ask these functions and record what they answered in their Edits.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,8 @@ FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 TOKEN = regex.compile(r"\p{L}+")
+# A word: not part of an address, a number or a path.
+WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
 CLOSING_QUOTES = "\"'»”’"
 OPENING_QUOTES = "\"'«“„‘(["
 
@@ -84,6 +87,19 @@ def _mid_sentence(source: str, word: str) -> bool:
             return True
         at = source.find(word, at + 1)
     return False
+
+
+def words_of(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Counter[str]]:
+    """The document's words (not parts of addresses, numbers or paths), lower-cased, and how
+    often each occurs; found once per document."""
+    hit = ctx.memo.get(("words",))
+    if hit is None:
+        found = list(WORD_TOKEN.finditer(doc.source))
+        lows = WORD_TOKEN.findall(doc.lowered())
+        if len(lows) != len(found):  # a letter whose lower case is longer: go word by word
+            lows = [lower(m.group(0), doc.language) for m in found]
+        hit = ctx.memo[("words",)] = (found, lows, Counter(lows))
+    return hit
 
 
 def document_vocabulary(doc: Document) -> Counter[str]:

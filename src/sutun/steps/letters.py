@@ -14,7 +14,6 @@ import bisect
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -23,7 +22,7 @@ from sutun.document import Document, Edit
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
-from sutun.steps.evidence import Context
+from sutun.steps.evidence import Context, words_of
 
 STEP = "letters"
 ALPHABET = frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")
@@ -45,8 +44,6 @@ CONFUSED = {
 }
 """What an OCR engine reads → what the letter may really have been."""
 PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
-# A word: not part of an address, a number or a path.
-TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
 MIN_LEXICON = 50_000
 """A model needs this many words (or a suffix grammar) before unknown words mean errors."""
 MARGIN = 1.0
@@ -90,7 +87,7 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
     lang = doc.language
     source = doc.source
     edits = sorted((e.start, e.end) for e in doc.edits if not e.is_move)
-    found_all, lows_all, types = _tokens(doc, ctx)
+    found_all, lows_all, types = words_of(doc, ctx)
     options = ctx.config
     wanted = {
         t
@@ -140,18 +137,6 @@ def _frequent(model: LanguageModel) -> frozenset[str]:
         hit = model.memo[("letters", "frequent")] = frozenset(
             w for w, c in model.words.items() if c >= RARE_COUNT
         )
-    return hit
-
-
-def _tokens(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Counter[str]]:
-    """The document's words, lower-cased, and how often each occurs (once per document)."""
-    hit = ctx.memo.get(("tokens",))
-    if hit is None:
-        found = list(TOKEN.finditer(doc.source))
-        lows = TOKEN.findall(doc.lowered())
-        if len(lows) != len(found):  # a letter whose lower case is longer: go word by word
-            lows = [lower(m.group(0), doc.language) for m in found]
-        hit = ctx.memo[("tokens",)] = (found, lows, Counter(lows))
     return hit
 
 
