@@ -160,7 +160,9 @@ def is_closed(core: str) -> bool:
 
 
 def starts_lower(core: str) -> bool:
-    return bool(core[:1].islower()) and not ENUMERATOR.match(core)
+    """Starts in lower case (after any opening quote: “müharibənin … bəyanat”a goes on a
+    sentence), and not as a list item."""
+    return bool(core.lstrip(OPENING_QUOTES)[:1].islower()) and not ENUMERATOR.match(core)
 
 
 def title_like(core: str) -> bool:
