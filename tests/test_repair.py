@@ -100,6 +100,18 @@ def test_open_sentence_continues_into_a_capitalised_name():
     assert "təqdimatı zamanı Bakı şəhərinin" in out
 
 
+def test_a_block_ending_inside_a_name_goes_on_into_the_next():
+    # "Milli" usually opens a sentence in lower case ("milli"), but here a name runs on.
+    text = (
+        "Başlıq\n\nGörüşdə iştirak edən ekspertlər, o cümlədən Azərbaycan\n\n"
+        "Milli Elmlər Akademiyasının əməkdaşları, yeni layihəni müzakirə ediblər.\n\n"
+        "Növbəti görüş gələn ay keçiri-\n\nləcək."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "o cümlədən Azərbaycan Milli Elmlər" in out
+    assert "ediblər.\n\nNövbəti görüş gələn ay keçiriləcək." in out
+
+
 def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
     text = (
         "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki sahədə və mədəni əlaqələrdə "

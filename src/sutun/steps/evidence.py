@@ -374,9 +374,18 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if ta.core.endswith(","):
         # A list item ends in a comma too: next to it, join; from afar, never move for it.
         return Continuation("space", 0.9, True, ev)
+    if ta.last[:1].isupper() and not ta.last.isupper() and not ta.quoted:
+        # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…).
+        ev["name_goes_on"] = True
+        return Continuation("space", NAME_SCORE, True, ev)
     if not starter and not ta.quoted:
         return Continuation("space", 0.8, True, ev)
     return NONE
+
+
+NAME_SCORE = 0.9
+"""A block ending inside a name goes on into the next one; from afar this is too weak to move
+blocks for (measured: moves for it lost more documents than they won)."""
 
 
 def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
