@@ -143,8 +143,9 @@ def test_reduplications_glued_by_an_extractor_are_split():
     text = "Onlar ikiiki gəlib, dörddördlük oyunda qalib gəliblər və 19cu əsri xatırlayıblar."
     out = sutun.repair(text, "aze").text
     assert "iki-iki" in out and "dörd-dördlük" in out
-    # A word the lexicon knows stays whole even when it looks doubled.
+    # A word the lexicon knows, or an acronym, stays whole even when it looks doubled.
     assert sutun.repair("Baba 19cu əsrdən danışdı.", "aze").text.startswith("Baba ")
+    assert "ISIS qruplaşması" in sutun.repair("ISIS qruplaşması 19cu əsrdə yox idi.", "aze").text
 
 
 def test_furniture_is_kept_as_metadata_not_lost():

@@ -142,14 +142,20 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
 def _repeated_words(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     """Where the document has a word the lexicon lacks whose first letters come back later in it
     (iki|iki, planla…|planla…): the candidates for a reduplication split."""
-    if ctx.model is None:
-        return []
+    if ctx.model is None or not ctx.model.grammar:
+        return []  # written with a hyphen in Azerbaijani (iki-iki); other languages differ
     hit = ctx.memo.get(("repeated words",))
     if hit is None:
         found, lows, types = words_of(doc, ctx)
         wanted = {w for w in set(types).difference(ctx.model.words) if _repeats(w)}
         hit = ctx.memo[("repeated words",)] = (
-            [m.span() for m, lw in zip(found, lows, strict=True) if lw in wanted] if wanted else []
+            [
+                m.span()
+                for m, lw in zip(found, lows, strict=True)
+                if lw in wanted and not m.group(0).isupper()  # an acronym (ISIS) is no word
+            ]
+            if wanted
+            else []
         )
     return hit
 
