@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from typing import NamedTuple
 
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
@@ -55,13 +54,6 @@ def openness(core: str) -> float:
     if is_closed(core):
         return 0.0
     return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
-
-
-class _State(NamedTuple):
-    score: float
-    seq: tuple[int, ...]
-    placed: int  # bit set of placed positions
-    first_free: int
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -115,36 +107,44 @@ def run(doc: Document, ctx: Context) -> None:
 
     def search(lo: int, hi: int) -> tuple[int, ...]:
         """The best order of positions lo..hi, between the fixed blocks lo-1 and hi+1."""
-        beam = [_State(0.0, (lo - 1,), (1 << lo) - 1, lo)]
+        # A state: (score, last position, placed bit set, first unplaced position, the path as a
+        # linked list (position, previous link)) — no sequence is copied while searching.
+        beam = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
         for _ in range(hi - lo + 1):
-            best: dict[tuple[int, int], _State] = {}
-            for st in beam:
-                forced = len(st.seq) - 1 + lo - st.first_free >= window
+            best: dict[tuple[int, int], tuple] = {}
+            for score0, last, placed0, first_free, path in beam:
+                # Blocks placed past the first unplaced one: at the window's width it must go next.
+                forced = placed0.bit_count() - first_free >= window
                 passed, passed_price = 0, 0.0  # unplaced blocks before j: each is an inversion
-                last = st.seq[-1]
-                for j in range(st.first_free, min(hi + 1, st.first_free + window + 1)):
-                    if st.placed >> j & 1:
+                for j in range(first_free, min(hi + 1, first_free + window + 1)):
+                    if placed0 >> j & 1:
                         continue
-                    moves = price[j] * passed if lower_start[j] else passed_price
                     value = values.get((last, j))
                     if value is None:
                         value = values[last, j] = junction(last, j)
-                    score = st.score + value - moves
-                    placed = st.placed | 1 << j
-                    key = (placed, j)
-                    if key not in best or score > best[key].score:
-                        first_free = st.first_free
-                        while placed >> first_free & 1:
-                            first_free += 1
-                        best[key] = _State(score, (*st.seq, j), placed, first_free)
+                    moves = price[j] * passed if lower_start[j] else passed_price
+                    score = score0 + value - moves
+                    key = (placed0 | 1 << j, j)
+                    old = best.get(key)
+                    if old is None or score > old[0]:
+                        best[key] = (score, first_free, path)
                     if forced:
                         break
                     passed += 1
                     passed_price += price[j]
-            beam = heapq.nlargest(ctx.config.beam, best.values(), key=lambda s: s.score)
+            top = heapq.nlargest(ctx.config.beam, best.items(), key=lambda kv: kv[1][0])
+            beam = []
+            for (placed, j), (score, first_free, path) in top:
+                while placed >> first_free & 1:
+                    first_free += 1
+                beam.append((score, j, placed, first_free, (j, path)))
         after = hi + 1 if hi + 1 < n else None
-        final = max(beam, key=lambda s: s.score + junction(s.seq[-1], after))
-        return final.seq[1:]
+        final = max(beam, key=lambda st: st[0] + junction(st[1], after))
+        seq, path = [], final[4]
+        while path is not None:
+            seq.append(path[0])
+            path = path[1]
+        return tuple(reversed(seq))
 
     # Blocks move only within stretches that a link out of order spans; the first block (title
     # or opening text) stays first.
