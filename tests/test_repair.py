@@ -112,6 +112,17 @@ def test_a_block_ending_inside_a_name_goes_on_into_the_next():
     assert "ediblər.\n\nNövbəti görüş gələn ay keçiriləcək." in out
 
 
+def test_a_paragraph_cut_inside_a_name_is_damage_enough_to_repair():
+    text = (
+        "Başlıq\n\nİclasda çıxış edən nazir, yeni qaydaların tətbiqindən danışıb və bildirib ki, "
+        "layihənin icrasına Milli Məclisin İqtisadi\n\nSiyasət Komitəsi də qoşulacaq.\n\n"
+        "Növbəti iclas gələn ay keçiriləcək."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Milli Məclisin İqtisadi Siyasət Komitəsi" in out
+    assert "qoşulacaq.\n\nNövbəti" in out
+
+
 def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
     text = (
         "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki sahədə və mədəni əlaqələrdə "

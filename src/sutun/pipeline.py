@@ -10,7 +10,14 @@ from sutun.edits import apply_edits
 from sutun.lang.model import LanguageModel, canonical, shipped
 from sutun.readers import document_from_text
 from sutun.steps import STEPS, cleanup, dehyphenate, legacy, letters, normalise
-from sutun.steps.evidence import Context, document_vocabulary, glued_index, head_of, tail_of
+from sutun.steps.evidence import (
+    Context,
+    document_vocabulary,
+    ends_inside_a_name,
+    glued_index,
+    head_of,
+    tail_of,
+)
 from sutun.steps.structure import fill
 
 DEFAULT = RepairConfig()
@@ -57,6 +64,8 @@ def damage(doc: Document, ctx: Context) -> list[str]:
             signs.append("block ends in a hyphen")
         if k and head_of(t).lower:
             signs.append("block starts in lower case")
+        if k and k + 1 < len(texts) and ends_inside_a_name(t) and head_of(texts[k + 1]).capital:
+            signs.append("a paragraph cut off inside a name")
     return sorted(set(signs))
 
 

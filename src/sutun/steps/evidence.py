@@ -388,6 +388,25 @@ NAME_SCORE = 0.9
 blocks for (measured: moves for it lost more documents than they won)."""
 
 
+PROSE_WORDS = 12
+INNER_PUNCTUATION = regex.compile(r"[.,;:!?]\s")
+
+
+def ends_inside_a_name(text: str) -> bool:
+    """A paragraph of prose (long, punctuated inside) whose last word is a capitalised one with
+    no full stop after it: a name cut off by a column end (… Senato Yargıçlar)."""
+    t = tail_of(text)
+    return (
+        t.open
+        and t.wordy
+        and not t.quoted
+        and t.last[:1].isupper()
+        and not t.last.isupper()
+        and t.words >= PROSE_WORDS
+        and bool(INNER_PUNCTUATION.search(t.core[-8 * TAIL :]))
+    )
+
+
 def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
     """A capitalised word that is usually written in lower case starts a sentence; a name does
     not. The document's own mid-sentence spelling decides first, then the lexicon."""
