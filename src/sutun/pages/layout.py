@@ -242,9 +242,12 @@ def segments_of(lines: list[Line]) -> list[list[Line]]:
         for run in runs:
             last = run[-1]
             gap = ln.y0 - last.y1
-            overlap = min(last.x1, ln.x1) - max(last.x0, ln.x0)
-            width = min(last.x1 - last.x0, ln.x1 - ln.x0)
+            # Against the run's last few lines, not the last one alone: that may be a paragraph's
+            # short last line.
             run_x0 = min(x.x0 for x in run[-3:])
+            run_x1 = max(x.x1 for x in run[-3:])
+            overlap = min(run_x1, ln.x1) - max(run_x0, ln.x0)
+            width = min(run_x1 - run_x0, ln.x1 - ln.x0)
             if (
                 -0.3 * ln.size < gap < 1.5 * ln.size
                 and overlap > 0.5 * width
