@@ -82,6 +82,7 @@ _TEMPLATES = (
     "(y)Araq",
     "(y)An",
     "dIq",
+    "dIk",
     "dIğ",
     "dIy",
     "mAq",

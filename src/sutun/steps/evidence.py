@@ -203,13 +203,13 @@ def reduplicated(left: str, right: str) -> bool:
 
 
 def _word(part: str, m: LanguageModel) -> bool:
-    """A word of its own: frequent, or an inflection of a frequent stem of four letters or more
+    """A word of its own: frequent, or an inflection of a frequent stem of five letters or more
     (``çəkilmə-nin``); a bare syllable (``rinin``) is often frequent too, as a web list's
     hyphenation debris, but is rarely inflected from a long stem."""
     if m.count(part) >= BOTH_WORDS_MIN_COUNT:
         return True
     found = m.grammar and morphology.analyse(m.norm(part), m._is_stem)
-    return bool(found) and len(found[0]) >= 4 and m.count(found[0]) >= BOTH_WORDS_MIN_COUNT
+    return bool(found) and len(found[0]) >= 5 and m.count(found[0]) >= BOTH_WORDS_MIN_COUNT
 
 
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
