@@ -132,6 +132,12 @@ def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
     assert "hərbi-texniki" in out and "qaldıqlarını" in out and "\n\ntexniki" not in out
 
 
+def test_a_word_broken_over_three_lines_is_joined_whole():
+    text = "Başlıq\n\nOnlar təqaü-\ndə çıxmaq məc-\nburiyyətində-\ndir. Bu o de-\nməkdir ki, hamı razıdır."
+    out = sutun.repair(text, "aze").text
+    assert "təqaüdə çıxmaq məcburiyyətindədir. Bu o deməkdir" in out
+
+
 def test_glued_compounds_split_on_strong_evidence_only():
     text = "Başlıq\n\nGörüşdə hərbitexniki əməkdaşlıq və 2019cu ilin planları müzakirə olu-\n\nnub."
     out = sutun.repair(text, "aze").text

@@ -19,7 +19,8 @@ from sutun.steps.evidence import (
 
 STEP = "dehyphenate"
 LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
-HYPHEN_BREAK = regex.compile(r"([\p{L}\p{N}]+)-[ \t]*\n[ \t]*([\p{L}\p{N}]+)")
+# The right part is looked at, not taken: it may end in a hyphen of its own (məc-|buriyyətində-|dir).
+HYPHEN_BREAK = regex.compile(r"([\p{L}\p{N}]+)-[ \t]*\n[ \t]*(?=([\p{L}\p{N}]+))")
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
@@ -43,12 +44,16 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
         return  # lines this long are paragraphs, not a column's wrapped lines
     hyphen_breaks = {m.start(0) + len(m.group(1)): m for m in HYPHEN_BREAK.finditer(text)}
     width = max(len(line.strip()) for line in text.split("\n"))
+    carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     for m in LINE_BREAK.finditer(text):
         h = hyphen_breaks.get(m.start() - 1)
         if h is None and _ends_a_line_of_its_own(text, m, width):
             continue
         if h is not None:
-            d = hyphen_decision(h.group(1), h.group(2), ctx, doc.language)
+            left = carried.get(h.start(1), "") + h.group(1)
+            d = hyphen_decision(left, h.group(2), ctx, doc.language)
+            if d.join:
+                carried[h.end()] = left
             kind = "dehyphenate" if d.join else "keep-hyphen"
             doc.add(
                 Edit(
