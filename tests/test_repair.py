@@ -133,7 +133,10 @@ def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
 
 
 def test_a_word_broken_over_three_lines_is_joined_whole():
-    text = "Başlıq\n\nOnlar təqaü-\ndə çıxmaq məc-\nburiyyətində-\ndir. Bu o de-\nməkdir ki, hamı razıdır."
+    text = (
+        "Başlıq\n\nOnlar təqaü-\ndə çıxmaq məc-\nburiyyətində-\ndir. Bu o de-\n"
+        "məkdir ki, hamı razıdır."
+    )
     out = sutun.repair(text, "aze").text
     assert "təqaüdə çıxmaq məcburiyyətindədir. Bu o deməkdir" in out
 
@@ -242,6 +245,7 @@ def test_replay_and_no_crash_property(text):
 @example("sözа.а")
 @example("\x1f")
 @example("söz\n\nsöz\n12а")
+@example("söz\n\n12\n□")  # a page number whose block also held a stray glyph
 def test_idempotent_property(text):
     once = sutun.repair(text, "aze").text
     assert sutun.repair(once, "aze").text == once

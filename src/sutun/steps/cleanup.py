@@ -92,11 +92,11 @@ def run(doc: Document, ctx: Context) -> None:
     for i, b in enumerate(doc.blocks):
         if i == 0:
             continue
-        kind = furniture_kind(doc.source[b.start : b.end], strong_only=False)
+        text = doc.view(b.start, b.end)  # as the glyph removal above leaves it
+        kind = furniture_kind(text, strong_only=False)
         if not kind:
             continue
         b.kind, b.furniture_kind = "furniture", kind
-        text = doc.view(b.start, b.end)
         doc.furniture.append({"kind": kind, "text": text, "offset": b.start})
         doc.add(
             Edit(

@@ -19,7 +19,7 @@ from sutun.steps.evidence import (
 
 STEP = "dehyphenate"
 LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
-# The right part is looked at, not taken: it may end in a hyphen of its own (məc-|buriyyətində-|dir).
+# The right part is looked at, not taken: it may end in its own hyphen (məc-|buriyyətində-|dir).
 HYPHEN_BREAK = regex.compile(r"([\p{L}\p{N}]+)-[ \t]*\n[ \t]*(?=([\p{L}\p{N}]+))")
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
