@@ -141,6 +141,15 @@ def test_a_word_broken_over_three_lines_is_joined_whole():
     assert "təqaüdə çıxmaq məcburiyyətindədir. Bu o deməkdir" in out
 
 
+def test_a_line_end_hyphen_before_the_suffixes_of_a_name_the_text_uses_bare_is_kept():
+    text = (
+        "Başlıq\n\nİclasa Laverne da gəlmişdi və çıxış edənlər Laverne-\n"
+        "nin fikirlərini dinləyib, sonra mü-\nzakirəyə başlayıblar."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Laverne-nin fikirlərini" in out and "müzakirəyə" in out
+
+
 def test_glued_compounds_split_on_strong_evidence_only():
     text = "Başlıq\n\nGörüşdə hərbitexniki əməkdaşlıq və 2019cu ilin planları müzakirə olu-\n\nnub."
     out = sutun.repair(text, "aze").text

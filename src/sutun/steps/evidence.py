@@ -259,6 +259,11 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         if both_words:
             ev["reason"] = "both parts are words, the joined form is not"
             return HyphenDecision(False, 0.6, ev)
+        if suffix and left[:1].isupper() and ctx.vocab.get(lower(left, language), 0):
+            # The document names it bare elsewhere: a name, and the hyphen sets off its suffixes
+            # (Zinke … Zinke-nin); a hyphenator cutting a name leaves no name on the left.
+            ev["reason"] = "a name the document uses bare, then only suffixes"
+            return HyphenDecision(False, 0.6, ev, attested=True)
         gain = m.char_logp(joined) - (m.char_logp(left) + m.char_logp(right)) / 2
         ev["char_gain"] = round(gain, 3)
     ev["syllable_break"] = len(left) in syllable_breaks(joined)
