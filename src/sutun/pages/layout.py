@@ -154,8 +154,10 @@ def _gutter(rows: list[list[Word]], i: int, a: float, b: float, size: float, spa
         return ""
     if seen_up + seen_down >= WITNESSES:
         return "gutter"
-    if not (ended_up and ended_down) or (spacing and seen_up + seen_down < 2):
+    if not (ended_up and ended_down):
         return ""
+    if spacing and seen_up + seen_down < 2:
+        return "maybe"  # as wide as a space beside it: only the page's grid can tell
     return "gutter" if len(starts) >= 3 else "maybe"
 
 
