@@ -84,6 +84,13 @@ class LanguageModel:
             self._cache[w] = hit
         return hit
 
+    def stem_of(self, word: str) -> str | None:
+        """The known stem the suffix grammar finds under ``word``, or None."""
+        if not self.grammar:
+            return None
+        found = morphology.analyse(self.norm(word), self._is_stem)
+        return found[0] if found else None
+
     # ---- character model (stupid backoff over n-grams of words, boundaries marked)
     def char_logp(self, word: str) -> float:
         """Mean log-probability per character of ``word`` (higher is more word-like)."""

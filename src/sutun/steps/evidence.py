@@ -208,8 +208,8 @@ def _word(part: str, m: LanguageModel) -> bool:
     hyphenation debris, but is rarely inflected from a long stem."""
     if m.count(part) >= BOTH_WORDS_MIN_COUNT:
         return True
-    found = m.grammar and morphology.analyse(m.norm(part), m._is_stem)
-    return bool(found) and len(found[0]) >= 5 and m.count(found[0]) >= BOTH_WORDS_MIN_COUNT
+    stem = m.stem_of(part)
+    return stem is not None and len(stem) >= 5 and m.count(stem) >= BOTH_WORDS_MIN_COUNT
 
 
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
@@ -379,7 +379,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if ta.core.endswith(","):
         # A list item ends in a comma too: next to it, join; from afar, never move for it.
         return Continuation("space", 0.9, True, ev)
-    if ta.last[:1].isupper() and not ta.last.isupper() and not ta.quoted:
+    if _name_end(ta):
         # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…).
         ev["name_goes_on"] = True
         return Continuation("space", NAME_SCORE, True, ev)
@@ -394,7 +394,13 @@ blocks for (measured: moves for it lost more documents than they won)."""
 
 
 PROSE_WORDS = 12
+"""A block this long, with punctuation inside, is a paragraph rather than a heading or caption."""
 INNER_PUNCTUATION = regex.compile(r"[.,;:!?]\s")
+
+
+def _name_end(t: Tail) -> bool:
+    """Ends, unpunctuated, on a capitalised word that is not an acronym."""
+    return t.last[:1].isupper() and not t.last.isupper() and not t.quoted
 
 
 def ends_inside_a_name(text: str) -> bool:
@@ -404,9 +410,7 @@ def ends_inside_a_name(text: str) -> bool:
     return (
         t.open
         and t.wordy
-        and not t.quoted
-        and t.last[:1].isupper()
-        and not t.last.isupper()
+        and _name_end(t)
         and t.words >= PROSE_WORDS
         and bool(INNER_PUNCTUATION.search(t.core[-8 * TAIL :]))
     )
