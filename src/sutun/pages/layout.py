@@ -58,7 +58,8 @@ class Line:
 
 @dataclass
 class Region:
-    """An article on a page: its headline lines and its body lines per column."""
+    """An article on a page: its headline lines and its body lines, run by column run in reading
+    order (text above every headline goes to a region without one)."""
 
     title: list[Line]
     columns: list[list[Line]] = field(default_factory=list)
@@ -305,7 +306,7 @@ def layout(
     out = []
     for r in [headless, *regions]:
         segs = owned[id(r)]
-        r.columns = [seg for seg in _reading_order(segs, size)]
+        r.columns = _reading_order(segs, size)
         if r.columns or r.title:
             out.append(r)
     return PageLayout(out, furniture)
@@ -325,11 +326,20 @@ def _reach(r: Region, regions: list[Region], right: float, size: float) -> tuple
     return x0 - size, limit
 
 
-def _inside(box: tuple[float, float, float, float], x0, y0, x1, y1) -> bool:
+def _inside(box: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
     return box[0] - 1 <= x0 and x1 <= box[2] + 1 and box[1] - 1 <= y0 and y1 <= box[3] + 1
 
 
-def _owner(seg, regions, reach, frames, size) -> Region | None:
+Box = tuple[float, float, float, float]
+
+
+def _owner(
+    seg: list[Line],
+    regions: list[Region],
+    reach: dict[int, tuple[float, float]],
+    frames: list[Box],
+    size: float,
+) -> Region | None:
     """The nearest headline above the run whose reach covers the run's middle, inside the same
     frame (or outside all frames) as the run."""
     x0, x1 = min(ln.x0 for ln in seg), max(ln.x1 for ln in seg)
