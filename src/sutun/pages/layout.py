@@ -19,6 +19,7 @@ HEADLINE = 1.25
 """Lines this many times the body size are headlines."""
 CAPTION = 0.75
 """Lines this small against the body size are captions (furniture)."""
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in page units, top-left origin
 
 
 @dataclass
@@ -269,7 +270,7 @@ def layout(
     words: list[Word],
     width: float,
     height: float,
-    frames: list[tuple[float, float, float, float]] = (),
+    frames: list[Box] = (),
 ) -> PageLayout:
     """``frames`` are drawn boxes (x0, y0, x1, y1): text inside one belongs to what else is
     inside it."""
@@ -328,9 +329,6 @@ def _reach(r: Region, regions: list[Region], right: float, size: float) -> tuple
 
 def _inside(box: Box, x0: float, y0: float, x1: float, y1: float) -> bool:
     return box[0] - 1 <= x0 and x1 <= box[2] + 1 and box[1] - 1 <= y0 and y1 <= box[3] + 1
-
-
-Box = tuple[float, float, float, float]
 
 
 def _owner(
