@@ -91,63 +91,54 @@ def test_weak_evidence_leaves_the_order_alone():
     assert not [e for e in result.edits if e.kind == "move"]
 
 
-def test_open_sentence_continues_into_a_capitalised_name():
-    text = (
+JUNCTIONS = [
+    pytest.param(
         "Başlıq\n\nBu gün paytaxtda keçirilən görüşdə nazir yeni layihələrin təqdimatı zamanı\n\n"
-        "Bakı şəhərinin inkişaf planından da danışıb və suallara ca-\nvab verib."
-    )
-    out = sutun.repair(text, "aze").text
-    assert "təqdimatı zamanı Bakı şəhərinin" in out
-
-
-def test_a_block_ending_inside_a_name_goes_on_into_the_next():
-    # "Milli" usually opens a sentence in lower case ("milli"), but here a name runs on.
-    text = (
+        "Bakı şəhərinin inkişaf planından da danışıb və suallara ca-\nvab verib.",
+        ["təqdimatı zamanı Bakı şəhərinin"],
+        id="an open sentence continues into a capitalised name",
+    ),
+    pytest.param(
+        # "Milli" usually opens a sentence in lower case ("milli"), but here a name runs on.
         "Başlıq\n\nGörüşdə iştirak edən ekspertlər, o cümlədən Azərbaycan\n\n"
         "Milli Elmlər Akademiyasının əməkdaşları, yeni layihəni müzakirə ediblər.\n\n"
-        "Növbəti görüş gələn ay keçiri-\n\nləcək."
-    )
-    out = sutun.repair(text, "aze").text
-    assert "o cümlədən Azərbaycan Milli Elmlər" in out
-    assert "ediblər.\n\nNövbəti görüş gələn ay keçiriləcək." in out
-
-
-def test_a_paragraph_cut_inside_a_name_is_damage_enough_to_repair():
-    text = (
+        "Növbəti görüş gələn ay keçiri-\n\nləcək.",
+        ["o cümlədən Azərbaycan Milli Elmlər", "ediblər.\n\nNövbəti görüş gələn ay keçiriləcək."],
+        id="a block ending inside a name goes on into the next",
+    ),
+    pytest.param(
+        # The only damage: a paragraph cut off inside a name.
         "Başlıq\n\nİclasda çıxış edən nazir, yeni qaydaların tətbiqindən danışıb və bildirib ki, "
         "layihənin icrasına Milli Məclisin İqtisadi\n\nSiyasət Komitəsi də qoşulacaq.\n\n"
-        "Növbəti iclas gələn ay keçiriləcək."
-    )
-    out = sutun.repair(text, "aze").text
-    assert "Milli Məclisin İqtisadi Siyasət Komitəsi" in out
-    assert "qoşulacaq.\n\nNövbəti" in out
-
-
-def test_compound_hyphen_at_block_end_is_kept_and_syllable_hyphen_joined():
-    text = (
+        "Növbəti iclas gələn ay keçiriləcək.",
+        ["Milli Məclisin İqtisadi Siyasət Komitəsi", "qoşulacaq.\n\nNövbəti"],
+        id="a paragraph cut inside a name is damage enough to repair",
+    ),
+    pytest.param(
         "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki sahədə və mədəni əlaqələrdə "
-        "uğurlar əldə edilib, tərəflər bundan razı qal-\n\ndıqlarını bildiriblər."
-    )
-    out = sutun.repair(text, "aze").text
-    assert "hərbi-texniki" in out and "qaldıqlarını" in out and "\n\ntexniki" not in out
-
-
-def test_a_word_broken_over_three_lines_is_joined_whole():
-    text = (
+        "uğurlar əldə edilib, tərəflər bundan razı qal-\n\ndıqlarını bildiriblər.",
+        ["hərbi-texniki", "qaldıqlarını"],
+        id="a compound's hyphen at a block end is kept, a syllable's joined",
+    ),
+    pytest.param(
         "Başlıq\n\nOnlar təqaü-\ndə çıxmaq məc-\nburiyyətində-\ndir. Bu o de-\n"
-        "məkdir ki, hamı razıdır."
-    )
-    out = sutun.repair(text, "aze").text
-    assert "təqaüdə çıxmaq məcburiyyətindədir. Bu o deməkdir" in out
-
-
-def test_a_line_end_hyphen_before_the_suffixes_of_a_name_the_text_uses_bare_is_kept():
-    text = (
+        "məkdir ki, hamı razıdır.",
+        ["təqaüdə çıxmaq məcburiyyətindədir. Bu o deməkdir"],
+        id="a word broken over three lines is joined whole",
+    ),
+    pytest.param(
         "Başlıq\n\nİclasa Laverne da gəlmişdi və çıxış edənlər Laverne-\n"
-        "nin fikirlərini dinləyib, sonra mü-\nzakirəyə başlayıblar."
-    )
+        "nin fikirlərini dinləyib, sonra mü-\nzakirəyə başlayıblar.",
+        ["Laverne-nin fikirlərini", "müzakirəyə"],
+        id="a hyphen before the suffixes of a name the text uses bare is kept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "wanted"), JUNCTIONS)
+def test_junctions(text, wanted):
     out = sutun.repair(text, "aze").text
-    assert "Laverne-nin fikirlərini" in out and "müzakirəyə" in out
+    assert all(w in out for w in wanted), out
 
 
 def test_glued_compounds_split_on_strong_evidence_only():
