@@ -204,3 +204,26 @@ def test_extract_archive_killed_then_rerun_is_byte_identical(tmp_path, aze):
     assert records[-1]["error"] and all("text" in r for r in records[:-1])
     again = subprocess.run([*args, "-o", str(out)], capture_output=True, text=True)
     assert again.returncode == 2 and "exists" in again.stderr
+
+
+def test_an_unexpected_failure_on_one_file_is_its_record_not_the_end_of_the_archive(
+    tmp_path, aze, monkeypatch
+):
+    from sutun.pages import archive
+
+    good, _ = _page(tmp_path, aze[3:5], 3, False)
+    odd = tmp_path / "odd.pdf"
+    odd.write_bytes(good.read_bytes())
+    real = archive.read_pages
+
+    def flaky(path, language=None, pages=None):
+        if path == odd:
+            raise ValueError("a layout nobody planned for")
+        return real(path, language, pages)
+
+    monkeypatch.setattr(archive, "read_pages", flaky)
+    out = tmp_path / "articles.jsonl"
+    summary = archive.run([odd, good], out, progress=False)
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert records[0] == {"source": str(odd), "error": "ValueError: a layout nobody planned for"}
+    assert len(records) == 3 and summary["errors"] == 1 and summary["articles"] == 2

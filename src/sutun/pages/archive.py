@@ -101,8 +101,9 @@ def _file(job: tuple[Path, str | None, list[int] | None]) -> tuple[Path, bytes, 
     path, language, pages = job
     try:
         result = read_pages(path, language, pages)
-    except (ExtractError, RuntimeError) as exc:
-        record = {"source": str(path), "error": str(exc)}
+    except Exception as exc:  # one unreadable file is a record, never the end of the batch
+        message = str(exc) if isinstance(exc, ExtractError) else f"{type(exc).__name__}: {exc}"
+        record = {"source": str(path), "error": message}
         return path, (json.dumps(record, ensure_ascii=False) + "\n").encode(), 0, 1
     lines = []
     for k, a in enumerate(result.articles):
