@@ -292,8 +292,12 @@ def extract(
         for path in paths:
             try:
                 result = run_extract(path, language, wanted)
-            except (ExtractError, RuntimeError) as exc:
+            except ExtractError as exc:
                 typer.echo(f"sutun: {exc}", err=True)
+                status = 2
+                continue
+            except Exception as exc:  # the other files still get read
+                typer.echo(f"sutun: {path}: {type(exc).__name__}: {exc}", err=True)
                 status = 2
                 continue
             for note in result.notes:
