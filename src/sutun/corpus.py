@@ -106,12 +106,11 @@ def run(
     summary = Summary(workers=workers or os.cpu_count() or 1)
     start = time.perf_counter()
     total = sum(p.stat().st_size for p in inputs)
-    bar = _progress(total, progress)
+    bar = progress_bar(total, progress)
     settings = (language, model, config, timings)
     pool = None
     if summary.workers > 1:
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        pool = ctx.Pool(summary.workers, initializer=_init, initargs=settings)
+        pool = worker_pool(summary.workers, _init, settings)
     else:
         _init(*settings)
     try:
@@ -251,12 +250,26 @@ def _flat(out: dict) -> dict[str, Any]:
 # ---- progress: records/s, MB/s and ETA on a terminal, nothing otherwise
 
 
-def _progress(total: int, show: bool | None):
+def progress_bar(total: int, show: bool | None, unit: str = "B", initial: int = 0):
+    """A tqdm bar on stderr, shown when ``show`` (default: when stderr is a terminal)."""
     from tqdm import tqdm
 
     if show is None:
         show = sys.stderr.isatty()
-    return tqdm(total=total, unit="B", unit_scale=True, disable=not show, smoothing=0.1)
+    return tqdm(
+        total=total,
+        initial=initial,
+        unit=unit,
+        unit_scale=unit == "B",
+        disable=not show,
+        smoothing=0.1,
+    )
+
+
+def worker_pool(workers: int, initializer=None, initargs: tuple = ()):
+    """Worker processes (forked where the platform allows: the loaded model is shared)."""
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    return ctx.Pool(workers, initializer=initializer, initargs=initargs)
 
 
 def texts_of(paths: list[Path]) -> Iterator[str]:

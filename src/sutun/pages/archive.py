@@ -11,9 +11,7 @@ started again writes the same bytes as one that never stopped.
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -32,19 +30,15 @@ def run(
     pages: list[int] | None = None,
     progress: bool | None = None,
 ) -> dict:
-    from tqdm import tqdm
+    from sutun.corpus import progress_bar, worker_pool
 
     journal = output.with_name(output.name + ".journal")
     done = _resume(output, journal)
     todo = [p for p in paths if str(p) not in done]
     summary = {"files": len(paths), "skipped": len(paths) - len(todo), "articles": 0, "errors": 0}
     start = time.perf_counter()
-    show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(total=len(paths), initial=summary["skipped"], unit="file", disable=not show)
-    pool = None
-    if workers > 1 and len(todo) > 1:
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        pool = ctx.Pool(workers)
+    bar = progress_bar(len(paths), progress, unit="file", initial=summary["skipped"])
+    pool = worker_pool(workers) if workers > 1 and len(todo) > 1 else None
     jobs = [(p, language, pages) for p in todo]
     results = pool.imap(_file, jobs) if pool is not None else map(_file, jobs)
     fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)

@@ -56,9 +56,7 @@ def _span_words(span: dict, bold: bool) -> list[Word]:
     return words
 
 
-TALL = (
-    set("bdfhklt" + "ijöüğ" + "0123456789") | {chr(c) for c in range(0x41, 0x5B)} | set("ƏÇĞİÖŞÜ")
-)
+TALL = set("bdfhklt" + "ijöüğ" + "0123456789")  # capitals too, by isupper()
 DEEP = set("gjpqyçşğÇŞ")
 
 
