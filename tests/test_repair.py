@@ -132,6 +132,22 @@ JUNCTIONS = [
         ["Laverne-nin fikirlərini", "müzakirəyə"],
         id="a hyphen before the suffixes of a name the text uses bare is kept",
     ),
+    pytest.param(
+        "Başlıq\r\n\r\nNazir bu gün bəyanat ver-\r\ndi və iclasda\r\n\r\nçıxış etdi.",
+        ["bəyanat verdi və iclasda çıxış etdi."],
+        id="Windows line ends",
+    ),
+    pytest.param(
+        "Başlıq\n\nNazir bu gün bəyanat ver\u2010\ndi, hərbi¬\ntexniki məsələləri müza¬\n"
+        "kirə etdi və sonra çıxış et\u00ad\ndi.",
+        ["bəyanat verdi, hərbi-texniki məsələləri müzakirə etdi və sonra çıxış etdi."],
+        id="U+2010, an OCR engine's ¬ and a soft hyphen at line ends",
+    ),
+    pytest.param(
+        "Nazir bu gün bəyanat verdi və Nazirlər Kabinetinin\n\nyığıncağında çıxış etdi.",
+        ["Kabinetinin yığıncağında"],
+        id="a first block that reads on into a lower-case one is no title",
+    ),
 ]
 
 
@@ -139,6 +155,11 @@ JUNCTIONS = [
 def test_junctions(text, wanted):
     out = sutun.repair(text, "aze").text
     assert all(w in out for w in wanted), out
+
+
+def test_clean_text_with_windows_line_ends_is_left_alone():
+    text = "Başlıq\r\n\r\nNazir bu gün bəyanat verdi.\r\nSonra çıxış etdi.\r\n"
+    assert sutun.repair(text, "aze").text == text
 
 
 def test_glued_compounds_split_on_strong_evidence_only():

@@ -87,6 +87,8 @@ class Document:
     """Replacements as (start, end, replacement), sorted; they never overlap."""
 
     _lowered: str | None = field(default=None, repr=False, compare=False)
+    _texts: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
+    """Block texts as the replacements so far leave them (``add`` drops the ones it touches)."""
 
     def lowered(self) -> str:
         """The source in lower case by the language's rules (computed once)."""
@@ -100,6 +102,9 @@ class Document:
     def add(self, edit: Edit) -> None:
         """Record a replacement; one that covers earlier replacements subsumes them."""
         self._sorted = None
+        if self._texts and edit.after is None:
+            for i in [i for i in self._texts if _meets(self.blocks[i], edit)]:
+                del self._texts[i]
         if edit.after is not None or not self._conflicts(edit):
             self.edits.append(edit)
             if edit.after is None:
@@ -165,7 +170,8 @@ class Document:
             self._sorted = ([e.start for e in replaced], replaced)
         starts, replaced = self._sorted
         out, pos = [], start
-        for e in replaced[bisect.bisect_left(starts, start) :]:
+        for k in range(bisect.bisect_left(starts, start), len(replaced)):
+            e = replaced[k]
             if e.start >= end and not e.start == e.end == end:
                 break
             if e.end <= end:
@@ -176,8 +182,11 @@ class Document:
         return "".join(out)
 
     def text_of(self, i: int) -> str:
-        b = self.blocks[i]
-        return self.view(b.start, b.end)
+        hit = self._texts.get(i)
+        if hit is None:
+            b = self.blocks[i]
+            hit = self._texts[i] = self.view(b.start, b.end)
+        return hit
 
     def separator_start(self, i: int) -> int:
         """Where the separator before block ``i`` begins (the end of the block before it)."""
@@ -185,6 +194,10 @@ class Document:
 
     def body(self) -> list[int]:
         return [i for i in self.order if self.blocks[i].kind != "furniture"]
+
+
+def _meets(block: Block, edit: Edit) -> bool:
+    return block.start <= edit.end and edit.start <= block.end
 
 
 def _letter(ch: str) -> bool:

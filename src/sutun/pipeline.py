@@ -11,6 +11,7 @@ from sutun.lang.model import LanguageModel, canonical, shipped
 from sutun.readers import document_from_text
 from sutun.steps import STEPS, cleanup, dehyphenate, legacy, letters, normalise
 from sutun.steps.evidence import (
+    LINE_END_HYPHENS,
     Context,
     document_vocabulary,
     ends_inside_a_name,
@@ -21,7 +22,7 @@ from sutun.steps.evidence import (
 from sutun.steps.structure import fill
 
 DEFAULT = RepairConfig()
-_RAW_HYPHEN = regex.compile(r"[\p{L}]-[ \t]*\n[ \t]*\p{L}")
+_RAW_HYPHEN = regex.compile(rf"\p{{L}}[{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*\p{{L}}")
 
 
 def detect_language(text: str) -> str | None:

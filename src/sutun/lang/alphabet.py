@@ -16,7 +16,6 @@ FRONT_VOWELS = frozenset("eəiöü")
 VOWELS = frozenset("aeəıioöuüAEƏIİOÖUÜ")
 ALL_VOWELS = VOWELS | frozenset("âîûÂÎÛéèêàäëïôœ")
 
-_TURKIC_LOWER = str.maketrans({"I": "ı", "İ": "i"})
 _TURKIC_UPPER = str.maketrans({"i": "İ", "ı": "I"})
 
 
@@ -27,8 +26,11 @@ def is_turkic(language: str | None) -> bool:
 
 def lower(text: str, language: str | None = "aze") -> str:
     """Lower-case with Turkic dotted/dotless i rules when the language is Turkic."""
-    if ("I" in text or "İ" in text) and is_turkic(language):
-        text = text.translate(_TURKIC_LOWER)
+    if is_turkic(language):
+        if "I" in text:
+            text = text.replace("I", "ı")  # str.replace is far faster than str.translate
+        if "İ" in text:
+            text = text.replace("İ", "i")
     return text.lower()
 
 

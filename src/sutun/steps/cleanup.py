@@ -12,11 +12,12 @@ from sutun.document import Document, Edit
 from sutun.steps.evidence import Context
 
 STEP = "cleanup"
-# Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t and \n
-# (stdlib ``re``: a plain character class scans several times faster than ``regex``'s \p{…}).
+# Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t, \n
+# and the \r of a CRLF line end (stdlib ``re``: a plain character class scans several times
+# faster than ``regex``'s \p{…}).
 INVISIBLE = re.compile(
     "[\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
-    "\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)"
 )
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")

@@ -10,6 +10,7 @@ from sutun.lang import morphology
 from sutun.steps import normalise
 from sutun.steps.evidence import (
     CLOSED_END,
+    LINE_END_HYPHENS,
     Context,
     hyphen_decision,
     reduplicated,
@@ -18,9 +19,12 @@ from sutun.steps.evidence import (
 )
 
 STEP = "dehyphenate"
-LINE_BREAK = regex.compile(r"[ \t]*\n[ \t]*")
+LINE_BREAK = regex.compile(r"[ \t\r]*\n[ \t]*")
 # The right part is looked at, not taken: it may end in its own hyphen (məc-|buriyyətində-|dir).
-HYPHEN_BREAK = regex.compile(r"([\p{L}\p{N}]+)-[ \t]*\n[ \t]*(?=([\p{L}\p{N}]+))")
+HYPHEN_BREAK = regex.compile(
+    rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}][ \t\r]*\n[ \t]*(?=([\p{{L}}\p{{N}}]+))"
+)
+SOFT_HYPHEN = "\u00ad"
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
@@ -47,6 +51,20 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     for m in LINE_BREAK.finditer(text):
         h = hyphen_breaks.get(m.start() - 1)
+        if h is None and text[m.start() - 1 : m.start()] == SOFT_HYPHEN:
+            # A discretionary hyphen: the typesetter's own mark of a word broken at the line end.
+            doc.add(
+                Edit(
+                    "dehyphenate",
+                    start + m.start() - 1,
+                    start + m.end(),
+                    "",
+                    step=STEP,
+                    confidence=0.99,
+                    evidence={"reason": "soft hyphen at a line end"},
+                )
+            )
+            continue
         if h is None and _ends_a_line_of_its_own(text, m, width):
             continue
         if h is not None:
@@ -55,12 +73,15 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             if d.join:
                 carried[h.end()] = left
             kind = "dehyphenate" if d.join else "keep-hyphen"
+            mark = text[m.start() - 1]
+            # A hyphen is kept as "-", whatever mark the extractor printed for it (¬).
+            keep = "-" if not d.join and mark != "-" else ""
             doc.add(
                 Edit(
                     kind,
-                    start + m.start() - (1 if d.join else 0),
+                    start + m.start() - (1 if d.join or keep else 0),
                     start + m.end(),
-                    "",
+                    keep,
                     step=STEP,
                     confidence=d.confidence,
                     evidence=d.evidence,
@@ -83,11 +104,14 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
 def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> bool:
     """A list item starts after the break, or a sentence ended on a line half the block's width:
     the break was written, not wrapped."""
-    after = text[m.end() :]
-    if ITEM.match(after):
+    if ITEM.match(text, m.end()):
         return True
-    line = text[: m.start()].rsplit("\n", 1)[-1].strip()
-    return 2 * len(line) < width and bool(CLOSED_END.search(line)) and after[:1].isupper()
+    line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    return (
+        2 * len(line) < width
+        and bool(CLOSED_END.search(line))
+        and text[m.end() : m.end() + 1].isupper()
+    )
 
 
 def glued_suffixes(doc: Document) -> bool:
@@ -123,7 +147,8 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     if not spans and not ctx.glued:
         return
     suspect = normalise.suspect(text)
-    lowered = ctx.lower(text, doc.language)
+    whole = doc.lowered()
+    lowered = whole[start:end] if len(whole) == len(doc.source) else ctx.lower(text, doc.language)
     if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
         return
     if ctx.glued and (suspect or not ctx.glued.keys().isdisjoint(GLUED.findall(lowered))):

@@ -22,7 +22,9 @@ from sutun.lang.model import LanguageModel
 
 CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
 OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$", regex.REVERSE)
-HYPHEN_END = regex.compile(r"([\p{L}\p{N}]+)-$", regex.REVERSE)
+LINE_END_HYPHENS = "\\-\u2010¬"
+"""What extractors print for a line-end hyphen: ASCII, U+2010 HYPHEN, and OCR engines' ¬."""
+HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
 LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)
 MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s*$|\||```)")
@@ -32,6 +34,7 @@ ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—�
 FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
+WORDS_AND_BREAKS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|\n")
 TOKEN = regex.compile(r"\p{L}+")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
@@ -113,8 +116,17 @@ def document_vocabulary(doc: Document) -> Counter[str]:
             continue
         block = doc.source[b.start : b.end]
         text = lowered[b.start : b.end] if aligned else lower(block, doc.language)
-        for line in text.split("\n") if "\n" in text else (text,):
-            vocab.update(WORDS.findall(line)[1:-1])
+        if "\n" not in text:
+            vocab.update(WORDS.findall(text)[1:-1])
+            continue
+        line: list[str] = []
+        for token in WORDS_AND_BREAKS.findall(text):
+            if token == "\n":
+                vocab.update(line[1:-1])
+                line = []
+            else:
+                line.append(token)
+        vocab.update(line[1:-1])
     return vocab
 
 

@@ -6,26 +6,25 @@ from __future__ import annotations
 import itertools
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import Context, Continuation, Ends, continuation
-from sutun.steps.reorder import pinned
+from sutun.steps.evidence import Context, Continuation, Ends, continuation, head_of
+from sutun.steps.reorder import STRONG, pinned
 
 STEP = "join"
 MIN_SCORE = 0.5
 
 
 def run(doc: Document, ctx: Context) -> None:
-    body = doc.body()
+    body = [i for i in doc.body() if doc.text_of(i).strip()]  # not emptied by cleanup
     fixed = pinned(doc)
     # A is judged as the paragraph joined so far, as a second pass over the output would see it.
     paragraph = ""
     for a, b in itertools.pairwise(body):
         ta, tb = doc.text_of(a), doc.text_of(b)
         paragraph = paragraph or ta
-        if a in fixed:
-            paragraph = ""
-            continue
         c = continuation(paragraph, tb, ctx, doc.language)
-        if c.score < MIN_SCORE:
+        # A title is followed by a capital; a lower-case start after it goes on its sentence.
+        title = a in fixed and not (c.score >= STRONG and head_of(tb).lower)
+        if title or c.score < MIN_SCORE:
             paragraph = ""
             continue
         paragraph = _joined(paragraph, tb, c)
@@ -53,7 +52,7 @@ def run(doc: Document, ctx: Context) -> None:
         doc.add(
             Edit(
                 kind,
-                doc.separator_start(b),
+                _separator_start(doc, b),
                 block_b.start + eb.lead,
                 glue,
                 step=STEP,
@@ -61,6 +60,14 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"score": round(c.score, 3), **c.evidence},
             )
         )
+
+
+def _separator_start(doc: Document, b: int) -> int:
+    """Where the blank space before block ``b`` begins, over blocks cleanup emptied."""
+    j = b - 1
+    while j >= 0 and doc.blocks[j].kind != "furniture" and not doc.text_of(j).strip():
+        j -= 1
+    return doc.blocks[j].end if j >= 0 else 0
 
 
 def _joined(a: str, b: str, c: Continuation) -> str:
