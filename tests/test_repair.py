@@ -189,15 +189,39 @@ def test_reduplications_glued_by_an_extractor_are_split():
     assert "ISIS qruplaşması" in sutun.repair("ISIS qruplaşması 19cu əsrdə yox idi.", "aze").text
 
 
-def test_furniture_is_kept_as_metadata_not_lost():
+@pytest.mark.parametrize("mark", ["— 7 —", "Səhifə 7", "Page 7 of 12", "Стр. 7"])
+def test_furniture_is_kept_as_metadata_not_lost(mark):
     text = (
-        "Başlıq\n\nMəqalənin birinci hissəsi burada davam edir və cümlə\n\n— 7 —\n\n"
+        f"Başlıq\n\nMəqalənin birinci hissəsi burada davam edir və cümlə\n\n{mark}\n\n"
         "ikinci sütunda bitir."
     )
     result = sutun.repair(text, "aze")
     assert "7" not in result.text
-    assert result.document.furniture[0]["kind"] == "page-number"
+    assert result.document.furniture[0] == {
+        "kind": "page-number",
+        "text": mark,
+        "offset": text.index(mark),
+    }
     assert "cümlə ikinci sütunda" in result.text
+
+
+def test_a_running_head_repeated_on_every_page_is_furniture():
+    head = "Xalq qəzeti"
+    text = (
+        f"{head}\n\nNazir bu gün bəyanat verdi və yeni layihələrin\n\n{head}\n\n"
+        f"təqdimatında çıxış etdi.\n\n{head}\n\nSonra jurnalistlərlə görüşdü."
+    )
+    result = sutun.repair(text, "aze")
+    assert result.text == (
+        "Nazir bu gün bəyanat verdi və yeni layihələrin təqdimatında çıxış etdi.\n\n"
+        "Sonra jurnalistlərlə görüşdü."
+    )
+    assert [f["text"] for f in result.document.furniture] == [head] * 3
+
+
+def test_a_repeated_heading_that_cuts_no_sentence_stays():
+    text = "Xəbərlər\n\nNazir bu gün bəyanat verdi.\n\nXəbərlər\n\nSonra jurnalistlərlə görüşdü."
+    assert sutun.repair(text, "aze").text == text
 
 
 def test_cyrillic_lookalikes_in_latin_words_only():

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import Context
+from sutun.steps.evidence import Context, head_of, starts_lower, tail_of
 
 STEP = "cleanup"
 # Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t, \n
@@ -20,6 +20,15 @@ INVISIBLE = re.compile(
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)"
 )
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
+PAGE_LABEL = regex.compile(
+    r"^(?:page|p\.|səhifə|səh\.|sayfa|s\.|страница|стр\.|с\.)\s*\d{1,4}"
+    r"(?:\s*(?:of|/|из|-d[əa]n)\s*\d{1,4})?$",
+    regex.IGNORECASE,
+)
+"""Page 2 of 5, Səhifə 3, Sayfa 4, Стр. 5"""
+REPEATED_MIN = 2
+"""A short unpunctuated block the document repeats this often, and that once cuts a sentence in
+two, is a running head (the paper's name on every page)."""
 ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")
 CLOSING = regex.compile(r"[.!?:;]$")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -36,7 +45,7 @@ def furniture_kind(text: str, strong_only: bool) -> str:
     t = text.strip()
     if "\n" in t or len(t) > 100:
         return ""
-    if PAGE_NUMBER.match(t):
+    if PAGE_NUMBER.match(t) or PAGE_LABEL.match(t):
         return "page-number"
     if CLOSING.search(t):
         return ""
@@ -90,12 +99,11 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"removed": doc.source[start:end]},
             )
         )
+    repeated = repeated_heads(doc)
     for i, b in enumerate(doc.blocks):
-        if i == 0:
-            continue
         text = doc.view(b.start, b.end)  # as the glyph removal above leaves it
-        kind = furniture_kind(text, strong_only=False)
-        if not kind:
+        kind = "running-head" if i in repeated else furniture_kind(text, strong_only=False)
+        if not kind or (i == 0 and i not in repeated):
             continue
         b.kind, b.furniture_kind = "furniture", kind
         doc.furniture.append({"kind": kind, "text": text, "offset": b.start})
@@ -103,10 +111,29 @@ def run(doc: Document, ctx: Context) -> None:
             Edit(
                 "furniture",
                 doc.separator_start(i),
-                b.end,
+                # The first block takes the blank space after it along.
+                b.end if i or len(doc.blocks) == 1 else doc.blocks[1].start,
                 "",
                 step=STEP,
                 confidence=0.9,
                 evidence={"furniture": kind, "text": text},
             )
         )
+
+
+def repeated_heads(doc: Document) -> set[int]:
+    """Blocks holding a short unpunctuated line the document repeats, one of them between a
+    block that ends open and one that starts in lower case (a page break inside a sentence)."""
+    texts = [doc.source[b.start : b.end] for b in doc.blocks]
+    seen: dict[str, list[int]] = {}
+    for i, t in enumerate(texts):
+        if len(t) <= 100 and "\n" not in t and not CLOSING.search(t) and not starts_lower(t):
+            seen.setdefault(t, []).append(i)
+    out: set[int] = set()
+    for where in seen.values():
+        if len(where) >= REPEATED_MIN and any(
+            0 < i < len(texts) - 1 and tail_of(texts[i - 1]).open and head_of(texts[i + 1]).lower
+            for i in where
+        ):
+            out.update(where)
+    return out
