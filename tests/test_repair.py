@@ -224,6 +224,24 @@ def test_a_repeated_heading_that_cuts_no_sentence_stays():
     assert sutun.repair(text, "aze").text == text
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "wanted", "kind"),
+    [
+        ("Nazir bu gÃ¼n bÉ™yanat verdi.", "aze", "Nazir bu gün bəyanat verdi.", "mojibake"),
+        ("The ﬁnal report was ﬂawed.", "eng", "The final report was flawed.", "ligature"),
+    ],
+)
+def test_mojibake_and_ligatures_are_decoded(text, language, wanted, kind):
+    result = sutun.repair(text, language)
+    assert result.text == wanted
+    assert {e.kind for e in result.edits} == {f"normalise-{kind}"}
+
+
+def test_accented_latin_that_only_looks_like_mojibake_stays():
+    text = "Em São Paulo, o café’s menu — Ñandú — custa 5 €."
+    assert sutun.repair(text, "eng").text == text
+
+
 def test_cyrillic_lookalikes_in_latin_words_only():
     text = "Başlıq\n\nAzərbaycаn (а is Cyrillic) и Россия.\n\nsonra davam edir."
     result = sutun.repair(text, "aze")

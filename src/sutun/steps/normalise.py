@@ -1,11 +1,14 @@
-"""Unicode NFC, and Cyrillic or IPA look-alike letters inside Latin words (whole-Cyrillic words
-are left alone)."""
+"""Unicode NFC, Cyrillic or IPA look-alike letters inside Latin words (whole-Cyrillic words are
+left alone), typographic ligatures (ﬁ → fi) and UTF-8 read as Windows-1252 (AzÉ™rbaycan →
+Azərbaycan; ftfy judges and decodes it)."""
 
 from __future__ import annotations
 
 import unicodedata
 
+import ftfy
 import regex
+from ftfy.fixes import fix_latin_ligatures
 
 from sutun.document import Document, Edit
 from sutun.steps.evidence import Context
@@ -43,14 +46,23 @@ LOOKALIKES = str.maketrans(
     }
 )
 TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+MOJIBAKE = (
+    "[\u00c2-\u00df\u00e2-\u00ef][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+"""A UTF-8 lead byte then a continuation byte, both read as Windows-1252 (or Latin-1)."""
+MOJIBAKE_TOKEN = regex.compile(r"\S*" + MOJIBAKE + r"\S*")
 LATIN = regex.compile(r"\p{Latin}")
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
-SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ]")
+LIGATURE = regex.compile("[\ufb00-\ufb06]")
+SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ\ufb00-\ufb06]|" + MOJIBAKE)
 _LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
 
 
 def fixed(token: str, latin_block: bool) -> str:
     t = unicodedata.normalize("NFC", token)
+    if LIGATURE.search(t):
+        t = fix_latin_ligatures(t)
     lookalikes_only = latin_block and all(ch in _LOOKALIKE_KEYS for ch in t)
     if _mixed(t) or lookalikes_only:
         t = t.translate(LOOKALIKES)
@@ -97,11 +109,19 @@ def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
             continue
         if latin is None:
             latin = mostly_latin(doc.source)
+        decoded = []
+        for m in MOJIBAKE_TOKEN.finditer(text):
+            new = fix_latin_ligatures(ftfy.fix_encoding(m.group(0)))
+            if new != m.group(0):
+                out.append((b.start + m.start(), b.start + m.end(), new))
+                decoded.append(m.span())
         for m in TOKEN.finditer(text):
+            if decoded and any(s <= m.start() < e for s, e in decoded):
+                continue
             new = fixed(m.group(0), latin)
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
-    return out
+    return sorted(out)
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -109,9 +129,19 @@ def run(doc: Document, ctx: Context) -> None:
         if any(e.start < end and start < e.end for e in doc.edits if not e.is_move):
             continue  # already rewritten (a legacy-font word)
         old = doc.source[start:end]
-        kind = "normalise-nfc" if unicodedata.normalize("NFC", old) == new else "normalise-script"
+        kind = _kind(old, new)
         doc.add(
             Edit(
                 kind, start, end, new, step=STEP, confidence=0.98, evidence={"from": old, "to": new}
             )
         )
+
+
+def _kind(old: str, new: str) -> str:
+    if unicodedata.normalize("NFC", old) == new:
+        return "normalise-nfc"
+    if fix_latin_ligatures(old) == new:
+        return "normalise-ligature"
+    if regex.search(MOJIBAKE, old):
+        return "normalise-mojibake"
+    return "normalise-script"
