@@ -205,6 +205,16 @@ def test_furniture_is_kept_as_metadata_not_lost(mark):
     assert "cümlə ikinci sütunda" in result.text
 
 
+def test_a_dated_running_head_is_furniture_a_dated_fragment_is_text():
+    text = (
+        "Başlıq\n\nQəzetin yazdığına görə, 29 sentyabr 1918-ci ildə\n\n"
+        "SƏS • 22 oktyabr 2003 • № 35\n\nhücum başlayıb."
+    )
+    result = sutun.repair(text, "aze")
+    assert "görə, 29 sentyabr 1918-ci ildə hücum başlayıb." in result.text
+    assert [f["text"] for f in result.document.furniture] == ["SƏS • 22 oktyabr 2003 • № 35"]
+
+
 def test_a_running_head_repeated_on_every_page_is_furniture():
     head = "Xalq qəzeti"
     text = (

@@ -37,6 +37,10 @@ DATE = regex.compile(
     r"|\b\p{L}{3,}\.?\s+\d{1,2},\s+(?:1[89]|20)\d\d\b"  # March 16, 2006
     r"|\b\d{1,2}[./]\d{1,2}[./](?:1[89]|20)?\d\d\b"  # 16.03.2006
 )
+WORD = regex.compile(r"\p{L}{2,}")
+HEAD_WORDS = 3
+"""A dated line is a running head when little but the date is in it (the paper's name, a page),
+not a sentence's fragment that names a date."""
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
 
 
@@ -51,7 +55,13 @@ def furniture_kind(text: str, strong_only: bool) -> str:
         return ""
     if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
         return "running-head"
-    if not strong_only and DATE.search(t) and len(t.split()) <= 8 and not t.endswith("-"):
+    if (
+        not strong_only
+        and DATE.search(t)
+        and len(t.split()) <= 8
+        and len(WORD.findall(DATE.sub("", t))) <= HEAD_WORDS
+        and not t.endswith("-")
+    ):
         return "running-head"
     return ""
 
