@@ -29,8 +29,15 @@ test: setup
 bench: setup
 	$(PY) -m sutun.bench --out BENCHMARKS.md --json bench/results.json
 
-model: setup  ## rebuild the shipped Azerbaijani model from ../shared/corpora
-	$(VENV)/bin/sutun model build --language aze --corpora ../shared/corpora -o src/sutun/data/aze.json.gz
+MODEL := src/sutun/data/aze.json.gz
+MODEL_INPUTS := $(wildcard src/sutun/lang/*.py) \
+	$(wildcard ../shared/corpora/symspell-az/*.txt ../shared/corpora/az-lang-nlp/*.txt \
+	../shared/corpora/azwiki-sentences/*.txt ../shared/corpora/tesseract-langdata-aze/aze.*)
+
+model: setup $(MODEL)  ## rebuild the shipped Azerbaijani model when its inputs or code change
+
+$(MODEL): $(MODEL_INPUTS)
+	$(VENV)/bin/sutun model build --language aze --corpora ../shared/corpora -o $@
 
 lint: setup
 	$(VENV)/bin/ruff check src tests

@@ -133,6 +133,12 @@ JUNCTIONS = [
         id="a hyphen before the suffixes of a name the text uses bare is kept",
     ),
     pytest.param(
+        "Başlıq\n\nKomanda dünən axşam keçirilən oyunda uğur qazandı, oyunun qəhrəmanı olan\n\n"
+        "Sergio isə iki qol vurdu.",
+        ["qəhrəmanı olan Sergio isə"],
+        id="a block ending on a word no sentence ends on goes on into a capital",
+    ),
+    pytest.param(
         "Başlıq\r\n\r\nNazir bu gün bəyanat ver-\r\ndi və iclasda\r\n\r\nçıxış etdi.",
         ["bəyanat verdi və iclasda çıxış etdi."],
         id="Windows line ends",
@@ -361,6 +367,22 @@ def test_model_built_from_plain_text_is_used_by_the_cli(tmp_path):
     assert "eve geldikleri zaman" in result["text"]
     reasons = [e["evidence"].get("reason") for e in result["edits"]]
     assert "lexicon frequency" in reasons
+
+
+def test_sentence_ends_learned_from_plain_text_decide_an_unpunctuated_junction():
+    from sutun.lang.build import build_from_text
+
+    text = "Bakan dün toplantıya katıldı ve konuştu. Heyet de geldi ve dinledi. " * 30
+    model = build_from_text([text], "tur")
+    assert model.end_rate("konuştu") == 1.0
+    assert model.never_ends("ve")
+    lead = "Başlık\n\nBakan dün sabah erken saatlerde başkentteki toplantıya katıldı"
+    open_end = sutun.repair(f"{lead} ve\n\nAnkara heyeti de geldi.", "tur", model=model)
+    assert "katıldı ve Ankara heyeti" in open_end.text
+    paragraph_end = sutun.repair(
+        f"{lead} ve konuştu\n\nAnkara heyeti de geldi.", "tur", model=model
+    )
+    assert "konuştu\n\nAnkara" in paragraph_end.text
 
 
 def test_a_model_for_another_language_is_not_applied(tmp_path):

@@ -15,6 +15,7 @@ from sutun.steps.evidence import (
     Context,
     document_vocabulary,
     ends_inside_a_name,
+    ends_on_a_word_no_sentence_ends_on,
     glued_index,
     head_of,
     tail_of,
@@ -67,8 +68,11 @@ def damage(doc: Document, ctx: Context) -> list[str]:
             signs.append("block ends in a hyphen")
         if k and head_of(t).lower:
             signs.append("block starts in lower case")
-        if k and k + 1 < len(texts) and ends_inside_a_name(t) and head_of(texts[k + 1]).capital:
-            signs.append("a paragraph cut off inside a name")
+        if k and k + 1 < len(texts) and head_of(texts[k + 1]).capital:
+            if ends_inside_a_name(t):
+                signs.append("a paragraph cut off inside a name")
+            if ends_on_a_word_no_sentence_ends_on(t, ctx):
+                signs.append("a paragraph cut off on a word no sentence ends on")
     return sorted(set(signs))
 
 

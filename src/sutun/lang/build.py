@@ -10,13 +10,20 @@ from pathlib import Path
 import regex
 
 from sutun.lang.alphabet import lower
-from sutun.lang.model import WORD, LanguageModel, canonical, counts_from_text, names_from_text
+from sutun.lang.model import (
+    WORD,
+    LanguageModel,
+    canonical,
+    counts_from_text,
+    ends_from_text,
+    names_from_text,
+)
 
 AZE_SOURCES = [
     "symspell-az/frequency_dictionary_az_80k.txt (MIT)",
     "az-lang-nlp/spell_freq.txt, stems.txt (Apache-2.0)",
     "tesseract-langdata-aze/aze.wordlist, aze.word.bigrams (Apache-2.0)",
-    "azwiki-sentences/vocab.txt, sent_gold_actual.txt (CC BY-SA)",
+    "azwiki-sentences/vocab.txt, sent_gold_actual.txt, sent_gold.txt (CC BY-SA)",
 ]
 
 
@@ -74,8 +81,38 @@ def build_azerbaijani(corpora: Path, ranked_limit: int = 200_000) -> LanguageMod
         stems=stems,
         bigrams=bigrams,
         sources=AZE_SOURCES,
-        names=names_from_text(wiki.splitlines(), "aze"),
+        names=[
+            *names_from_text(wiki.splitlines(), "aze"),
+            *_capitalised_only(corpora / "tesseract-langdata-aze" / "aze.wordlist", ranked_limit),
+        ],
+        ends=ends_from_text(
+            [*wiki.splitlines(), *_wiki_lines(corpora / "azwiki-sentences" / "sent_gold.txt")],
+            "aze",
+        ),
     )
+
+
+def _capitalised_only(path: Path, limit: int) -> list[str]:
+    """Words a cased word list has only capitalised (Sergio, never sergio): names. The frequency
+    lists are lower-cased, so they cannot tell a name from a word that starts sentences."""
+    ranked = path.read_text(encoding="utf-8").split()[:limit]
+    present = set(ranked)
+    return sorted(
+        {
+            lower(w, "aze")
+            for w in ranked
+            if w[:1].isupper() and w[1:].islower() and lower(w, "aze") not in present
+        }
+    )
+
+
+def _wiki_lines(path: Path) -> list[str]:
+    """Sentences of a wiki dump, without its markup lines (``thumb|200px|…``)."""
+    return [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "|" not in line and "[[" not in line and "{{" not in line
+    ]
 
 
 def build_from_text(
@@ -89,6 +126,7 @@ def build_from_text(
         bigrams=bigrams,
         sources=sources,
         names=names_from_text(texts, language),
+        ends=ends_from_text(texts, language),
     )
 
 
@@ -116,11 +154,15 @@ def learn_from_corpus(
 ) -> LanguageModel:
     """A model from the corpus being repaired: words and bigrams of its intact spans only, so
     that break fragments do not vote for themselves; ``base`` (a shipped model) is merged in."""
-    spans = (span for text in texts for span in intact_spans(text))
+    spans = [span for text in texts for span in intact_spans(text)]
     words, bigrams = counts_from_text(spans, language)
+    ends = ends_from_text(spans, language)
     if base is not None:
         words.update(base.words)
         bigrams.update(base.bigrams)
+        for key, (final, seen) in base.ends.items():
+            mine = ends.get(key, [0, 0])
+            ends[key] = [mine[0] + final, mine[1] + seen]
     return LanguageModel.from_counts(
         canonical(language) or language,
         words,
@@ -128,4 +170,5 @@ def learn_from_corpus(
         bigrams=bigrams,
         sources=[*sources, *(base.sources if base is not None else [])],
         names=base.names if base is not None else (),
+        ends=ends,
     )

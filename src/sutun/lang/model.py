@@ -43,6 +43,9 @@ class LanguageModel:
     min_stem_count: int = 3
     names: frozenset[str] = frozenset()
     """Words the training text capitalises mid-sentence (names), lower-cased."""
+    ends: dict[str, list[int]] = field(default_factory=dict)
+    """How often a word, or a word ending (``~`` and its last letters), closes a sentence:
+    ``[sentence ends, occurrences]``, for the frequent ones."""
     memo: dict = field(default_factory=dict, repr=False, compare=False)
     """Answers steps computed from this model alone, kept for the next document."""
 
@@ -128,6 +131,26 @@ class LanguageModel:
     def bigram(self, left: str, right: str) -> int:
         return self.bigrams.get(f"{self.norm(left)} {self.norm(right)}", 0)
 
+    def end_rate(self, word: str) -> float | None:
+        """How often the training text ends a sentence on ``word`` (or, for a word it saw too
+        rarely, on words ending like it); None without enough evidence."""
+        w = self.norm(word)
+        keys = [
+            (w, ENDS_MIN_WORD),
+            *((f"~{w[-k:]}", ENDS_MIN_SUFFIX) for k in (3, 2) if len(w) > k),
+        ]
+        for key, least in keys:
+            seen = self.ends.get(key)
+            if seen is not None and seen[1] >= least:
+                return seen[0] / seen[1]
+        return None
+
+    def never_ends(self, word: str) -> bool:
+        """Whether sentences (almost) never end on ``word``: a conjunction, a postposition, a
+        participle, a genitive."""
+        rate = self.end_rate(word)
+        return rate is not None and rate <= NEVER_ENDS
+
     # ---- storage
     def to_json(self) -> dict:
         return {
@@ -141,6 +164,7 @@ class LanguageModel:
             "char": self.char,
             "bigrams": self.bigrams,
             "names": sorted(self.names),
+            "ends": self.ends,
         }
 
     def save(self, path: str | Path) -> None:
@@ -166,6 +190,7 @@ class LanguageModel:
             sources=data.get("sources", []),
             grammar=data.get("grammar", False),
             names=frozenset(data.get("names", [])),
+            ends=data.get("ends", {}),
         )
 
     # ---- building
@@ -181,6 +206,7 @@ class LanguageModel:
         sources: Iterable[str] = (),
         max_bigrams: int = 60_000,
         names: Iterable[str] = (),
+        ends: dict[str, list[int]] | None = None,
     ) -> LanguageModel:
         char: Counter[str] = Counter()
         for w, c in words.items():
@@ -201,6 +227,7 @@ class LanguageModel:
             sources=list(sources),
             grammar=language in ("aze", "azj"),
             names=frozenset(names),
+            ends=ends or {},
         )
 
 
@@ -233,6 +260,38 @@ def names_from_text(texts: Iterable[str], language: str, min_count: int = 2) -> 
     return sorted(w for w, c in capital.items() if c >= min_count and c > 3 * small[w])
 
 
+SENTENCE = regex.compile(r"(?<=[.!?…][\"'»”’)]*)\s+")
+CLOSED = regex.compile(r"[.!?…][\"'»”’)]*\s*$")
+ENDS_MIN_WORD = 20
+ENDS_MIN_SUFFIX = 50
+"""Occurrences a word (or an ending) needs before its sentence-end rate is trusted."""
+NEVER_ENDS = 0.01
+
+
+def ends_from_text(texts: Iterable[str], language: str) -> dict[str, list[int]]:
+    """Sentence-end counts of words and of their last two and three letters; a text's last
+    sentence counts only if punctuation closes it."""
+    final: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for text in texts:
+        for sentence in SENTENCE.split(text):
+            toks = tokens(sentence, language)
+            closed = bool(CLOSED.search(sentence))
+            for i, w in enumerate(toks):
+                last = i == len(toks) - 1
+                if last and not closed:
+                    continue
+                keys = [w, *(f"~{w[-k:]}" for k in (2, 3) if len(w) > k)]
+                seen.update(keys)
+                if last:
+                    final.update(keys)
+    return {
+        k: [final[k], n]
+        for k, n in seen.items()
+        if n >= (ENDS_MIN_SUFFIX if k.startswith("~") else ENDS_MIN_WORD)
+    }
+
+
 def canonical(language: str | None) -> str | None:
     """``azj_Latn``, ``az``, ``aze`` → ``aze``; ``tr``, ``tur_Latn`` → ``tur``."""
     if not language:
@@ -253,4 +312,12 @@ def shipped(language: str) -> LanguageModel | None:
         return LanguageModel.load(path)
 
 
-__all__ = ["LanguageModel", "canonical", "counts_from_text", "is_turkic", "shipped", "tokens"]
+__all__ = [
+    "LanguageModel",
+    "canonical",
+    "counts_from_text",
+    "ends_from_text",
+    "is_turkic",
+    "shipped",
+    "tokens",
+]

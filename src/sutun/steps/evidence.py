@@ -395,9 +395,20 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…).
         ev["name_goes_on"] = True
         return Continuation("space", NAME_SCORE, True, ev)
+    if ends_on_a_word_no_sentence_ends_on(a, ctx):
+        ev["a_never_ends_a_sentence"] = True
+        return Continuation("space", 0.8, True, ev)
+    rate = ctx.model.end_rate(ta.last) if ctx.model is not None else None
+    if rate is not None and rate >= USUALLY_ENDS:
+        return NONE  # a paragraph left without its full stop
     if not starter and not ta.quoted:
         return Continuation("space", 0.8, True, ev)
     return NONE
+
+
+USUALLY_ENDS = 0.5
+"""A word that ends sentences this often (a finite verb), unpunctuated before a capital, ends
+its paragraph."""
 
 
 NAME_SCORE = 0.9
@@ -425,6 +436,20 @@ def ends_inside_a_name(text: str) -> bool:
         and _name_end(t)
         and t.words >= PROSE_WORDS
         and bool(INNER_PUNCTUATION.search(t.core[-8 * TAIL :]))
+    )
+
+
+def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
+    """A block of prose whose last word, unpunctuated, is one sentences never end on (a
+    conjunction, a participle, a genitive: … qəhrəmanı olan): cut off by a column end."""
+    t = tail_of(text)
+    return (
+        t.open
+        and t.wordy
+        and not t.quoted
+        and t.words >= ctx.config.space_join_min_words
+        and ctx.model is not None
+        and ctx.model.never_ends(t.last)
     )
 
 
