@@ -243,7 +243,8 @@ def _nonword(
         if capitalised and (freq < CAPITALISED_MIN_COUNT or cost > SUBSTITUTION_COST):
             continue
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
-        if cost > SUBSTITUTION_COST and (freq < MIN_FAR_COUNT or len(lw) < 6 or own):
+        short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
+        if cost > SUBSTITUTION_COST and (freq < MIN_FAR_COUNT or short or own):
             continue  # further edits land on too many words by chance
         if cost >= INSERT_COST and not context:
             continue
@@ -275,6 +276,9 @@ MIN_COUNT = 20
 MIN_FAR_COUNT = 50
 """Two confusions, or a dropped/doubled letter, must land on a word at least this frequent (and
 the word must be six letters or more; a dropped/doubled letter also needs a neighbour's bigram)."""
+MIN_SHORT_DROP_COUNT = 10_000
+"""A word of four or five letters is taken for one with a letter dropped only if that word is
+this frequent (snra → sonra)."""
 
 
 def _candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str, float]]:
@@ -330,7 +334,7 @@ def _two_substitutions(lw: str) -> list[str]:
 
 
 def _drops_and_doubles(lw: str) -> list[str]:
-    if len(lw) < 6:
+    if len(lw) < 4:
         return []
     out = [lw[:i] + ch + lw[i:] for i in range(1, len(lw)) for ch in ALPHABET]
     out += [lw[:i] + lw[i + 1 :] for i in range(len(lw))]
