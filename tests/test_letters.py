@@ -48,7 +48,8 @@ def test_each_confusion_kind_is_corrected(swaps):
 
 @pytest.mark.parametrize(
     "dropped",
-    [("tutulub", "tutulb"), ("gələn ilin", "gəln ilin")],  # a short word only for a very frequent one
+    # A short word is taken for a longer one only when that one is very frequent.
+    [("tutulub", "tutulb"), ("gələn ilin", "gəln ilin")],
 )
 def test_a_dropped_letter_is_restored_when_a_neighbour_backs_it(dropped):
     # The model's bigrams know "nəzərdə tutulub" and "gələn ilin"; the damaged words lack a letter.
