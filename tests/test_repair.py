@@ -221,6 +221,13 @@ def test_a_dated_running_head_is_furniture_a_dated_fragment_is_text():
     assert [f["text"] for f in result.document.furniture] == ["SƏS • 22 oktyabr 2003 • № 35"]
 
 
+def test_a_page_head_opening_the_text_is_furniture():
+    head = "XALQ QƏZETİ • 12 mart 2024 • № 48"
+    result = sutun.repair(f"{head}\n\nBaşlıq\n\nNazir bu gün bəyanat verdi.", "aze")
+    assert result.text == "Başlıq\n\nNazir bu gün bəyanat verdi."
+    assert result.document.furniture[0]["text"] == head
+
+
 def test_a_running_head_repeated_on_every_page_is_furniture():
     head = "Xalq qəzeti"
     text = (

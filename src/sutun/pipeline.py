@@ -62,7 +62,7 @@ def damage(doc: Document, ctx: Context) -> list[str]:
         signs.append("a running head inside a sentence")
     texts = [doc.source[b.start : b.end] for b in doc.blocks]
     for k, t in enumerate(texts):
-        if k and cleanup.furniture_kind(t, strong_only=True):
+        if cleanup.furniture_kind(t, strong_only=True) and (k or cleanup.dated_head(t)):
             signs.append("page furniture")
         if k + 1 < len(texts) and tail_of(t).hyphen:
             signs.append("block ends in a hyphen")
@@ -116,13 +116,16 @@ def repair(
 
 
 def _trim(doc: Document) -> None:
-    """Leading and trailing blank space goes once the document is being repaired anyway."""
+    """Leading and trailing blank space goes once the document is being repaired anyway (also
+    what furniture taken off the top leaves)."""
     if not doc.blocks:
         return
-    first = min(b.start for b in doc.blocks)
+    kept = [b for b in doc.blocks if b.kind != "furniture"] or doc.blocks
+    first = min(b.start for b in kept)
     last = max(b.end for b in doc.blocks)
     taken = [(e.start, e.end) for e in doc.edits if not e.is_move]
-    if first > 0 and not any(s < first for s, _ in taken):
-        doc.add(Edit("trim", 0, first, "", step="pipeline"))
+    top = max((e for s, e in taken if e <= first), default=0)
+    if top < first and not any(s < first and e > top for s, e in taken):
+        doc.add(Edit("trim", top, first, "", step="pipeline"))
     if last < len(doc.source) and not any(e > last for _, e in taken):
         doc.add(Edit("trim", last, len(doc.source), "", step="pipeline"))

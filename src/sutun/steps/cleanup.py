@@ -113,22 +113,28 @@ def run(doc: Document, ctx: Context) -> None:
     for i, b in enumerate(doc.blocks):
         text = doc.view(b.start, b.end)  # as the glyph removal above leaves it
         kind = "running-head" if i in repeated else furniture_kind(text, strong_only=False)
-        if not kind or (i == 0 and i not in repeated):
-            continue
+        if not kind or (i == 0 and i not in repeated and not dated_head(text)):
+            continue  # the first block is the title unless it carries a page's date or issue
         b.kind, b.furniture_kind = "furniture", kind
         doc.furniture.append({"kind": kind, "text": text, "offset": b.start})
         doc.add(
             Edit(
                 "furniture",
                 doc.separator_start(i),
-                # The first block takes the blank space after it along.
-                b.end if i or len(doc.blocks) == 1 else doc.blocks[1].start,
+                b.end,
                 "",
                 step=STEP,
                 confidence=0.9,
                 evidence={"furniture": kind, "text": text},
             )
         )
+
+
+def dated_head(text: str) -> bool:
+    t = text.strip()
+    return bool(furniture_kind(t, strong_only=True)) and bool(
+        ISSUE_MARK.search(t) or DATE.search(t) or PAGE_NUMBER.match(t) or PAGE_LABEL.match(t)
+    )
 
 
 def repeated_heads(doc: Document) -> set[int]:
