@@ -82,7 +82,7 @@ class Document:
     lead: str = ""
     paragraphs: list[str] = field(default_factory=list)
     source_name: str = ""
-    _sorted: tuple[list[int], list[Edit]] | None = field(default=None, repr=False, compare=False)
+    _starts: list[int] | None = field(default=None, repr=False, compare=False)
     _spans: list[tuple[int, int, str]] = field(default_factory=list, repr=False, compare=False)
     """Replacements as (start, end, replacement), sorted; they never overlap."""
 
@@ -101,10 +101,9 @@ class Document:
     # ---- edits
     def add(self, edit: Edit) -> None:
         """Record a replacement; one that covers earlier replacements subsumes them."""
-        self._sorted = None
         if self._texts and edit.after is None:
-            for i in [i for i in self._texts if _meets(self.blocks[i], edit)]:
-                del self._texts[i]
+            for i in self._blocks_meeting(edit.start, edit.end):
+                self._texts.pop(i, None)
         if edit.after is not None or not self._conflicts(edit):
             self.edits.append(edit)
             if edit.after is None:
@@ -163,23 +162,29 @@ class Document:
 
     def view(self, start: int, end: int) -> str:
         """The input span ``[start, end)`` with the replacements inside it applied."""
-        if self._sorted is None:
-            replaced = sorted(
-                (e for e in self.edits if not e.is_move), key=lambda e: (e.start, e.end)
-            )
-            self._sorted = ([e.start for e in replaced], replaced)
-        starts, replaced = self._sorted
+        spans = self._spans
         out, pos = [], start
-        for k in range(bisect.bisect_left(starts, start), len(replaced)):
-            e = replaced[k]
-            if e.start >= end and not e.start == e.end == end:
+        for k in range(bisect.bisect_left(spans, (start, -1)), len(spans)):
+            s, e, replacement = spans[k]
+            if s >= end and not s == e == end:
                 break
-            if e.end <= end:
-                out.append(self.source[pos : e.start])
-                out.append(e.replacement)
-                pos = e.end
+            if e <= end:
+                out.append(self.source[pos:s])
+                out.append(replacement)
+                pos = e
         out.append(self.source[pos:end])
         return "".join(out)
+
+    def _blocks_meeting(self, start: int, end: int) -> list[int]:
+        """Indices of the blocks that ``[start, end]`` touches (blocks are in input order)."""
+        if self._starts is None:
+            self._starts = [b.start for b in self.blocks]
+        k = bisect.bisect_right(self._starts, end)
+        out = []
+        while k > 0 and self.blocks[k - 1].end >= start:
+            out.append(k - 1)
+            k -= 1
+        return out
 
     def text_of(self, i: int) -> str:
         hit = self._texts.get(i)
@@ -194,10 +199,6 @@ class Document:
 
     def body(self) -> list[int]:
         return [i for i in self.order if self.blocks[i].kind != "furniture"]
-
-
-def _meets(block: Block, edit: Edit) -> bool:
-    return block.start <= edit.end and edit.start <= block.end
 
 
 def _letter(ch: str) -> bool:

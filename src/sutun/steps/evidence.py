@@ -36,6 +36,7 @@ LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
 WORDS_AND_BREAKS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|\n")
 TOKEN = regex.compile(r"\p{L}+")
+INNER_SPACE = regex.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
 CLOSING_QUOTES = "\"'»”’"
@@ -168,7 +169,7 @@ def is_closed(core: str) -> bool:
     word is a fragment of a paragraph and ends as openly as the paragraph would."""
     if CLOSED_END.search(core.rstrip()[-TAIL:]):
         return True
-    return len(core.split(None, 1)) <= 1 and not core.lstrip()[:1].islower()
+    return not INNER_SPACE.search(core) and not core.lstrip()[:1].islower()
 
 
 def starts_lower(core: str) -> bool:

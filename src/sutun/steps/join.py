@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import Context, Continuation, Ends, continuation, head_of
+from sutun.steps.evidence import TAIL, Context, Continuation, Ends, continuation, head_of
 from sutun.steps.reorder import STRONG, pinned
 
 STEP = "join"
@@ -71,8 +71,14 @@ def _separator_start(doc: Document, b: int) -> int:
 
 
 def _joined(a: str, b: str, c: Continuation) -> str:
+    """The paragraph so far with B joined on; only its end is kept (all a continuation reads),
+    so that a long chain of joins costs no more than its blocks."""
     ea, eb = Ends.of(a), Ends.of(b)
     core_a = ea.core.rstrip()
     if c.kind == "hyphen" and c.join:
         core_a = core_a[:-1]
-    return core_a + (" " if c.kind == "space" else "") + b[eb.lead :]
+    out = core_a + (" " if c.kind == "space" else "") + b[eb.lead :]
+    return out if len(out) <= 2 * KEPT else "…" + out[-KEPT:]
+
+
+KEPT = 8 * TAIL
