@@ -58,7 +58,7 @@ def damage(doc: Document, ctx: Context) -> list[str]:
         signs.append("a number or an acronym glued to its suffix")
     if _RAW_HYPHEN.search(doc.source):
         signs.append("line-end hyphen inside a block")
-    if cleanup.repeated_heads(doc):
+    if cleanup.repeated_heads(doc, ctx):
         signs.append("a running head inside a sentence")
     texts = [doc.source[b.start : b.end] for b in doc.blocks]
     for k, t in enumerate(texts):

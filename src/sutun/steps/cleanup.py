@@ -17,8 +17,9 @@ STEP = "cleanup"
 # faster than ``regex``'s \p{…}).
 INVISIBLE = re.compile(
     "[\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
+LONE_CR = re.compile("\r(?!\n)")
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 PAGE_LABEL = regex.compile(
     r"^(?:page|p\.|səhifə|səh\.|sayfa|s\.|страница|стр\.|с\.)\s*\d{1,4}"
@@ -93,6 +94,9 @@ def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
         spans.append((bullets[0].start, bullets[0].start + 2, "remove-glyph"))
     for m in INVISIBLE.finditer(doc.source):
         spans.append((m.start(), m.end(), "remove-invisible"))
+    if "\r" in source:
+        spans += [(m.start(), m.end(), "remove-invisible") for m in LONE_CR.finditer(source)]
+        spans.sort()
     return spans
 
 
@@ -109,7 +113,7 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"removed": doc.source[start:end]},
             )
         )
-    repeated = repeated_heads(doc)
+    repeated = repeated_heads(doc, ctx)
     for i, b in enumerate(doc.blocks):
         text = doc.view(b.start, b.end)  # as the glyph removal above leaves it
         kind = "running-head" if i in repeated else furniture_kind(text, strong_only=False)
@@ -137,18 +141,29 @@ def dated_head(text: str) -> bool:
     )
 
 
-def repeated_heads(doc: Document) -> set[int]:
+def repeated_heads(doc: Document, ctx: Context) -> set[int]:
     """Blocks holding a short unpunctuated line the document repeats, one of them between a
     block that ends open and one that starts in lower case (a page break inside a sentence)."""
-    texts = [doc.source[b.start : b.end] for b in doc.blocks]
+    hit = ctx.memo.get(("repeated heads",))
+    if hit is None:
+        hit = ctx.memo[("repeated heads",)] = _repeated_heads(doc)
+    return hit
+
+
+def _repeated_heads(doc: Document) -> set[int]:
+    source, blocks = doc.source, doc.blocks
     seen: dict[str, list[int]] = {}
-    for i, t in enumerate(texts):
-        if len(t) <= 100 and "\n" not in t and not CLOSING.search(t) and not starts_lower(t):
-            seen.setdefault(t, []).append(i)
+    for i, b in enumerate(blocks):
+        if b.end - b.start <= 100:
+            t = source[b.start : b.end]
+            if "\n" not in t and not CLOSING.search(t) and not starts_lower(t):
+                seen.setdefault(t, []).append(i)
     out: set[int] = set()
     for where in seen.values():
         if len(where) >= REPEATED_MIN and any(
-            0 < i < len(texts) - 1 and tail_of(texts[i - 1]).open and head_of(texts[i + 1]).lower
+            0 < i < len(blocks) - 1
+            and tail_of(source[blocks[i - 1].start : blocks[i - 1].end]).open
+            and head_of(source[blocks[i + 1].start : blocks[i + 1].end]).lower
             for i in where
         ):
             out.update(where)

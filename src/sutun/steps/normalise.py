@@ -4,6 +4,7 @@ Azərbaycan; ftfy judges and decodes it)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import ftfy
@@ -55,7 +56,8 @@ MOJIBAKE_TOKEN = regex.compile(r"\S*" + MOJIBAKE + r"\S*")
 LATIN = regex.compile(r"\p{Latin}")
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LIGATURE = regex.compile("[\ufb00-\ufb06]")
-SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ\ufb00-\ufb06]|" + MOJIBAKE)
+SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ\ufb00-\ufb06]")
+MOJIBAKE_PAIR = re.compile(MOJIBAKE)  # stdlib ``re``: a plain class pair scans faster
 _LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
 
 
@@ -88,7 +90,12 @@ def mostly_latin(text: str) -> bool:
 def suspect(text: str) -> bool:
     """Whether ``text`` might hold something this step changes (cheap, no false negatives)."""
     return not (
-        text.isascii() or (unicodedata.is_normalized("NFC", text) and not SUSPECT.search(text))
+        text.isascii()
+        or (
+            unicodedata.is_normalized("NFC", text)
+            and not SUSPECT.search(text)
+            and not MOJIBAKE_PAIR.search(text)
+        )
     )
 
 
