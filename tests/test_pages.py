@@ -96,6 +96,34 @@ def test_fonts_without_tounicode_are_reported_and_read_by_ocr(shared):
     assert "Məsələ" in text and "º" not in text
 
 
+def test_a_word_documents_running_head_is_furniture_on_every_page(shared):
+    # Word drew its İ with a stand-in glyph and a space of no width after it ("İ nformatika"),
+    # and put the contest's name and date at the top of both pages.
+    pdf = shared / "corpora" / "specimens" / "olympiad-mixed-network.pdf"
+    result = read_pages(pdf, "aze")
+    heads = [f for f in result.furniture if f["kind"] == "running-head"]
+    assert {f["page"] for f in heads} == {1, 2}
+    assert all("İnformatika" in f["text"] for f in heads if "Olimpiadası" in f["text"])
+    text = " ".join(" ".join([a.title, *a.paragraphs]) for a in result.articles)
+    assert "Olimpiadası" not in text and "Zaman limiti" in text
+
+
+def test_a_line_repeated_at_the_top_of_pages_is_a_running_head(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    for n in range(3):
+        page = doc.new_page()
+        page.insert_text((72, 40), f"Elmi jurnal, cild {n + 4}", fontsize=9)
+        for k in range(20):
+            page.insert_text((72, 120 + 18 * k), f"Məqalənin {n}-ci səhifəsinin {k}-cı sətri.")
+    path = tmp_path / "three.pdf"
+    doc.save(path)
+    result = read_pages(path)
+    assert [f["page"] for f in result.furniture if f["kind"] == "running-head"] == [1, 2, 3]
+    assert all("jurnal" not in " ".join(a.paragraphs) for a in result.articles)
+
+
 def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):
     _, page = _page(tmp_path, aze[3:5], 3, False)
     png = tmp_path / "scan.png"

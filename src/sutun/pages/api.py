@@ -92,6 +92,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             out.notes.append(f"{len(numbers)} pages; read the first {MAX_PAGES}")
             numbers = numbers[:MAX_PAGES]
         ocr_pages = 0
+        read = []
         for n in numbers:
             if not 1 <= n <= doc.page_count:
                 continue
@@ -116,7 +117,11 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
-            _page(out, words, page.rect.width, page.rect.height, n, language, frames)
+            read.append((words, page.rect.width, page.rect.height, n, frames))
+        # A line at the top or bottom of the pages around it too is the document's running head.
+        edges = lay.repeated_edges([lay.edge_keys(words, h) for words, _, h, _, _ in read])
+        for (words, width, height, n, frames), repeated in zip(read, edges, strict=True):
+            _page(out, words, width, height, n, language, frames, repeated)
         return out
 
 
@@ -134,11 +139,18 @@ def _tesseract_language(language: str | None) -> str:
 
 
 def _page(
-    out: Extracted, words: list, width: float, height: float, n: int, language, frames=()
+    out: Extracted,
+    words: list,
+    width: float,
+    height: float,
+    n: int,
+    language,
+    frames=(),
+    repeated: frozenset[str] = frozenset(),
 ) -> None:
     from sutun.pipeline import repair
 
-    page = lay.layout(words, width, height, list(frames))
+    page = lay.layout(words, width, height, list(frames), repeated)
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     config = RepairConfig(steps=EXTRACT_STEPS, gate=False)

@@ -271,9 +271,11 @@ def layout(
     width: float,
     height: float,
     frames: list[Box] = (),
+    repeated: frozenset[str] = frozenset(),
 ) -> PageLayout:
     """``frames`` are drawn boxes (x0, y0, x1, y1): text inside one belongs to what else is
-    inside it."""
+    inside it. ``repeated``: :func:`edge_key` of lines other pages of the document have at
+    their top or bottom (running heads)."""
     lines = lines_of(words)
     if not lines:
         return PageLayout([], [])
@@ -281,6 +283,8 @@ def layout(
     furniture, content = [], []
     for ln in lines:
         kind = _furniture(ln, size, height)
+        if not kind and repeated and _at_edge(ln, height) and edge_key(ln.text) in repeated:
+            kind = "running-head"
         if kind:
             furniture.append({"kind": kind, "text": ln.text, "y": round(ln.y0, 1)})
         else:
@@ -370,6 +374,64 @@ def _reading_order(segs: list[list[Line]], size: float) -> list[list[Line]]:
         else:
             columns.append([seg])
     return [seg for col in columns for seg in sorted(col, key=lambda s: s[0].y0)]
+
+
+EDGE_BAND = 0.15
+"""Top and bottom share of a page where a line other pages repeat is a running head."""
+NUMBERS = regex.compile(r"\d+")
+
+
+def edge_key(text: str) -> str:
+    """A line's text with its numbers blanked (page numbers and dates change page to page)."""
+    return NUMBERS.sub("#", " ".join(text.split()))
+
+
+def _at_edge(ln: Line, height: float) -> bool:
+    return ln.y1 < EDGE_BAND * height or ln.y0 > (1 - EDGE_BAND) * height
+
+
+def edge_keys(words: list[Word], height: float) -> list[str]:
+    """The :func:`edge_key` of the outermost lines of a page (its top row and its bottom row,
+    where running heads and footers sit), top to bottom."""
+    lines = lines_of(words)
+    if not lines:
+        return []
+    top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
+    outer = [
+        ln
+        for ln in lines
+        if _at_edge(ln, height) and (ln.y0 - top < ln.size / 2 or bottom - ln.y1 < ln.size / 2)
+    ]
+    return [edge_key(ln.text) for ln in sorted(outer, key=_top_left)]
+
+
+def _top_left(ln: Line) -> tuple[float, float]:
+    return (ln.y0, ln.x0)
+
+
+def repeated_edges(pages: list[list[str]], reach: int = 2) -> list[frozenset[str]]:
+    """For each page, its edge lines that a nearby page also has at its edge — whole, or split
+    into lines differently ("Turu 15 May" as one line there, two here)."""
+    out = []
+    for p, keys in enumerate(pages):
+        others = [
+            " ".join(pages[q])
+            for q in range(max(0, p - reach), min(len(pages), p + reach + 1))
+            if q != p
+        ]
+        out.append(
+            frozenset(
+                k
+                for k in keys
+                if len(k) >= MIN_HEAD_CHARS
+                and any(ch.isalpha() for ch in k)
+                and any(k in other for other in others)
+            )
+        )
+    return out
+
+
+MIN_HEAD_CHARS = 5
 
 
 def _furniture(ln: Line, size: float, height: float) -> str:

@@ -41,7 +41,10 @@ def pdf_words(page) -> list[Word]:
 
 def _span_words(span: dict, bold: bool) -> list[Word]:
     words, chars = [], []
-    for ch in [*span.get("chars", []), None]:
+    raw = span.get("chars", [])
+    for k, ch in enumerate([*raw, None]):
+        if ch is not None and ch["c"].isspace() and _inside_a_word(raw, k, span["size"]):
+            continue
         if ch is None or ch["c"].isspace():
             if chars:
                 x0 = min(c["bbox"][0] for c in chars)
@@ -54,6 +57,17 @@ def _span_words(span: dict, bold: bool) -> list[Word]:
         else:
             chars.append(ch)
     return words
+
+
+def _inside_a_word(chars: list[dict], k: int, size: float) -> bool:
+    """A space of no width between letters that touch (Word's stand-in glyph for İ leaves one:
+    "İ nformatika"): no word break."""
+    if not 0 < k < len(chars) - 1:
+        return False
+    before, space, after = chars[k - 1], chars[k], chars[k + 1]
+    width = space["bbox"][2] - space["bbox"][0]
+    gap = after["bbox"][0] - before["bbox"][2]
+    return width < 0.05 * size and gap < 0.05 * size and not after["c"].isspace()
 
 
 TALL = set("bdfhklt" + "ijöüğ" + "0123456789")  # capitals too, by isupper()
