@@ -119,7 +119,8 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                     )
             read.append((words, page.rect.width, page.rect.height, n, frames))
         # A line at the top or bottom of the pages around it too is the document's running head.
-        edges = lay.repeated_edges([lay.edge_keys(words, h) for words, _, h, _, _ in read])
+        keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, _, _ in read]
+        edges = lay.repeated_edges(keys)
         for (words, width, height, n, frames), repeated in zip(read, edges, strict=True):
             _page(out, words, width, height, n, language, frames, repeated)
         return out
