@@ -137,7 +137,7 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             for m in pattern.finditer(text):
                 word = doc.word(start + m.start(), start + m.end())
                 parts = pattern.fullmatch(word) if word else None
-                if parts is None or not morphology.suffix_chain(parts.group(2)):
+                if word is None or parts is None or not morphology.suffix_chain(parts.group(2)):
                     continue
                 _split(
                     doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95

@@ -371,8 +371,9 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
             score = 3.5 if d.attested else 2.0 if syllabic else 1.0
         else:
             score = 1.5 if d.attested else 0.6
-        ev = {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
-        return Continuation("hyphen", score, d.join, ev)
+        return Continuation(
+            "hyphen", score, d.join, {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
+        )
     if not ta.open:
         return NONE
     ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}

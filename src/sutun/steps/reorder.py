@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from typing import Any
 
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
@@ -109,7 +110,7 @@ def run(doc: Document, ctx: Context) -> None:
         """The best order of positions lo..hi, between the fixed blocks lo-1 and hi+1."""
         # A state: (score, last position, placed bit set, first unplaced position, the path as a
         # linked list (position, previous link)) — no sequence is copied while searching.
-        beam = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
+        beam: list[tuple[float, int, int, int, Any]] = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
         for _ in range(hi - lo + 1):
             best: dict[tuple[int, int], tuple] = {}
             for score0, last, placed0, first_free, path in beam:
@@ -140,7 +141,8 @@ def run(doc: Document, ctx: Context) -> None:
                 beam.append((score, j, placed, first_free, (j, path)))
         after = hi + 1 if hi + 1 < n else None
         final = max(beam, key=lambda st: st[0] + junction(st[1], after))
-        seq, path = [], final[4]
+        seq: list[int] = []
+        path = final[4]
         while path is not None:
             seq.append(path[0])
             path = path[1]
@@ -161,9 +163,11 @@ def run(doc: Document, ctx: Context) -> None:
         return
     evidence = {}
     for prev, k in itertools.pairwise(seq):
-        c = links.get((prev, k))
+        link = links.get((prev, k))
         evidence[body[k]] = {"after_block": body[prev]} | (
-            {"score": round(c.score, 3), **c.evidence} if c else {"reason": "its neighbours moved"}
+            {"score": round(link.score, 3), **link.evidence}
+            if link
+            else {"reason": "its neighbours moved"}
         )
     _emit_moves(doc, body, order, evidence)
 
