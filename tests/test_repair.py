@@ -150,6 +150,12 @@ JUNCTIONS = [
         id="U+2010, an OCR engine's ¬ and a soft hyphen at line ends",
     ),
     pytest.param(
+        "Başlıq\n\nİki ölkə arasında hərbi¬\n\ntexniki sahədə əməkdaşlıq və razı qal¬\n\n"
+        "dıqlarını bildiriblər.",
+        ["hərbi-texniki sahədə əməkdaşlıq və razı qaldıqlarını"],
+        id="an OCR engine's ¬ at block ends: kept as a hyphen or joined",
+    ),
+    pytest.param(
         "Nazir bu gün bəyanat verdi və Nazirlər Kabinetinin\n\nyığıncağında çıxış etdi.",
         ["Kabinetinin yığıncağında"],
         id="a first block that reads on into a lower-case one is no title",

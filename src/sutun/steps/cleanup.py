@@ -23,7 +23,7 @@ LONE_CR = re.compile("\r(?!\n)")
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 PAGE_LABEL = regex.compile(
     r"^(?:page|p\.|səhifə|səh\.|sayfa|s\.|страница|стр\.|с\.)\s*\d{1,4}"
-    r"(?:\s*(?:of|/|из|-d[əa]n)\s*\d{1,4})?$",
+    r"(?:\s*(?:of|/|из)\s*\d{1,4})?$",
     regex.IGNORECASE,
 )
 """Page 2 of 5, Səhifə 3, Sayfa 4, Стр. 5"""
@@ -135,6 +135,8 @@ def run(doc: Document, ctx: Context) -> None:
 
 
 def dated_head(text: str) -> bool:
+    """A page head that carries a date, an issue number or a page number (furniture even as
+    the document's first block, where a title would otherwise be)."""
     t = text.strip()
     return bool(furniture_kind(t, strong_only=True)) and bool(
         ISSUE_MARK.search(t) or DATE.search(t) or PAGE_NUMBER.match(t) or PAGE_LABEL.match(t)

@@ -30,17 +30,20 @@ def run(doc: Document, ctx: Context) -> None:
         paragraph = _joined(paragraph, tb, c)
         ea, eb = Ends.of(ta), Ends.of(tb)
         block_a, block_b = doc.blocks[a], doc.blocks[b]
-        # In A: drop the hyphen (when joining) and the closing emphasis mark.
-        cut = ea.trail + (1 if c.kind == "hyphen" and c.join else 0)
+        # In A: drop the hyphen (when joining) and the closing emphasis mark; a hyphen kept is
+        # written "-", whatever mark the extractor printed for it (¬).
+        hyphen = c.kind == "hyphen"
+        mark = hyphen and not c.join and not ea.core.rstrip().endswith("-")
+        cut = ea.trail + (1 if hyphen and (c.join or mark) else 0)
         trailing_space = len(ea.core) - len(ea.core.rstrip())
         if cut:
             end = block_a.end
             doc.add(
                 Edit(
-                    "dehyphenate" if c.kind == "hyphen" and c.join else "unbold",
+                    "dehyphenate" if hyphen and c.join else "keep-hyphen" if mark else "unbold",
                     end - cut - trailing_space,
                     end,
-                    "",
+                    "-" if mark else "",
                     step=STEP,
                     confidence=0.9,
                     evidence=c.evidence,
