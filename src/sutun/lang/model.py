@@ -266,6 +266,7 @@ ENDS_MIN_WORD = 20
 ENDS_MIN_SUFFIX = 50
 """Occurrences a word (or an ending) needs before its sentence-end rate is trusted."""
 NEVER_ENDS = 0.01
+"""A word (or ending) that closes at most this share of its sentences never ends one."""
 
 
 def ends_from_text(texts: Iterable[str], language: str) -> dict[str, list[int]]:

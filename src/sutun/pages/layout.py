@@ -432,6 +432,7 @@ def repeated_edges(pages: list[list[str]], reach: int = 2) -> list[frozenset[str
 
 
 MIN_HEAD_CHARS = 5
+"""A repeated edge line this short ("# #", a lone page number) tells nothing by repeating."""
 
 
 def _furniture(ln: Line, size: float, height: float) -> str:
