@@ -57,6 +57,14 @@ def test_a_dropped_letter_is_restored_when_a_neighbour_backs_it(dropped):
     assert sutun.repair(_ocr(PROSE, *swaps), "aze").text == PROSE
 
 
+def test_a_rare_spelling_that_breaks_vowel_harmony_is_suspect():
+    # "azadliq" is in the web lexicon (a misspelling), "only" 200 times rarer than "azadlıq":
+    # short of the odds a plain rare word needs, enough for one that breaks vowel harmony.
+    text = PROSE.replace("Bu qərar", "Söz və mətbuat azadlıq uğrunda bu qərar")
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("azadlıq", "azadliq"))
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_one_odd_word_is_the_authors_and_stays():
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"))
     assert sutun.repair(noisy, "aze").text == noisy

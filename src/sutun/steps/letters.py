@@ -214,6 +214,9 @@ def _judge(
 ODDS = {0.0: 300, 0.5: 300, 1.5: 3000, 2.5: 3000}
 """Edit cost → how many times more frequent than the word itself a correction must be: a rare
 spelling one confusion from a very frequent word is that word misread."""
+HARMONY_RELIEF = 10
+"""A rare spelling that mixes back and front vowels needs a correction that does not, and that
+is this many times less far ahead of it than ODDS asks (harmony broken is an OCR sign)."""
 CAPITALISED_MIN_COUNT = 1000
 """A capitalised word (a name, most likely) is corrected only to a word this frequent."""
 
@@ -233,12 +236,14 @@ def _nonword(
 ) -> tuple[str, float, dict] | None:
     # A form only the suffix grammar knows counts as seen once.
     own = model.count(lw) or int(model.known(lw))
+    broken = own > 0 and harmony_breaks(lw)
     scored = []
     for cand, cost in _candidates(lw, model, far and not own):
         freq = model.count(cand)
         if cost == GRAMMAR_COST:
             freq = MIN_COUNT  # as if seen just often enough
-        if freq < max(MIN_COUNT, ODDS[cost] * own):
+        odds = ODDS[cost] / (HARMONY_RELIEF if broken and not harmony_breaks(cand) else 1)
+        if freq < max(MIN_COUNT, odds * own):
             continue
         if capitalised and (freq < CAPITALISED_MIN_COUNT or cost > SUBSTITUTION_COST):
             continue
