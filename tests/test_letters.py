@@ -65,6 +65,19 @@ def test_a_rare_spelling_that_breaks_vowel_harmony_is_suspect():
     assert sutun.repair(noisy, "aze").text == text
 
 
+def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_harmony():
+    # No word list has "tikiləcəklərindən"; the suffix grammar does, and "-lərındən" breaks
+    # the harmony its front vowels set.
+    text = PROSE + " Bu, tikiləcəklərindən biridir."
+    noisy = _ocr(
+        text,
+        ("məktəblər", "mektəblər"),
+        ("tikiləcək", "tıkiləcək"),
+        ("tikiləcəklərindən", "tikiləcəklərındən"),
+    )
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_one_odd_word_is_the_authors_and_stays():
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"))
     assert sutun.repair(noisy, "aze").text == noisy

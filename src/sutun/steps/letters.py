@@ -249,7 +249,9 @@ def _nonword(
             continue
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
         short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
-        if cost > SUBSTITUTION_COST and (freq < MIN_FAR_COUNT or short or own):
+        if cost == GRAMMAR_COST and not (harmony_breaks(lw) and not harmony_breaks(cand)):
+            continue  # a form only the grammar knows must at least mend the vowel harmony
+        if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or own):
             continue  # further edits land on too many words by chance
         if cost >= INSERT_COST and not context:
             continue
