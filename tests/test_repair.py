@@ -139,6 +139,12 @@ JUNCTIONS = [
         id="a block ending on a word no sentence ends on goes on into a capital",
     ),
     pytest.param(
+        "Başlıq\n\nOyunun ilk hissəsində qolu müdafiəçi Black-\n\nDaley vurdu.\n\n"
+        "Oyunun ikinci hissəsində qolu müdafiəçi Smith-\n\nÜç dəqiqə sonra hesab dəyişdi.",
+        ["müdafiəçi Black-Daley vurdu.", "Smith-\n\nÜç dəqiqə"],
+        id="a hyphen before a capital goes on into a name, not into a sentence opener",
+    ),
+    pytest.param(
         "Başlıq\r\n\r\nNazir bu gün bəyanat ver-\r\ndi və iclasda\r\n\r\nçıxış etdi.",
         ["bəyanat verdi və iclasda çıxış etdi."],
         id="Windows line ends",

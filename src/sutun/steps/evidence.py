@@ -369,8 +369,12 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         if hb.core[:1].islower():
             syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
             score = 3.5 if d.attested else 2.0 if syllabic else 1.0
+        elif d.attested:
+            score = 1.5
         else:
-            score = 1.5 if d.attested else 0.6
+            # A word broken before a capital goes on into a name (Black-|Daley), not into a
+            # word that opens sentences (Black-|Üç).
+            score = 0.3 if sentence_starter(hb.first, ctx, language) else 0.6
         return Continuation(
             "hyphen", score, d.join, {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
         )
