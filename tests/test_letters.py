@@ -78,6 +78,19 @@ def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_harmony():
     assert sutun.repair(noisy, "aze").text == text
 
 
+def test_a_word_a_join_glued_together_is_judged_whole():
+    # "müəl-|lımlərin": the halves are fragments, the joined word has an OCR ı for i.
+    noisy = _ocr(
+        PROSE,
+        ("məktəblər", "mektəblər"),
+        ("tikiləcək", "tıkiləcək"),
+        ("müəllimlərin", "müəl-\nlımlərin"),
+    )
+    once = sutun.repair(noisy, "aze")
+    assert once.text == PROSE
+    assert sutun.repair(once.text, "aze").text == once.text
+
+
 def test_one_odd_word_is_the_authors_and_stays():
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"))
     assert sutun.repair(noisy, "aze").text == noisy

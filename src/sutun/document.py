@@ -144,7 +144,7 @@ class Document:
         k = bisect.bisect_left(self._spans, (start, -1))
         if k:
             s, e, r = self._spans[k - 1]
-            if e > start or (e == start and _letter(r[-1:] if r else self.source[s - 1 : s])):
+            if e > start or (e == start and _letter(r[-1:] if r else self._char_before(s))):
                 return None
         inside = False
         for s, e, r in self._spans[k:]:
@@ -152,13 +152,40 @@ class Document:
                 break
             if s == end or s == e == start:  # at an edge: does what it leaves there glue?
                 edge = r[:1] if s == end else r[-1:]
-                if _letter(edge if r else self.source[e : e + 1] if s == end else ""):
+                if _letter(edge if r else self._char_after(e) if s == end else ""):
                     return None
                 continue
             if e > end:
                 return None
             inside = True
         return self.view(start, end) if inside else self.source[start:end]
+
+    def _char_before(self, pos: int) -> str:
+        """The character the replacements leave just before input offset ``pos`` (over removals:
+        ``ke-`` + a removed break + ``çid`` glue)."""
+        spans = self._spans
+        k = bisect.bisect_left(spans, (pos, -1))
+        while k and spans[k - 1][1] == pos:
+            s, _, r = spans[k - 1]
+            if r:
+                return r[-1]
+            pos, k = s, k - 1
+        return self.source[pos - 1 : pos] if pos else ""
+
+    def _char_after(self, pos: int) -> str:
+        """The character the replacements leave just after input offset ``pos``."""
+        spans = self._spans
+        k = bisect.bisect_left(spans, (pos, -1))
+        while k < len(spans) and spans[k][0] == pos:
+            _, e, r = spans[k]
+            if r:
+                return r[0]
+            if e == pos:
+                k += 1
+                continue
+            pos = e
+            k = bisect.bisect_left(spans, (pos, -1))
+        return self.source[pos : pos + 1]
 
     def view(self, start: int, end: int) -> str:
         """The input span ``[start, end)`` with the replacements inside it applied."""

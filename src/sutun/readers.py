@@ -6,9 +6,12 @@ import regex
 
 from sutun.document import Block, Document
 
-BLANK_LINES = regex.compile(r"\n(?:[ \t\r\f\v]*\n)+")
-"""What separates blocks: one or more lines holding nothing but spaces (CRLF and form feeds
-included)."""
+BLANK_LINES = regex.compile(
+    r"\n(?:[ \t\r\f\v\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]*\n)+"
+)
+"""What separates blocks: one or more lines holding nothing but spaces, or characters cleanup
+removes (Word's table-cell marks \x07, zero-width spaces), so that a second pass sees the same
+blocks (CRLF and form feeds included)."""
 _EDGE = regex.compile(r"\S")
 
 

@@ -48,6 +48,7 @@ MIN_LEXICON = 50_000
 """A model needs this many words (or a suffix grammar) before unknown words mean errors."""
 MARGIN = 1.0
 """How far (in log-frequency) the best candidate must lead the next one."""
+LETTERS_ONLY = re.compile(r"[^\W\d_]+")
 REPEATED = 3
 """A spelling the document uses this often is its own (a name, a term), not an error."""
 
@@ -101,6 +102,7 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
         return []
     out = []
     starts = [m.start() for m in found_all]
+    glued_on: set[int] = set()  # where a word starts that the word before it took in
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
@@ -112,7 +114,17 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
         look = sorted(set(look) | touched) if touched else look
         for k in look:
             m = found[k]
-            word = doc.word(m.start(), m.end()) if k in touched else m.group(0)
+            start, end = m.start(), m.end()
+            if start in glued_on:
+                continue
+            word = doc.word(start, end) if k in touched else m.group(0)
+            after = k + 1
+            if word is None and not interior_only:
+                # Two pieces a join glued (to-|zün): judged as the word they make.
+                end, word = _glued_word(doc, found_all, first + k)
+                after = bisect.bisect_left(starts, end) - first
+                if word is not None:
+                    glued_on.add(found_all[first + after - 1].start())
             if word is None:
                 continue
             lw = lows[k] if k not in touched else lower(word, lang)
@@ -123,12 +135,24 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
-            nxt = _neighbour(doc, found, touched, k + 1, lows, lang)
+            nxt = _neighbour(doc, found, touched, after, lows, lang)
             repeats = types.get(lw, 1)
-            c = _judge(found[k], word, lw, prev, nxt, model, ctx, lang, repeats, not interior_only)
+            c = _judge(
+                start, end, word, lw, prev, nxt, model, ctx, lang, repeats, not interior_only
+            )
             if c is not None:
                 out.append(c)
     return out
+
+
+def _glued_word(doc: Document, found: list[re.Match], k: int) -> tuple[int, str | None]:
+    """Where the word an edit glued onto word ``k`` ends, and what the pieces read together (None
+    unless they make one word)."""
+    if k + 1 >= len(found):
+        return found[k].end(), None
+    end = found[k + 1].end()
+    word = doc.word(found[k].start(), end)
+    return end, word if word is not None and LETTERS_ONLY.fullmatch(word) else None
 
 
 def _frequent(model: LanguageModel) -> frozenset[str]:
@@ -181,7 +205,8 @@ def _maybe_fragment(source: str, found: list[re.Match], k: int, block_end: int) 
 
 
 def _judge(
-    m: re.Match,
+    start: int,
+    end: int,
     word: str,
     lw: str,
     prev: str,
@@ -208,7 +233,7 @@ def _judge(
     if capitalised:
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
-    return Correction(m.start(), m.end(), word, new, kind, confidence, evidence)
+    return Correction(start, end, word, new, kind, confidence, evidence)
 
 
 ODDS = {0.0: 300, 0.5: 300, 1.5: 3000, 2.5: 3000}
