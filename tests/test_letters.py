@@ -91,6 +91,19 @@ def test_a_word_a_join_glued_together_is_judged_whole():
     assert sutun.repair(once.text, "aze").text == once.text
 
 
+def test_errors_at_line_ends_count_as_a_second_pass_would_count_them():
+    # Raw lines: before the joins both errors sit at a line's edge (maybe fragments); once joined
+    # they are plain words, so a second pass would find two errors and correct them.
+    noisy = (
+        "Başlıq\n\nNazir bildirib ki, ölkədə yeni\nmektəblər tikiləcək və müəllimlərin maaşı\n"
+        "artirılacaq. Bu qərar gələn ilin büdcəsində nəzərdə tu-\ntulub, həmçinin kənd "
+        "yerlərində də\nxəstəxanalar təmir olunacaq."
+    )
+    once = sutun.repair(noisy, "aze")
+    assert once.text == PROSE
+    assert sutun.repair(once.text, "aze").text == once.text
+
+
 def test_one_odd_word_is_the_authors_and_stays():
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"))
     assert sutun.repair(noisy, "aze").text == noisy

@@ -98,7 +98,7 @@ def repair(
         model = None
     if model is None and lang is not None:
         model = shipped(lang)
-    ctx = Context(config=config, model=model, document=doc)
+    ctx = Context(config=config, model=model, document=doc, reread=document_from_text)
     signs = damage(doc, ctx)
     if config.gate and not signs:
         fill(doc, text)

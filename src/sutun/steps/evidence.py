@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -56,6 +57,9 @@ class Context:
     document: Document | None = None
     memo: dict[tuple, Any] = field(default_factory=dict)
     """Answers already given for this document (hyphen decisions, sentence starters)."""
+    reread: Callable[[str, str | None], Document] | None = None
+    """How the pipeline reads text into a Document, for a step that must judge its output as a
+    second pass would."""
     _tokens: set[str] | None = None
     _capitalised: dict[str, bool] = field(default_factory=dict)
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from sutun.document import Document, Edit
+from sutun.edits import apply_edits
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
@@ -412,9 +413,12 @@ def ocr_damaged(doc: Document, ctx: Context) -> bool:
 
 
 def run(doc: Document, ctx: Context) -> None:
+    found = None
     if not ocr_damaged(doc, ctx):
-        return
-    for c in corrections(doc, ctx, interior_only=False):
+        found = corrections(doc, ctx, interior_only=False) if doc.edits else []
+        if len(found) < ctx.config.min_letter_errors or not _damaged_once_repaired(doc, ctx):
+            return
+    for c in found if found is not None else corrections(doc, ctx, interior_only=False):
         doc.add(
             Edit(
                 c.kind,
@@ -426,3 +430,13 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"from": c.old, **c.evidence},
             )
         )
+
+
+def _damaged_once_repaired(doc: Document, ctx: Context) -> bool:
+    """What the gate will say of the repaired text on a second pass, where words the joins made
+    whole (a line end cut them before) count like the rest: so that repair(repair(x)) equals
+    repair(x). Asked only when this pass's own corrections are enough to pass it."""
+    if ctx.reread is None:
+        return False
+    again = ctx.reread(apply_edits(doc.source, doc.edits), doc.language)
+    return ocr_damaged(again, Context(config=ctx.config, model=ctx.model, document=again))
