@@ -75,13 +75,16 @@ def usable(model: LanguageModel | None) -> bool:
     )
 
 
-def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correction]:
+def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correction]:
     """Letter corrections for the document's body words, judged as earlier steps left them.
 
-    A word an earlier step cut into or joined onto (its edit crosses or touches the word's edge)
-    is left alone; ``interior_only`` also leaves out words at block edges and line breaks, which
-    before the joins are known may be fragments.
+    A word an earlier step cut into is left alone, two pieces a join glued are judged as one word.
+    ``where="interior"`` leaves out words at block edges and line breaks, which before the joins
+    are known may be fragments, and takes one confusion only (the gate's count);
+    ``where="fragments"`` judges just those words, as the joins left them, the same way.
     """
+    interior_only = where == "interior"
+    near_only = where != "all"
     model = ctx.model
     if not usable(model):
         return []
@@ -120,6 +123,8 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
                 continue
             word = doc.word(start, end) if k in touched else m.group(0)
             after = k + 1
+            if near_only and _maybe_fragment(source, found, k, b.end) == interior_only:
+                continue  # a fragment for the interior count, a whole word for the fragments
             if word is None and not interior_only:
                 # Two pieces a join glued (to-|zün): judged as the word they make.
                 end, word = _glued_word(doc, found_all, first + k)
@@ -131,16 +136,12 @@ def corrections(doc: Document, ctx: Context, interior_only: bool) -> list[Correc
             lw = lows[k] if k not in touched else lower(word, lang)
             if lw not in wanted and (k not in touched or not _eligible(lw, model)):
                 continue
-            if plain_only and not _candidates(lw, model, not interior_only):
+            if plain_only and not _candidates(lw, model, not near_only):
                 continue  # the common case: a rare word with no frequent look-alike
-            if interior_only and _maybe_fragment(source, found, k, b.end):
-                continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
             repeats = types.get(lw, 1)
-            c = _judge(
-                start, end, word, lw, prev, nxt, model, ctx, lang, repeats, not interior_only
-            )
+            c = _judge(start, end, word, lw, prev, nxt, model, ctx, lang, repeats, not near_only)
             if c is not None:
                 out.append(c)
     return out
@@ -407,18 +408,30 @@ def ocr_damaged(doc: Document, ctx: Context) -> bool:
     keyboard); one alone may be the author's own typo, and stays."""
     hit = ctx.memo.get(("ocr damaged",))
     if hit is None:
-        found = corrections(doc, ctx, interior_only=True)
-        hit = ctx.memo[("ocr damaged",)] = len(found) >= ctx.config.min_letter_errors
+        hit = ctx.memo[("ocr damaged",)] = _confident(doc, ctx) >= ctx.config.min_letter_errors
+    return hit
+
+
+def _confident(doc: Document, ctx: Context) -> int:
+    """How many confident letter errors the words away from line breaks and block edges hold."""
+    hit = ctx.memo.get(("confident errors",))
+    if hit is None:
+        hit = ctx.memo[("confident errors",)] = len(corrections(doc, ctx, "interior"))
     return hit
 
 
 def run(doc: Document, ctx: Context) -> None:
-    found = None
     if not ocr_damaged(doc, ctx):
-        found = corrections(doc, ctx, interior_only=False) if doc.edits else []
-        if len(found) < ctx.config.min_letter_errors or not _damaged_once_repaired(doc, ctx):
+        # Errors the line ends hid from the count are plain words once joined: counted as a
+        # second pass would count them, and asked of the repaired text when they could tip it.
+        if not doc.edits:
             return
-    for c in found if found is not None else corrections(doc, ctx, interior_only=False):
+        hidden = corrections(doc, ctx, "fragments")
+        if _confident(doc, ctx) + len(hidden) < ctx.config.min_letter_errors:
+            return
+        if not _damaged_once_repaired(doc, ctx):
+            return
+    for c in corrections(doc, ctx):
         doc.add(
             Edit(
                 c.kind,
@@ -433,9 +446,8 @@ def run(doc: Document, ctx: Context) -> None:
 
 
 def _damaged_once_repaired(doc: Document, ctx: Context) -> bool:
-    """What the gate will say of the repaired text on a second pass, where words the joins made
-    whole (a line end cut them before) count like the rest: so that repair(repair(x)) equals
-    repair(x). Asked only when this pass's own corrections are enough to pass it."""
+    """What the gate will say of the repaired text on a second pass, so that repair(repair(x))
+    equals repair(x)."""
     if ctx.reread is None:
         return False
     again = ctx.reread(apply_edits(doc.source, doc.edits), doc.language)
