@@ -428,7 +428,8 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "indented paragraphs, rules between rows on half the pages, a running head and a page "
         "number; half drawn in a scrambled content-stream order. Scans: the first pages "
         "rasterised with noise (a 300 dpi row too). A tool that returns no articles gets credit "
-        "for an article that stands intact in its page text.",
+        "for an article that stands intact in its page text. pdfminer.six and pymupdf4llm (about "
+        "a page a second) read every second page, to keep `make bench` within five minutes.",
         "",
         "| input | system | pages | page CER | articles exact | pages/s |",
         "|---|---|---|---|---|---|",
