@@ -105,7 +105,10 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     if not wanted and not edits:
         return []
     out = []
-    starts = [m.start() for m in found_all]
+    starts = ctx.memo.get(("word starts",))
+    if starts is None:
+        starts = ctx.memo[("word starts",)] = [m.start() for m in found_all]
+    touched_all = _touched(starts, found_all, edits)
     glued_on: set[int] = set()  # where a word starts that the word before it took in
     for b in doc.blocks:
         if b.kind == "furniture":
@@ -113,7 +116,10 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
         first = bisect.bisect_left(starts, b.start)
         last = bisect.bisect_left(starts, b.end, first)
         found, lows = found_all[first:last], lows_all[first:last]
-        touched = _touched(found, edits)
+        span = touched_all[
+            bisect.bisect_left(touched_all, first) : bisect.bisect_left(touched_all, last)
+        ]
+        touched = {k - first for k in span}
         look = [k for k, lw in enumerate(lows) if lw in wanted]
         look = sorted(set(look) | touched) if touched else look
         for k in look:
@@ -166,18 +172,17 @@ def _frequent(model: LanguageModel) -> frozenset[str]:
     return hit
 
 
-def _touched(found: list[re.Match], edits: list[tuple[int, int]]) -> set[int]:
-    """Indices of the words an edit lies in or touches."""
+def _touched(starts: list[int], found: list[re.Match], edits: list[tuple[int, int]]) -> list[int]:
+    """Indices of the words an edit lies in or touches, in order."""
     if not edits:
-        return set()
-    starts = [m.start() for m in found]
+        return []
     out = set()
     for s, e in edits:
         k = bisect.bisect_right(starts, e)
         while k > 0 and found[k - 1].end() >= s:
             out.add(k - 1)
             k -= 1
-    return out
+    return sorted(out)
 
 
 def _neighbour(
