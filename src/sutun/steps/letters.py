@@ -127,10 +127,10 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             start, end = m.start(), m.end()
             if start in glued_on:
                 continue
-            word = doc.word(start, end) if k in touched else m.group(0)
-            after = k + 1
             if near_only and _maybe_fragment(source, found, k, b.end) == interior_only:
                 continue  # a fragment for the interior count, a whole word for the fragments
+            word = doc.word(start, end) if k in touched else m.group(0)
+            after = k + 1
             if word is None and not interior_only:
                 # Two pieces a join glued (to-|zün): judged as the word they make.
                 end, word = _glued_word(doc, found_all, first + k)
