@@ -127,8 +127,8 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             start, end = m.start(), m.end()
             if start in glued_on:
                 continue
-            if near_only and _maybe_fragment(source, found, k, b.end) == interior_only:
-                continue  # a fragment for the interior count, a whole word for the fragments
+            if where == "fragments" and not _maybe_fragment(source, found, k, b.end):
+                continue  # a whole word: counted already
             word = doc.word(start, end) if k in touched else m.group(0)
             after = k + 1
             if word is None and not interior_only:
@@ -144,6 +144,8 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue
             if plain_only and not _candidates(lw, model, not near_only):
                 continue  # the common case: a rare word with no frequent look-alike
+            if interior_only and _maybe_fragment(source, found, k, b.end):
+                continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
             repeats = types.get(lw, 1)
