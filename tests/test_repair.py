@@ -145,6 +145,11 @@ JUNCTIONS = [
         id="a hyphen before a capital goes on into a name, not into a sentence opener",
     ),
     pytest.param(
+        "Başlıq\n\nNazir bu gün bəyanat ver-\n\ue000\ndi və çıxış etdi.",
+        ["bəyanat verdi və çıxış etdi."],
+        id="a line of nothing but what cleanup removes is a blank line",
+    ),
+    pytest.param(
         "Başlıq\r\n\r\nNazir bu gün bəyanat ver-\r\ndi və iclasda\r\n\r\nçıxış etdi.",
         ["bəyanat verdi və iclasda çıxış etdi."],
         id="Windows line ends",

@@ -5,10 +5,9 @@ from __future__ import annotations
 import regex
 
 from sutun.document import Block, Document
+from sutun.steps.cleanup import INVISIBLE_CHARS
 
-BLANK_LINES = regex.compile(
-    r"\n(?:[ \t\r\f\v\x00-\x08\x0e-\x1f\x7f\u00ad\u200b-\u200d\u2060\ufeff]*\n)+"
-)
+BLANK_LINES = regex.compile(rf"\n(?:[ \t\r{INVISIBLE_CHARS}]*\n)+")
 """What separates blocks: one or more lines holding nothing but spaces, or characters cleanup
 removes (Word's table-cell marks \x07, zero-width spaces), so that a second pass sees the same
 blocks (CRLF and form feeds included)."""

@@ -15,10 +15,12 @@ STEP = "cleanup"
 # Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t, \n
 # and the \r of a CRLF line end (stdlib ``re``: a plain character class scans several times
 # faster than ``regex``'s \p{…}).
-INVISIBLE = re.compile(
-    "[\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+INVISIBLE_CHARS = (
+    "\u00ad\u200b-\u200d\u2060\ufeff\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 )
+"""A character class; a line of nothing else separates blocks as a blank one does (readers)."""
+INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 LONE_CR = re.compile("\r(?!\n)")
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 PAGE_LABEL = regex.compile(

@@ -149,6 +149,6 @@ def _kind(old: str, new: str) -> str:
         return "normalise-nfc"
     if fix_latin_ligatures(old) == new:
         return "normalise-ligature"
-    if regex.search(MOJIBAKE, old):
+    if MOJIBAKE_PAIR.search(old):
         return "normalise-mojibake"
     return "normalise-script"
