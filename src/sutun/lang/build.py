@@ -156,13 +156,10 @@ def learn_from_corpus(
     that break fragments do not vote for themselves; ``base`` (a shipped model) is merged in."""
     spans = [span for text in texts for span in intact_spans(text)]
     words, bigrams = counts_from_text(spans, language)
-    ends = ends_from_text(spans, language)
+    ends = ends_from_text(spans, language, base.ends if base is not None else None)
     if base is not None:
         words.update(base.words)
         bigrams.update(base.bigrams)
-        for key, (final, seen) in base.ends.items():
-            mine = ends.get(key, [0, 0])
-            ends[key] = [mine[0] + final, mine[1] + seen]
     return LanguageModel.from_counts(
         canonical(language) or language,
         words,

@@ -269,11 +269,13 @@ NEVER_ENDS = 0.01
 """A word (or ending) that closes at most this share of its sentences never ends one."""
 
 
-def ends_from_text(texts: Iterable[str], language: str) -> dict[str, list[int]]:
-    """Sentence-end counts of words and of their last two and three letters; a text's last
-    sentence counts only if punctuation closes it."""
-    final: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
+def ends_from_text(
+    texts: Iterable[str], language: str, base: dict[str, list[int]] | None = None
+) -> dict[str, list[int]]:
+    """Sentence-end counts of words and of their last two and three letters (added to a
+    model's ``base`` counts); a text's last sentence counts only if punctuation closes it."""
+    final: Counter[str] = Counter({k: f for k, (f, _) in (base or {}).items()})
+    seen: Counter[str] = Counter({k: n for k, (_, n) in (base or {}).items()})
     for text in texts:
         for sentence in SENTENCE.split(text):
             toks = tokens(sentence, language)
