@@ -115,6 +115,20 @@ JUNCTIONS = [
         id="a paragraph cut inside a name is damage enough to repair",
     ),
     pytest.param(
+        # "Radio" usually opens a sentence, but prose does not end on an unpunctuated acronym.
+        "Başlıq\n\nNazir, yeni qaydaların tətbiqindən danışıb və bu barədə ətraflı məlumat "
+        "verəcəyini bildirib, deyə BBC\n\nRadio 4-ün proqramında qeyd olunub.\n\n"
+        "Növbəti iclas gələn ay keçiriləcək.",
+        ["deyə BBC Radio 4-ün", "olunub.\n\nNövbəti"],
+        id="prose cut off after an acronym goes on into a capital",
+    ),
+    pytest.param(
+        "Başlıq\n\nNazir, yeni qaydaların tətbiqindən danışıb və bu barədə ətraflı məlumat "
+        "verəcəyini bildirib.\n\nMənbə: BBC\n\nRadio da bu barədə xəbər verib.",
+        ["Mənbə: BBC\n\nRadio"],
+        id="a short credit line ending in an acronym stays a paragraph",
+    ),
+    pytest.param(
         "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki sahədə və mədəni əlaqələrdə "
         "uğurlar əldə edilib, tərəflər bundan razı qal-\n\ndıqlarını bildiriblər.",
         ["hərbi-texniki", "qaldıqlarını"],

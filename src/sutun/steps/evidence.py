@@ -401,8 +401,9 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if ta.core.endswith(","):
         # A list item ends in a comma too: next to it, join; from afar, never move for it.
         return Continuation("space", 0.9, True, ev)
-    if _name_end(ta):
-        # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…).
+    if _name_end(ta) or (_acronym_end(ta) and _prose(ta)):
+        # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…, …deyə
+        # BBC | Radio 4-ün…).
         ev["name_goes_on"] = True
         return Continuation("space", NAME_SCORE, True, ev)
     if ends_on_a_word_no_sentence_ends_on(a, ctx):
@@ -436,17 +437,21 @@ def _name_end(t: Tail) -> bool:
     return t.last[:1].isupper() and not t.last.isupper() and not t.quoted
 
 
+def _acronym_end(t: Tail) -> bool:
+    """Ends, unpunctuated, on an acronym (a heading or a credit line may; prose does not)."""
+    return len(t.last) > 1 and t.last.isupper() and t.last.isalpha() and not t.quoted
+
+
+def _prose(t: Tail) -> bool:
+    """Long and punctuated inside: a paragraph rather than a heading or caption."""
+    return t.words >= PROSE_WORDS and bool(INNER_PUNCTUATION.search(t.core[-8 * TAIL :]))
+
+
 def ends_inside_a_name(text: str) -> bool:
-    """A paragraph of prose (long, punctuated inside) whose last word is a capitalised one with
-    no full stop after it: a name cut off by a column end (… Senato Yargıçlar)."""
+    """A paragraph of prose whose last word is a capitalised one or an acronym with no full stop
+    after it: a name cut off by a column end (… Senato Yargıçlar, … deyə BBC)."""
     t = tail_of(text)
-    return (
-        t.open
-        and t.wordy
-        and _name_end(t)
-        and t.words >= PROSE_WORDS
-        and bool(INNER_PUNCTUATION.search(t.core[-8 * TAIL :]))
-    )
+    return t.open and t.wordy and (_name_end(t) or _acronym_end(t)) and _prose(t)
 
 
 def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
