@@ -115,6 +115,13 @@ JUNCTIONS = [
         id="a paragraph cut inside a name is damage enough to repair",
     ),
     pytest.param(
+        # The only damage, in a paragraph of ten words.
+        "Başlıq\n\nDünənki toplantıya çoxlu qonaq gəlmişdi, onların arasında tanınmış "
+        "jurnalist Anar\n\nMəmmədov da var idi.",
+        ["jurnalist Anar Məmmədov da"],
+        id="a short paragraph cut inside a name is damage enough to repair",
+    ),
+    pytest.param(
         # "Radio" usually opens a sentence, but prose does not end on an unpunctuated acronym.
         "Başlıq\n\nNazir, yeni qaydaların tətbiqindən danışıb və bu barədə ətraflı məlumat "
         "verəcəyini bildirib, deyə BBC\n\nRadio 4-ün proqramında qeyd olunub.\n\n"

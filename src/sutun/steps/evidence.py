@@ -427,7 +427,7 @@ NAME_SCORE = 0.9
 blocks for (measured: moves for it lost more documents than they won)."""
 
 
-PROSE_WORDS = 12
+PROSE_WORDS = 10
 """A block this long, with punctuation inside, is a paragraph rather than a heading or caption."""
 INNER_PUNCTUATION = regex.compile(r"[.,;:!?]\s")
 
