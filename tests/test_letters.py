@@ -57,6 +57,16 @@ def test_a_dropped_letter_is_restored_when_a_neighbour_backs_it(dropped):
     assert sutun.repair(_ocr(PROSE, *swaps), "aze").text == PROSE
 
 
+def test_a_confusion_only_the_grammar_accepts_does_not_hide_a_dropped_letter():
+    # ə for e in "preident" makes a form the suffix grammar accepts (preidənt) but no one
+    # writes; "prezident", a letter away, is frequent and the next word backs it.
+    text = "Prezident bildirib ki, ölkə prezident İlham Əliyev dünən qonaqları qəbul edib."
+    noisy = _ocr(
+        text, ("ölkə prezident", "ölkə preident"), ("qonaqları", "qonaqlari"), ("dünən", "dunən")
+    )
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_a_rare_spelling_that_breaks_vowel_harmony_is_suspect():
     # "azadliq" is in the web lexicon (a misspelling), "only" 200 times rarer than "azadlıq":
     # short of the odds a plain rare word needs, enough for one that breaks vowel harmony.

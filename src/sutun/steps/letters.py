@@ -1,11 +1,11 @@
 """OCR letter errors: a word the language model rejects that one or two letter confusions (ə↔e,
 ı↔i, ö↔o/ə, ü↔u, ş↔s, ç↔c, ğ↔g) or one dropped or doubled letter turn into a word it knows.
 
-Names and foreign words are left alone: only lower-case words (or a capitalised one opening a
-sentence) in the Azerbaijani alphabet are judged, never acronyms, numbers, URLs, e-mails, parts of
-hyphenated words, or a spelling the document repeats. Options: ``real_word`` (a known word whose
-neighbours strongly prefer a confusable one) and ``restore_diacritics`` (text typed without ə ı ö
-ü ş ç ğ).
+Names and foreign words are left alone: only words in the Azerbaijani alphabet are judged (a
+capitalised one, a name most likely, only by one confusion into a very frequent word), never
+acronyms, numbers, URLs, e-mails, parts of hyphenated words, or a spelling the document
+repeats. Options: ``real_word`` (a known word whose neighbours strongly prefer a confusable one)
+and ``restore_diacritics`` (text typed without ə ı ö ü ş ç ğ).
 """
 
 from __future__ import annotations
@@ -340,16 +340,17 @@ def _find_candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str
         return near
     # A rare inflected form: the only confusion the suffix grammar accepts.
     grammatical = [c for c in _substitutions(lw) if model.known(c)]
-    if len(grammatical) == 1:
-        return [(grammatical[0], GRAMMAR_COST)]
+    out = [(grammatical[0], GRAMMAR_COST)] if len(grammatical) == 1 else []
     two = [
         (c, TWO_SUBSTITUTIONS_COST)
         for c in _two_substitutions(lw)
         if model.count(c) >= MIN_FAR_COUNT
     ]
     if two:
-        return two
-    return [(c, INSERT_COST) for c in _drops_and_doubles(lw) if model.count(c) >= MIN_FAR_COUNT]
+        return out + two
+    return out + [
+        (c, INSERT_COST) for c in _drops_and_doubles(lw) if model.count(c) >= MIN_FAR_COUNT
+    ]
 
 
 @lru_cache(maxsize=8192)
