@@ -67,6 +67,13 @@ def test_a_confusion_only_the_grammar_accepts_does_not_hide_a_dropped_letter():
     assert sutun.repair(noisy, "aze").text == text
 
 
+def test_a_dropped_letter_the_grammar_mistakes_for_a_suffix_is_restored():
+    # The suffix grammar reads "dəəcə" as də + -əcə; no one writes it, "son dərəcə" is common.
+    text = PROSE.replace("Bu qərar", "Bu son dərəcə vacib qərar")
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), ("dərəcə", "dəəcə"))
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_a_rare_spelling_that_breaks_vowel_harmony_is_suspect():
     # "azadliq" is in the web lexicon (a misspelling), "only" 200 times rarer than "azadlıq":
     # short of the odds a plain rare word needs, enough for one that breaks vowel harmony.

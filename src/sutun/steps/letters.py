@@ -272,7 +272,8 @@ def _nonword(
     own = model.count(lw) or int(model.known(lw))
     broken = own > 0 and harmony_breaks(lw)
     scored = []
-    for cand, cost in _candidates(lw, model, far and not own):
+    seen = model.count(lw)
+    for cand, cost in _candidates(lw, model, far and not seen):
         freq = model.count(cand)
         if cost == GRAMMAR_COST:
             freq = MIN_COUNT  # as if seen just often enough
@@ -285,7 +286,13 @@ def _nonword(
         short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
         if cost == GRAMMAR_COST and not (harmony_breaks(lw) and not harmony_breaks(cand)):
             continue  # a form only the grammar knows must at least mend the vowel harmony
-        if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or own):
+        if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or seen):
+            continue
+        if (
+            cost > GRAMMAR_COST
+            and own
+            and not (context and freq >= GRAMMAR_ONLY_FAR_COUNT and len(cand) > len(lw))
+        ):
             continue  # further edits land on too many words by chance
         if cost >= INSERT_COST and not context:
             continue
@@ -317,6 +324,9 @@ MIN_COUNT = 20
 MIN_FAR_COUNT = 50
 """Two confusions, or a dropped/doubled letter, must land on a word at least this frequent (and
 the word must be six letters or more; a dropped/doubled letter also needs a neighbour's bigram)."""
+GRAMMAR_ONLY_FAR_COUNT = 1000
+"""A form only the suffix grammar knows is taken for a word this frequent with a letter dropped,
+when a neighbour's bigram backs it (the grammar also accepts such debris: dəəcə for dərəcə)."""
 MIN_SHORT_DROP_COUNT = 10_000
 """A word of four or five letters is taken for one with a letter dropped only if that word is
 this frequent (snra → sonra)."""
