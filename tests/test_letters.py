@@ -121,9 +121,28 @@ def test_errors_at_line_ends_count_as_a_second_pass_would_count_them():
     assert sutun.repair(once.text, "aze").text == once.text
 
 
+def test_a_word_closing_a_paragraph_is_whole_and_counts():
+    # "tıkiləcək." ends a paragraph with a full stop: no join can change it, so it counts
+    # towards the two errors that mark OCR damage.
+    text = PROSE.replace("artırılacaq. ", "artırılacaq.\n\n")
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("artırılacaq.", "artirılacaq."))
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_one_odd_word_is_the_authors_and_stays():
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"))
     assert sutun.repair(noisy, "aze").text == noisy
+
+
+def test_a_name_misread_once_takes_the_documents_own_spelling():
+    # No lexicon knows "Kavano"; the document writes it twice, and once a confusion away.
+    text = PROSE.replace("Nazir bildirib", "Hakim Kavano bildirib").replace(
+        "Bu qərar", "Senator Kavano bu qərarı dəstəkləyib, sonra Kavano dedi ki, bu qərar"
+    )
+    noisy = _ocr(
+        text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), ("ra Kavano", "ra Kavanö")
+    )
+    assert sutun.repair(noisy, "aze").text == text
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,8 @@ MIN_LEXICON = 50_000
 MARGIN = 1.0
 """How far (in log-frequency) the best candidate must lead the next one."""
 LETTERS_ONLY = re.compile(r"[^\W\d_]+")
+LINE_BREAK_AFTER = re.compile(r"[ \t*_]*[-\u2010\u00ad¬]?[ \t]*\r?\n")
+LINE_BREAK_BEFORE = re.compile(r"[-\u2010\u00ad¬][ \t]*\r?\n[\s*_]*\Z")
 REPEATED = 3
 """A spelling the document uses this often is its own (a name, a term), not an error."""
 
@@ -142,14 +144,17 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             lw = lows[k] if k not in touched else lower(word, lang)
             if lw not in wanted and (k not in touched or not _eligible(lw, model)):
                 continue
-            if plain_only and not _candidates(lw, model, not near_only):
+            if (
+                plain_only
+                and not _candidates(lw, model, not near_only)
+                and not _document_spellings(lw, types)
+            ):
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
-            repeats = types.get(lw, 1)
-            c = _judge(start, end, word, lw, prev, nxt, model, ctx, lang, repeats, not near_only)
+            c = _judge(start, end, word, lw, prev, nxt, model, ctx, lang, types, not near_only)
             if c is not None:
                 out.append(c)
     return out
@@ -202,11 +207,13 @@ def _eligible(lw: str, model: LanguageModel) -> bool:
 
 
 def _maybe_fragment(source: str, found: list[re.Match], k: int, block_end: int) -> bool:
-    """A word a join may still glue to another: at a line break, opening a block in lower case,
-    or ending one without punctuation."""
+    """A word a join may still glue to another: at a line break (a full stop or comma after it
+    closes it), after a line-end hyphen, opening a block in lower case, or ending one without
+    punctuation."""
     m = found[k]
-    before, after = source[max(0, m.start() - 3) : m.start()], source[m.end() : m.end() + 3]
-    if "\n" in before or "\n" in after:
+    if LINE_BREAK_AFTER.match(source, m.end()) or LINE_BREAK_BEFORE.search(
+        source, max(0, m.start() - 8), m.start()
+    ):
         return True
     if k == 0 and m.group(0)[:1].islower():
         return True
@@ -223,15 +230,18 @@ def _judge(
     model: LanguageModel,
     ctx: Context,
     lang: str | None,
-    repeats: int,
+    counts: dict[str, int],
     far: bool,
 ) -> Correction | None:
     capitalised = word != lw
     if capitalised and word[1:] != lw[1:]:
         return None  # an acronym or mixed case
     best, kind = None, ""
+    repeats = counts.get(lw, 1)
     if repeats < REPEATED and _eligible(lw, model):
         best, kind = _nonword(lw, prev, nxt, model, capitalised, far), "ocr-letter"
+        if best is None:
+            best = _document_spelling(lw, counts, model)
     if best is None and ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
         best, kind = _diacritics(lw, model), "diacritics"
     if best is None and ctx.config.real_word and model.known(lw):
@@ -243,6 +253,31 @@ def _judge(
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
     return Correction(start, end, word, new, kind, confidence, evidence)
+
+
+DOCUMENT_SPELLING_MIN = 2
+"""A word the lexicon lacks, one confusion from a spelling the document uses this often (and more
+often than it), is that spelling misread (Kavanö for Kavano, Thömas for Thomas)."""
+
+
+def _document_spellings(lw: str, counts: dict[str, int]) -> list[str]:
+    least = max(DOCUMENT_SPELLING_MIN, 2 * counts.get(lw, 1))
+    return [c for c in _substitutions(lw) if counts.get(c, 0) >= least]
+
+
+def _document_spelling(
+    lw: str, counts: dict[str, int], model: LanguageModel
+) -> tuple[str, float, dict] | None:
+    if model.count(lw) or model.known(lw):
+        return None  # a word of its own
+    spellings = _document_spellings(lw, counts)
+    if len(spellings) != 1:
+        return None
+    evidence = {
+        "reason": "unknown word, one confusion from the document's own spelling",
+        "document_count": counts[spellings[0]],
+    }
+    return spellings[0], 0.8, evidence
 
 
 ODDS = {0.0: 300, 0.5: 300, 1.5: 3000, 2.5: 3000}
