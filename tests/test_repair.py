@@ -258,6 +258,18 @@ def test_furniture_is_kept_as_metadata_not_lost(mark):
     assert "cümlə ikinci sütunda" in result.text
 
 
+def test_a_photo_caption_between_fragments_is_furniture_in_clean_text_it_stays():
+    broken = (
+        "Başlıq\n\nSakinlər bildirib ki, yeni körpü bulvara gedən yolu\n\n"
+        "Foto: Əli Həsənov\n\nxeyli qısaldıb. Tikinti iki il çəkib."
+    )
+    result = sutun.repair(broken, "aze")
+    assert "yolu xeyli qısaldıb" in result.text and "Foto" not in result.text
+    assert result.document.furniture[0]["kind"] == "caption"
+    clean = "Başlıq\n\nYeni körpü istifadəyə verilib.\n\nFoto: Əli Həsənov\n\nTikinti iki il çəkib."
+    assert sutun.repair(clean, "aze").text == clean
+
+
 def test_a_dated_running_head_is_furniture_a_dated_fragment_is_text():
     text = (
         "Başlıq\n\nQəzetin yazdığına görə, 29 sentyabr 1918-ci ildə\n\n"

@@ -44,16 +44,23 @@ WORD = regex.compile(r"\p{L}{2,}")
 HEAD_WORDS = 3
 """A dated line is a running head when little but the date is in it (the paper's name, a page),
 not a sentence's fragment that names a date."""
+CAPTION = regex.compile(
+    r"^(?:foto(?:şəkil)?|şəkil|photo|fotoğraf|resim|фото)\s*\d*\s*[:–—-]\s*\S", regex.IGNORECASE
+)
+"""Foto: Əli Həsənov, Şəkil 2 – …, Photo: Reuters"""
+CAPTION_WORDS = 25
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
 
 
 def furniture_kind(text: str, strong_only: bool) -> str:
-    """'page-number' / 'running-head' for furniture-looking blocks, '' otherwise."""
+    """'page-number' / 'running-head' / 'caption' for furniture-looking blocks, '' otherwise."""
     t = text.strip()
     if "\n" in t or len(t) > 100:
         return ""
     if PAGE_NUMBER.match(t) or PAGE_LABEL.match(t):
         return "page-number"
+    if not strong_only and CAPTION.match(t) and len(t.split()) <= CAPTION_WORDS:
+        return "caption"  # between fragments; in clean text a caption is no sign of damage
     if CLOSING.search(t):
         return ""
     if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
