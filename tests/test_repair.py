@@ -330,6 +330,17 @@ def test_cyrillic_lookalikes_in_latin_words_only():
     assert "Azərbaycan" in result.text and "Россия" in result.text
 
 
+def test_a_w_an_ocr_model_without_one_read_as_vv_is_put_back():
+    text = "Sarah Palin Vvasillada yaşayır. FVVC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır."
+    result = sutun.repair(text, "aze")
+    assert result.text == (
+        "Sarah Palin Wasillada yaşayır. FWC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır."
+    )
+    assert {e.kind for e in result.edits} == {"normalise-w"}
+    # English has a W of its own: its OCR never needs this.
+    assert sutun.repair(text, "eng").text == text
+
+
 @pytest.mark.parametrize(
     "text", ["", "   \n\n ", "\x00\x01\x02 binary \ufffd junk", "a" * 100, "1\n\n2\n\n3"]
 )

@@ -146,7 +146,8 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     spans = {(a - start, b - start) for a, b in _repeated_words(doc, ctx) if start <= a < end}
     if not spans and not ctx.glued:
         return
-    suspect = normalise.suspect(text)
+    no_w = doc.language in normalise.NO_W
+    suspect = normalise.suspect(text, no_w)
     whole = doc.lowered()
     lowered = whole[start:end] if len(whole) == len(doc.source) else ctx.lower(text, doc.language)
     if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
@@ -156,7 +157,7 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     for a, b in sorted(spans):
         word = text[a:b]
         lw = lowered[a:b]
-        if suspect and normalise.suspect(word):  # look-alike letters: as normalise left them
+        if suspect and normalise.suspect(word, no_w):  # look-alike letters: as normalise left them
             word = doc.word(start + a, start + b) or ""
             lw = ctx.lower(word, doc.language)
         hyphenated = ctx.glued.get(lw)

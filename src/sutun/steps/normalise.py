@@ -1,6 +1,7 @@
 """Unicode NFC, Cyrillic or IPA look-alike letters inside Latin words (whole-Cyrillic words are
-left alone), typographic ligatures (ﬁ → fi) and UTF-8 read as Windows-1252 (AzÉ™rbaycan →
-Azərbaycan; ftfy judges and decodes it)."""
+left alone), typographic ligatures (ﬁ → fi), UTF-8 read as Windows-1252 (AzÉ™rbaycan →
+Azərbaycan; ftfy judges and decodes it) and, in languages whose alphabet has no W, a W an OCR
+model without one read as VV (Vvasilla, FVVC)."""
 
 from __future__ import annotations
 
@@ -59,10 +60,35 @@ LIGATURE = regex.compile("[\ufb00-\ufb06]")
 SUSPECT = regex.compile(r"[\p{Cyrillic}ǝƎ\ufb00-\ufb06]")
 MOJIBAKE_PAIR = re.compile(MOJIBAKE)  # stdlib ``re``: a plain class pair scans faster
 _LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
+NO_W = frozenset({"aze", "tur"})
+"""Languages whose alphabet has no W: their OCR models read one as VV."""
+VOWELS = frozenset("AEIOUÖÜƏİ")
 
 
-def fixed(token: str, latin_block: bool) -> str:
+def w_read_as_vv(token: str) -> str:
+    """``token`` with each W an OCR model read as VV put back: at a word's start (no Azerbaijani
+    or Turkish word starts with vv), or in capitals away from vowels (FVVC; QÜVVƏ stays)."""
+    if token[:2] in ("VV", "Vv") and len(token) > 2 and token[2].isalpha():
+        token = "W" + token[2:]
+    if "VV" not in token or not token.isupper():
+        return token
+    out, k = [], 0
+    while k < len(token):
+        if token.startswith("VV", k):
+            before, after = token[k - 1 : k], token[k + 2 : k + 3]
+            if before not in VOWELS and after not in VOWELS and (before or after):
+                out.append("W")
+                k += 2
+                continue
+        out.append(token[k])
+        k += 1
+    return "".join(out)
+
+
+def fixed(token: str, latin_block: bool, no_w: bool = False) -> str:
     t = unicodedata.normalize("NFC", token)
+    if no_w and "V" in t:
+        t = w_read_as_vv(t)
     if LIGATURE.search(t):
         t = fix_latin_ligatures(t)
     lookalikes_only = latin_block and all(ch in _LOOKALIKE_KEYS for ch in t)
@@ -87,8 +113,10 @@ def mostly_latin(text: str) -> bool:
     return latin > 2 * cyrillic
 
 
-def suspect(text: str) -> bool:
+def suspect(text: str, no_w: bool = False) -> bool:
     """Whether ``text`` might hold something this step changes (cheap, no false negatives)."""
+    if no_w and ("VV" in text or "Vv" in text):
+        return True
     return not (
         text.isascii()
         or (
@@ -110,9 +138,10 @@ def damaged_tokens(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
 def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
     out = []
     latin = None  # is the document mostly Latin? counted only once a block looks suspect
+    no_w = doc.language in NO_W
     for b in doc.blocks:
         text = doc.source[b.start : b.end]
-        if not suspect(text):
+        if not suspect(text, no_w):
             continue
         if latin is None:
             latin = mostly_latin(doc.source)
@@ -125,7 +154,7 @@ def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
         for m in TOKEN.finditer(text):
             if decoded and any(s <= m.start() < e for s, e in decoded):
                 continue
-            new = fixed(m.group(0), latin)
+            new = fixed(m.group(0), latin, no_w)
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
     return sorted(out)
@@ -151,4 +180,6 @@ def _kind(old: str, new: str) -> str:
         return "normalise-ligature"
     if MOJIBAKE_PAIR.search(old):
         return "normalise-mojibake"
+    if w_read_as_vv(old) == new:
+        return "normalise-w"
     return "normalise-script"
