@@ -260,7 +260,12 @@ DOCUMENT_SPELLING_MIN = 2
 often than it), is that spelling misread (Kavanö for Kavano, Thömas for Thomas)."""
 
 
+DOCUMENT_SPELLING_MIN_LETTERS = 4
+
+
 def _document_spellings(lw: str, counts: dict[str, int]) -> list[str]:
+    if len(lw) < DOCUMENT_SPELLING_MIN_LETTERS:
+        return []  # OCR debris (öəə, şsn) has look-alikes too
     least = max(DOCUMENT_SPELLING_MIN, 2 * counts.get(lw, 1))
     return [c for c in _substitutions(lw) if counts.get(c, 0) >= least]
 
