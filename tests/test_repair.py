@@ -115,6 +115,12 @@ JUNCTIONS = [
         id="a paragraph cut inside a name is damage enough to repair",
     ),
     pytest.param(
+        "Başlıq\n\nLayihənin dəyəri, nazirliyin məlumatına görə, təxminən 15\n\n"
+        "000 manat təşkil edir və işlər gələn ay başa ça-\n\ntacaq.",
+        ["təxminən 15 000 manat", "başa çatacaq."],
+        id="a number broken at its thousands separator goes on",
+    ),
+    pytest.param(
         # The only damage, in a paragraph of ten words.
         "Başlıq\n\nDünənki toplantıya çoxlu qonaq gəlmişdi, onların arasında tanınmış "
         "jurnalist Anar\n\nMəmmədov da var idi.",

@@ -393,6 +393,9 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
             score += 0.5
             ev["bigram"] = True
         return Continuation("space", score, True, ev)
+    if _thousands(ta, hb):
+        ev["number_goes_on"] = True  # 15 | 000 dollar: a thousands separator's space
+        return Continuation("space", 2.0, True, ev)
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can.
     if not hb.capital or ta.words < ctx.config.space_join_min_words or not ta.wordy:
         return NONE
@@ -415,6 +418,19 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if not starter and not ta.quoted:
         return Continuation("space", 0.8, True, ev)
     return NONE
+
+
+THOUSANDS = regex.compile(r"(?:^|[^\p{N}.,])\p{N}{1,3}$")
+
+
+def _thousands(ta: Tail, hb: Head) -> bool:
+    """A ends on a number of one to three digits, B starts with three more."""
+    return (
+        len(hb.first) == 3
+        and hb.first.isdigit()
+        and ta.last.isdigit()
+        and bool(THOUSANDS.search(ta.core[-8:]))
+    )
 
 
 USUALLY_ENDS = 0.5
