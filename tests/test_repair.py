@@ -115,6 +115,12 @@ JUNCTIONS = [
         id="a paragraph cut inside a name is damage enough to repair",
     ),
     pytest.param(
+        "Başlıq\n\n*Kənddə 360 şagird yerlik yeni məktəb binası istifadəyə veril-*\n\n"
+        "*di. Mərasimdə rayonun rəhbərləri çıxış edib.*\n\nMəktəbdə 24 sinif otağı var.",
+        ["*Kənddə 360 şagird yerlik yeni məktəb binası istifadəyə verildi. Mərasimdə"],
+        id="an italic lead broken across blocks is joined like a bold one",
+    ),
+    pytest.param(
         "Başlıq\n\nLayihənin dəyəri, nazirliyin məlumatına görə, təxminən 15\n\n"
         "000 manat təşkil edir və işlər gələn ay başa ça-\n\ntacaq.",
         ["təxminən 15 000 manat", "başa çatacaq."],

@@ -26,7 +26,8 @@ OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$", regex.REVERSE)
 LINE_END_HYPHENS = "\\-\u2010¬"
 """What extractors print for a line-end hyphen: ASCII, U+2010 HYPHEN, and OCR engines' ¬."""
 HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
-LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*\*|__)?")
+LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*{1,3}(?=[^\s*])|_{1,3}(?=[^\s_]))?")
+TRAILING_EMPHASIS = regex.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)
 MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s*$|\||```)")
 TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
@@ -153,8 +154,8 @@ class Ends:
     """A block's text with its markup peeled off its edges."""
 
     core: str
-    bold_start: bool
-    bold_end: bool
+    emphasis_start: str  # the markdown emphasis mark opening the text (** bold, * italic), or ""
+    emphasis_end: str  # the one closing it, or ""
     lead: int  # characters of markup/glyph before the core
     trail: int  # characters of markup after the core
 
@@ -163,9 +164,12 @@ class Ends:
     def of(cls, text: str) -> Ends:
         m = LEADING_MARKUP.match(text)
         lead = m.end() if m else 0
-        trail = 2 if text.endswith(("**", "__")) and len(text) - 2 >= lead else 0
-        core = text[lead : len(text) - trail]
-        return cls(core, bool(m and m.group(1)), bool(trail), lead, trail)
+        t = TRAILING_EMPHASIS.search(text[-4:])
+        closing = t.group(0) if t and len(text) - len(t.group(0)) >= lead else ""
+        if len(closing) != 2 and (m and m.group(1)) != closing and closing not in text[:-3]:
+            closing = ""  # a lone asterisk after a word is a footnote mark, not emphasis
+        core = text[lead : len(text) - len(closing)]
+        return cls(core, (m.group(1) or "") if m else "", closing, lead, len(closing))
 
 
 def is_closed(core: str) -> bool:
@@ -302,7 +306,7 @@ NONE = Continuation("", 0.0)
 class Tail(NamedTuple):
     """What a continuation needs from the end of block A (computed once per text)."""
 
-    bold: bool
+    emphasis: str  # the emphasis mark closing A (** or *), or ""
     core: str  # markup peeled, trailing space stripped
     hyphen: str  # the word before a final hyphen, or ""
     open: bool  # no closing punctuation, ends in a word, comma or closing mark
@@ -315,7 +319,7 @@ class Tail(NamedTuple):
 class Head(NamedTuple):
     """What a continuation needs from the start of block B (computed once per text)."""
 
-    bold: bool
+    emphasis: str  # the emphasis mark opening B, or ""
     core: str  # markup peeled, leading space stripped
     first: str  # the first word, or ""
     lower: bool  # starts in lower case and is not a list item
@@ -331,7 +335,7 @@ def tail_of(text: str) -> Tail:
     hy = HYPHEN_END.search(tail)
     last = LAST_TOKEN.search(tail)
     return Tail(
-        bold=e.bold_end,
+        emphasis=e.emphasis_end,
         core=core,
         hyphen=hy.group(1) if hy else "",
         open=bool(core) and not is_closed(core) and bool(OPEN_END.search(tail)),
@@ -349,7 +353,7 @@ def head_of(text: str) -> Head:
     first = FIRST_TOKEN.match(core)
     capital = FIRST_TOKEN.match(core.lstrip(OPENING_QUOTES))
     return Head(
-        bold=e.bold_start,
+        emphasis=e.emphasis_start,
         core=core,
         first=first.group(0) if first else "",
         lower=starts_lower(core),
@@ -366,7 +370,7 @@ def structural(text: str) -> bool:
 def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
     """How strongly block text ``b`` reads as the direct continuation of block text ``a``."""
     ta, hb = tail_of(a), head_of(b)
-    if ta.bold != hb.bold or not ta.core or not hb.core or structural(a) or structural(b):
+    if ta.emphasis != hb.emphasis or not ta.core or not hb.core or structural(a) or structural(b):
         return NONE
     if ta.hyphen and hb.first and not hb.enumerated:
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)

@@ -16,7 +16,7 @@ def fill(doc: Document, text: str) -> None:
     doc.title = doc.lead = ""
     if paras and title_like(Ends.of(paras[0]).core) and len(paras) > 1:
         doc.title = paras.pop(0)
-    if paras and Ends.of(paras[0]).bold_start and Ends.of(paras[0]).bold_end:
+    if paras and Ends.of(paras[0]).emphasis_start and Ends.of(paras[0]).emphasis_end:
         doc.lead = Ends.of(paras[0]).core
     doc.paragraphs = paras
 
