@@ -115,6 +115,12 @@ JUNCTIONS = [
         id="a paragraph cut inside a name is damage enough to repair",
     ),
     pytest.param(
+        "## Bakıda yeni piyada körpüsü\n\n## istifadəyə verildi\n\n## Layihə\n\n"
+        "Körpü dünən açılıb.",
+        ["## Bakıda yeni piyada körpüsü istifadəyə verildi\n\n## Layihə\n\nKörpü"],
+        id="a headline extracted as two headings, the second in lower case, is one",
+    ),
+    pytest.param(
         "Başlıq\n\n*Kənddə 360 şagird yerlik yeni məktəb binası istifadəyə veril-*\n\n"
         "*di. Mərasimdə rayonun rəhbərləri çıxış edib.*\n\nMəktəbdə 24 sinif otağı var.",
         ["*Kənddə 360 şagird yerlik yeni məktəb binası istifadəyə verildi. Mərasimdə"],

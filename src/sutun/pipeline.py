@@ -18,6 +18,7 @@ from sutun.steps.evidence import (
     ends_on_a_word_no_sentence_ends_on,
     glued_index,
     head_of,
+    heading_goes_on,
     tail_of,
 )
 from sutun.steps.structure import fill
@@ -68,6 +69,8 @@ def damage(doc: Document, ctx: Context) -> list[str]:
             signs.append("block ends in a hyphen")
         if k and head_of(t).lower:
             signs.append("block starts in lower case")
+        if k and heading_goes_on(texts[k - 1], t):
+            signs.append("a heading set on two lines")
         if k and k + 1 < len(texts) and head_of(texts[k + 1]).capital:
             if ends_inside_a_name(t):
                 signs.append("a paragraph cut off inside a name")

@@ -362,6 +362,20 @@ def head_of(text: str) -> Head:
     )
 
 
+HEADING = regex.compile(r"(#{1,6})[ \t]+")
+
+
+def heading_goes_on(a: str, b: str) -> int:
+    """The length of ``b``'s heading mark when ``b`` is a heading of ``a``'s level that goes on
+    in lower case (a headline set on two lines, extracted as two headings), else 0."""
+    ma, mb = HEADING.match(a), HEADING.match(b)
+    if not (ma and mb and ma.group(1) == mb.group(1)) or "\n" in a.strip() or "\n" in b.strip():
+        return 0
+    if CLOSED_END.search(a.rstrip()[-TAIL:]) or not b[mb.end() :][:1].islower():
+        return 0
+    return mb.end()
+
+
 def structural(text: str) -> bool:
     """A markdown heading, image, rule, table row or code fence: layout, never a fragment."""
     return bool(MARKDOWN_STRUCTURE.match(text))

@@ -6,7 +6,15 @@ from __future__ import annotations
 import itertools
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import TAIL, Context, Continuation, Ends, continuation, head_of
+from sutun.steps.evidence import (
+    TAIL,
+    Context,
+    Continuation,
+    Ends,
+    continuation,
+    head_of,
+    heading_goes_on,
+)
 from sutun.steps.reorder import STRONG, pinned
 
 STEP = "join"
@@ -20,6 +28,21 @@ def run(doc: Document, ctx: Context) -> None:
     paragraph = ""
     for a, b in itertools.pairwise(body):
         ta, tb = doc.text_of(a), doc.text_of(b)
+        mark = heading_goes_on(ta, tb)
+        if mark:
+            doc.add(
+                Edit(
+                    "join",
+                    _separator_start(doc, b),
+                    doc.blocks[b].start + mark,
+                    " ",
+                    step=STEP,
+                    confidence=0.8,
+                    evidence={"reason": "a heading goes on in lower case", "b_start": tb[:20]},
+                )
+            )
+            paragraph = ""
+            continue
         paragraph = paragraph or ta
         c = continuation(paragraph, tb, ctx, doc.language)
         # A title is followed by a capital; a lower-case start after it goes on its sentence.
