@@ -115,6 +115,13 @@ JUNCTIONS = [
         id="a paragraph cut inside a name is damage enough to repair",
     ),
     pytest.param(
+        "Başlıq\n\n“Bu layihə bölgə üçün çox vacibdir və biz onu vaxtında başa çatdıracağıq”, –"
+        "\n\ndeyə nazir bildirib.\n\nGörüşdə başqa məsələlər də müzakirə olunub –\n\n"
+        "Büdcə və kadr məsələləri.",
+        ["çatdıracağıq”, – deyə nazir", "olunub –\n\nBüdcə"],
+        id="a quote's attribution after a dash goes on, a capital after a dash does not",
+    ),
+    pytest.param(
         "## Bakıda yeni piyada körpüsü\n\n## istifadəyə verildi\n\n## Layihə\n\n"
         "Körpü dünən açılıb.",
         ["## Bakıda yeni piyada körpüsü istifadəyə verildi\n\n## Layihə\n\nKörpü"],

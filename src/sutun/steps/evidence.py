@@ -25,6 +25,7 @@ CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
 OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$", regex.REVERSE)
 LINE_END_HYPHENS = "\\-\u2010¬"
 """What extractors print for a line-end hyphen: ASCII, U+2010 HYPHEN, and OCR engines' ¬."""
+DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
 HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
 LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*{1,3}(?=[^\s*])|_{1,3}(?=[^\s_]))?")
 TRAILING_EMPHASIS = regex.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$")
@@ -311,6 +312,7 @@ class Tail(NamedTuple):
     hyphen: str  # the word before a final hyphen, or ""
     open: bool  # no closing punctuation, ends in a word, comma or closing mark
     quoted: bool  # ends in a closing quote
+    dash: bool  # ends in a dash after a space (“…”, – deyə…): a quote's attribution may follow
     wordy: bool  # ends in a letter or comma (a closing quote may follow)
     last: str  # the last word
     words: int  # how many words
@@ -340,6 +342,7 @@ def tail_of(text: str) -> Tail:
         hyphen=hy.group(1) if hy else "",
         open=bool(core) and not is_closed(core) and bool(OPEN_END.search(tail)),
         quoted=tail[-1:] in CLOSING_QUOTES,
+        dash=bool(DASH_END.search(tail)),
         wordy=bool(WORDY_END.search(tail)),
         last=last.group(0) if last else "",
         words=len(core[-8 * TAIL :].split()),  # enough to tell a heading from a sentence
@@ -400,9 +403,12 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         return Continuation(
             "hyphen", score, d.join, {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
         )
+    ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
+    if ta.dash and hb.lower:
+        ev["dash"] = True  # a heading or list intro ending in a dash goes on in capitals
+        return Continuation("space", 2.0, True, ev)
     if not ta.open:
         return NONE
-    ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
     if ta.quoted:  # a closing quote often ends the quoted sentence
         ev["closing_quote"] = True
     if hb.lower:

@@ -19,6 +19,7 @@ from typing import Any
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
     CLOSING_QUOTES,
+    DASH_END,
     HYPHEN_END,
     TAIL,
     Context,
@@ -52,6 +53,8 @@ def openness(core: str) -> float:
     tail = core.rstrip()[-TAIL:]
     if HYPHEN_END.search(tail):
         return 1.0
+    if DASH_END.search(tail):
+        return 0.5  # a quote's attribution may follow (“…”, – deyə), or a list
     if is_closed(core):
         return 0.0
     return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
