@@ -134,6 +134,12 @@ JUNCTIONS = [
         id="an italic lead broken across blocks is joined like a bold one",
     ),
     pytest.param(
+        "Başlıq\n\nMəhkəmənin qərarına əsasən, şirkətin bu il ərzində dövlət büdcəsinə ödəyəcəyi "
+        "cərimənin məbləği\n\n$2 milyon təşkil edir, işlər isə gələn ay başa ça-\n\ntacaq.",
+        ["cərimənin məbləği $2 milyon"],
+        id="an open sentence goes on into an amount of money",
+    ),
+    pytest.param(
         "Başlıq\n\nLayihənin dəyəri, nazirliyin məlumatına görə, təxminən 15\n\n"
         "000 manat təşkil edir və işlər gələn ay başa ça-\n\ntacaq.",
         ["təxminən 15 000 manat", "başa çatacaq."],

@@ -44,6 +44,7 @@ INNER_SPACE = regex.compile(r"\S\s+\S")
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
 CLOSING_QUOTES = "\"'»”’"
 OPENING_QUOTES = "\"'«“„‘(["
+CURRENCY = "$€£₼₺¥"
 
 
 @dataclass
@@ -354,7 +355,7 @@ def head_of(text: str) -> Head:
     e = Ends.of(text)
     core = e.core.lstrip()
     first = FIRST_TOKEN.match(core)
-    capital = FIRST_TOKEN.match(core.lstrip(OPENING_QUOTES))
+    capital = FIRST_TOKEN.match(core.lstrip(OPENING_QUOTES + CURRENCY))
     return Head(
         emphasis=e.emphasis_start,
         core=core,
