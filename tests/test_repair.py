@@ -235,7 +235,9 @@ def test_junctions(text, wanted):
 def test_the_real_legacy_font_specimen_is_idempotent(shared):
     # Word's table-cell marks (\x07) on lines of their own: gone after one pass, so they must
     # separate blocks in the first pass too.
-    text = (shared / "corpora" / "specimens" / "legacy-azlat-font-lecture.txt").read_text()
+    # Read as the CLI reads it: its line ends are \r\n and, in tables, a lone \r.
+    text = (shared / "corpora" / "specimens" / "legacy-azlat-font-lecture.txt").read_bytes()
+    text = text.decode("utf-8")
     once = sutun.repair(text, "aze")
     assert sutun.apply_edits(text, once.edits) == once.text
     assert sutun.repair(once.text, "aze").text == once.text
@@ -244,6 +246,21 @@ def test_the_real_legacy_font_specimen_is_idempotent(shared):
 def test_clean_text_with_windows_line_ends_is_left_alone():
     text = "Başlıq\r\n\r\nNazir bu gün bəyanat verdi.\r\nSonra çıxış etdi.\r\n"
     assert sutun.repair(text, "aze").text == text
+
+
+def test_a_lone_carriage_return_ends_a_line():
+    # Classic Mac OS and Word write \r alone: clean, the text stays; broken, it is repaired as
+    # the same text with \n, and the \r left standing become \n (so a second pass agrees).
+    assert sutun.repair("Başlıq\rBu gün hava yaxşıdır.\r", "aze").text == (
+        "Başlıq\rBu gün hava yaxşıdır.\r"
+    )
+    broken = (
+        "Başlıq\n\nNazir, görüşdə iştirak edən\n\nqonaqlar bəyanat ver-\ndi.\nSonra çıxış etdi."
+    )
+    once = sutun.repair(broken.replace("\n", "\r"), "aze")
+    assert once.text == sutun.repair(broken, "aze").text
+    assert "\r" not in once.text and "iştirak edən qonaqlar bəyanat verdi." in once.text
+    assert sutun.apply_edits(broken.replace("\n", "\r"), once.edits) == once.text
 
 
 def test_glued_compounds_split_on_strong_evidence_only():

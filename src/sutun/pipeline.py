@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from sutun.config import RepairConfig
@@ -93,7 +95,9 @@ def repair(
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     lang = canonical(language) or detect_language(text)
-    doc = document_from_text(text, lang)
+    # A lone \r ends a line: read as \n (same offsets), and written as one where repaired.
+    lone_cr = "\r" in text and cleanup.LONE_CR.search(text) is not None
+    doc = document_from_text(cleanup.LONE_CR.sub("\n", text) if lone_cr else text, lang)
     if not text.strip() or len(text) > config.max_chars:
         fill(doc, text)
         return Repaired(text, [], doc)
@@ -113,9 +117,22 @@ def repair(
         STEPS[name](doc, ctx)
     if doc.edits:
         _trim(doc)
+    if lone_cr:
+        _line_ends(doc, text)
     out = apply_edits(text, doc.edits)
     fill(doc, out)
     return Repaired(out, list(doc.edits), doc)
+
+
+def _line_ends(doc: Document, text: str) -> None:
+    """Each lone \r no edit replaced becomes the \n the steps read it as."""
+    taken = sorted((e.start, e.end) for e in doc.edits if not e.is_move)
+    starts = [s for s, _ in taken]
+    for m in cleanup.LONE_CR.finditer(text):
+        k = bisect.bisect_right(starts, m.start())
+        if k and taken[k - 1][1] > m.start():
+            continue
+        doc.add(Edit("line-end", m.start(), m.end(), "\n", step="pipeline"))
 
 
 def _trim(doc: Document) -> None:

@@ -22,6 +22,7 @@ INVISIBLE_CHARS = (
 """A character class; a line of nothing else separates blocks as a blank one does (readers)."""
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 LONE_CR = re.compile("\r(?!\n)")
+"""A line end of its own (classic Mac OS, Word's paragraph mark), read as \n (pipeline)."""
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
 PAGE_LABEL = regex.compile(
     r"^(?:page|p\.|səhifə|səh\.|sayfa|s\.|страница|стр\.|с\.)\s*\d{1,4}"
@@ -103,9 +104,6 @@ def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
         spans.append((bullets[0].start, bullets[0].start + 2, "remove-glyph"))
     for m in INVISIBLE.finditer(doc.source):
         spans.append((m.start(), m.end(), "remove-invisible"))
-    if "\r" in source:
-        spans += [(m.start(), m.end(), "remove-invisible") for m in LONE_CR.finditer(source)]
-        spans.sort()
     return spans
 
 
