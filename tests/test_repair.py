@@ -469,6 +469,17 @@ def test_cli_json_format(seed):
     assert data["lead"].startswith("Dekabrın 5-də") and len(data["paragraphs"]) == 7
 
 
+def test_cli_output_repaired_again_is_the_same_bytes(seed):
+    def cli(data: bytes) -> bytes:
+        cmd = [sys.executable, "-m", "sutun.cli", "repair", "-"]
+        return subprocess.run(cmd, input=data, capture_output=True, check=True).stdout
+
+    once = cli(seed[0].encode())
+    assert cli(once) == once
+    clean = "Başlıq\n\nBu gün hava yaxşıdır.\n".encode()
+    assert cli(clean) == clean
+
+
 def test_model_built_from_plain_text_is_used_by_the_cli(tmp_path):
     # Only the model knows "gel-|dikleri": without it the junction is decided by the default.
     corpus = tmp_path / "tr.txt"

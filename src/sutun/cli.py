@@ -165,12 +165,14 @@ def repair(
             name = Path(path).name if path != "-" else "stdin"
             reviewed.append(document(name, text, result.edits))
         rendered = _render(result, fmt, explain)
+        if not rendered.endswith("\n"):
+            rendered += "\n"  # a text that ends its last line keeps it: a rerun reads the same
         if out_dir is not None and path != "-":
             out_dir.mkdir(parents=True, exist_ok=True)
             suffix = {"md": ".md", "text": ".txt", "json": ".json"}[fmt]
-            (out_dir / (Path(path).stem + suffix)).write_text(rendered + "\n", encoding="utf-8")
+            (out_dir / (Path(path).stem + suffix)).write_text(rendered, encoding="utf-8")
         else:
-            sys.stdout.write(rendered + "\n")
+            sys.stdout.write(rendered)
     if html_out is not None:
         from sutun.review import page
 
