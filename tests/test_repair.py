@@ -134,6 +134,17 @@ JUNCTIONS = [
         id="an italic lead broken across blocks is joined like a bold one",
     ),
     pytest.param(
+        # pdftotext joins the lines of a hyphenated word itself: a few lines come out long.
+        "Başlıq\n\nSuriya qaçqınların könüllü şəkildə qayıtmasına hazır\n"
+        "olduğunu deyir və yeddi ildən çox davam edən müharibə-\nnin "
+        + "dağıtdığı ölkəni yenidən qurmaq üçün yardım istəyir, "
+        * 4
+        + "\nnazir bunu Baş Assambleyada çıxış edərkən\nbildirib. Sonra jurnalistlərin "
+        "suallarını cavablandırıb.",
+        ["hazır olduğunu deyir", "müharibənin dağıtdığı", "çıxış edərkən bildirib."],
+        id="wrapped lines with a few long ones are still wrapped lines",
+    ),
+    pytest.param(
         "Başlıq\n\nMəhkəmənin qərarına əsasən, şirkətin bu il ərzində dövlət büdcəsinə ödəyəcəyi "
         "cərimənin məbləği\n\n$2 milyon təşkil edir, işlər isə gələn ay başa ça-\n\ntacaq.",
         ["cərimənin məbləği $2 milyon"],

@@ -33,8 +33,9 @@ class RepairConfig(NamedTuple):
     beam: int = 16
     """Orders reorder's search keeps at each step."""
     max_line: int = 150
-    """A block with a line longer than this holds paragraphs one per line: its line breaks are
-    kept (printed columns and pages wrap well before it)."""
+    """A block whose lines are mostly longer than this holds paragraphs one per line: its line
+    breaks are kept (printed columns and pages wrap well before it; an extractor that joins a
+    hyphenated word's lines makes a few long ones)."""
     space_join_min_words: int = 6
     """An open block followed by a capitalised block is joined only when it has this many words
     (shorter ones are headings, list intros or captions)."""

@@ -44,10 +44,12 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     text = doc.source[start:end]
     if "\n" not in text:
         return
-    if max(map(len, text.split("\n"))) > ctx.config.max_line:
+    lengths = sorted(map(len, text.split("\n")))
+    if lengths[len(lengths) // 2] > ctx.config.max_line:
         return  # lines this long are paragraphs, not a column's wrapped lines
     hyphen_breaks = {m.start(0) + len(m.group(1)): m for m in HYPHEN_BREAK.finditer(text)}
-    width = max(len(line.strip()) for line in text.split("\n"))
+    # A full line's width; not the longest, which may hold several joined by the extractor.
+    width = sorted(len(line.strip()) for line in text.split("\n"))[len(lengths) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     for m in LINE_BREAK.finditer(text):
         h = hyphen_breaks.get(m.start() - 1)
