@@ -156,6 +156,14 @@ def test_names_acronyms_addresses_and_numbers_are_never_touched(protected):
     assert protected in out and "məktəblər" in out
 
 
+def test_a_capitalised_word_inside_a_sentence_is_never_made_a_finite_verb():
+    # "Aldi" (a shop) is one confusion from "aldı" (took); capitalised mid-sentence, it is a name.
+    text = PROSE.replace("Nazir bildirib ki,", "Nazir bildirib ki, Aldi kimi şirkətlərlə yanaşı")
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    out = sutun.repair(noisy, "aze").text
+    assert "ki, Aldi kimi" in out and "məktəblər" in out
+
+
 def test_a_spelling_the_document_repeats_is_its_own():
     word = "kompyuterləşmə"
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))

@@ -23,7 +23,7 @@ from sutun.edits import apply_edits
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
-from sutun.steps.evidence import Context, words_of
+from sutun.steps.evidence import USUALLY_ENDS, Context, words_of
 
 STEP = "letters"
 ALPHABET = frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")
@@ -158,8 +158,9 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             c = _judge(
                 start, end, word, lw, prev, nxt, model, ctx, lang, types, often, not near_only
             )
-            if c is not None:
-                out.append(c)
+            if c is None or (word[:1].isupper() and _verb_inside_a_sentence(c, b.start, ctx)):
+                continue
+            out.append(c)
     return out
 
 
@@ -221,6 +222,24 @@ def _maybe_fragment(source: str, found: list[re.Match], k: int, block_end: int) 
     if k == 0 and m.group(0)[:1].islower():
         return True
     return k == len(found) - 1 and not source[m.end() : block_end].strip(" *_-")
+
+
+SENTENCE_END = frozenset(".!?…:")
+BEFORE_A_SENTENCE = " \t\r\n*_\"'«“„‘([-–—•"
+
+
+def _verb_inside_a_sentence(c: Correction, block_start: int, ctx: Context) -> bool:
+    """A capitalised word inside a sentence is a name (Aldi, a shop), never corrected into a
+    finite verb (aldı), which no one capitalises there."""
+    assert ctx.document is not None and ctx.model is not None
+    source = ctx.document.source
+    k = c.start
+    while k > block_start and source[k - 1] in BEFORE_A_SENTENCE:
+        k -= 1
+    if k <= block_start or source[k - 1] in SENTENCE_END:
+        return False
+    rate = ctx.model.end_rate(lower(c.new, ctx.document.language))
+    return rate is not None and rate >= USUALLY_ENDS
 
 
 def _judge(
