@@ -211,20 +211,46 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         "documents": len(docs),
         "systems": {},
     }
-    for name, restore in systems.items():
-        results["systems"][name] = evaluate(restore, docs, check_idempotence=name == "sutun")
+    seconds: dict[str, float] = {}
+
+    def timed(name: str, measure):
+        start = time.perf_counter()
+        out = measure()
+        seconds[name] = round(time.perf_counter() - start, 1)
+        return out
+
+    results["systems"] = timed(
+        "restoration",
+        lambda: {
+            name: evaluate(restore, docs, check_idempotence=name == "sutun")
+            for name, restore in systems.items()
+        },
+    )
     if engine is not None:
-        results["trained_model"] = [
-            trained_model(shared, seeds, language, limit=8 if quick else None)
-            for language in ("tur", "eng")
-        ]
-        results["letters"] = letters_scores(shared, seeds, limit=8 if quick else None)
-        results["corpus"] = corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
+        limit = 8 if quick else None
+        results["trained_model"] = timed(
+            "trained models",
+            lambda: [trained_model(shared, seeds, lang, limit=limit) for lang in ("tur", "eng")],
+        )
+        results["letters"] = timed("letters", lambda: letters_scores(shared, seeds, limit=limit))
+        results["corpus"] = timed(
+            "corpus run", lambda: corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
+        )
         aze = articles_from_ntrex(load_ntrex(shared), "aze")
-        results["pages"] = pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 6)
-        results["specimens"] = pages_bench.specimens(shared / "corpora" / "specimens")
-        results["review"] = review_load.run(docs, edits_wanted=500 if quick else 5000)
-    results["throughput"] = throughput(systems, docs, repeats=1 if quick else 3)
+        results["pages"] = timed(
+            "pages",
+            lambda: pages_bench.run(aze, n_pdf=8 if quick else 40, n_scan=1 if quick else 6),
+        )
+        results["specimens"] = timed(
+            "specimens", lambda: pages_bench.specimens(shared / "corpora" / "specimens")
+        )
+        results["review"] = timed(
+            "review page", lambda: review_load.run(docs, edits_wanted=500 if quick else 5000)
+        )
+    results["throughput"] = timed(
+        "throughput", lambda: throughput(systems, docs, repeats=1 if quick else 3)
+    )
+    results["seconds"] = seconds
     return results
 
 
@@ -308,6 +334,9 @@ def markdown(results: dict, command: str) -> str:
         "",
         f"- command: `{command}`",
         f"- date: {results['date']}; machine: {results['machine']}",
+        "- seconds per part of the run: "
+        + ", ".join(f"{k} {v}" for k, v in results.get("seconds", {}).items())
+        + f" (total {sum(results.get('seconds', {}).values()):.0f})",
         f"- documents: {results['documents']} (NTREX-128 dev articles in aze/tur/eng typeset into "
         "columns and broken by `sutun.bench.simulate` with default `Defects`, seeds 0–2; clean "
         "do-no-harm variants; the real seed article and its gold)",
