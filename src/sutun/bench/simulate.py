@@ -259,11 +259,14 @@ def _fill(paragraph: str, index: int, width: int, rng: random.Random, d: Defects
     return lines
 
 
+LEADING_PUNCTUATION = regex.compile(r"\p{P}*")
+
+
 def _hyphen_split(word: str, room: int, rng: random.Random, d: Defects):
     if d.hyphenate <= 0 or rng.random() >= d.hyphenate:
         return None
-    core = regex.match(r"^(\p{P}*)(.*?)(\p{P}*)$", word)
-    lead_p = core.group(1) if core else ""
+    core = LEADING_PUNCTUATION.match(word)
+    lead_p = core.group(0) if core else ""
     candidates = []
     for cut in syllable_breaks(word):
         if word[cut - 1] == "-":

@@ -44,7 +44,8 @@ def is_vowel(ch: str) -> bool:
     return ch in ALL_VOWELS or (ch.isalpha() and unicodedata.normalize("NFD", ch)[0] in ALL_VOWELS)
 
 
-def syllable_breaks(word: str, min_left: int = 2, min_right: int = 2) -> list[int]:
+@lru_cache(maxsize=65536)
+def syllable_breaks(word: str, min_left: int = 2, min_right: int = 2) -> tuple[int, ...]:
     """Offsets where ``word`` may be hyphenated at a line end.
 
     Print rules shared by Azerbaijani and Turkish (and close enough for English typesetting):
@@ -67,7 +68,7 @@ def syllable_breaks(word: str, min_left: int = 2, min_right: int = 2) -> list[in
         if end > start:
             breaks.extend(_run_breaks(word, start, end, min_left, min_right))
         start = end
-    return sorted(set(breaks))
+    return tuple(sorted(set(breaks)))
 
 
 def _run_breaks(word: str, start: int, end: int, min_left: int, min_right: int) -> list[int]:
