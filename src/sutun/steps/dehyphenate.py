@@ -3,6 +3,8 @@ that dropped every line-end hyphen."""
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from sutun.document import Document, Edit
@@ -28,7 +30,8 @@ SOFT_HYPHEN = "\u00ad"
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
-GLUED = regex.compile(r"(?<![\p{L}\p{N}-])\p{L}{5,}(?![\p{L}\p{N}-])")
+# stdlib re (scans faster): [^\W_] is a letter or digit, [^\W\d_] a letter.
+GLUED = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_]{5,}(?![^\W_]|-)")
 
 
 def run(doc: Document, ctx: Context) -> None:

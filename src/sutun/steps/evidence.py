@@ -36,9 +36,10 @@ TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
 FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
-WORDS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*")
-WORDS_AND_BREAKS = regex.compile(r"[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*|\n")
-TOKEN = regex.compile(r"\p{L}+")
+# stdlib ``re`` for the document-wide scans: [^\W_] is \p{L}\p{N} and scans faster.
+WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+WORDS_AND_BREAKS = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\n")
+TOKEN = re.compile(r"[^\W\d_]+")
 INNER_SPACE = regex.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
