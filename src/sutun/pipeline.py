@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import bisect
-
-import regex
+import re
 
 from sutun.config import RepairConfig
 from sutun.document import Document, Edit, Repaired
@@ -26,7 +25,8 @@ from sutun.steps.evidence import (
 from sutun.steps.structure import fill
 
 DEFAULT = RepairConfig()
-_RAW_HYPHEN = regex.compile(rf"\p{{L}}[{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*\p{{L}}")
+# stdlib re (scans faster): [^\W\d_] is a letter.
+_RAW_HYPHEN = re.compile(rf"[^\W\d_][{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*[^\W\d_]")
 
 
 def detect_language(text: str) -> str | None:
