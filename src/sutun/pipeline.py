@@ -25,8 +25,16 @@ from sutun.steps.evidence import (
 from sutun.steps.structure import fill
 
 DEFAULT = RepairConfig()
-# stdlib re (scans faster): [^\W\d_] is a letter.
-_RAW_HYPHEN = re.compile(rf"[^\W\d_][{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*[^\W\d_]")
+_LINE_END_HYPHEN = re.compile(rf"[{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*")
+
+
+def _raw_hyphen(text: str) -> bool:
+    """A letter, a hyphen at a line end, a letter (found from the hyphen: a scan for the rare
+    character is several times faster than one that tries a letter class everywhere)."""
+    return any(
+        m.start() and text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha()
+        for m in _LINE_END_HYPHEN.finditer(text)
+    )
 
 
 def detect_language(text: str) -> str | None:
@@ -59,7 +67,7 @@ def damage(doc: Document, ctx: Context) -> list[str]:
         signs.append("words the model rejects, a letter away from known ones")
     if dehyphenate.glued_suffixes(doc):
         signs.append("a number or an acronym glued to its suffix")
-    if _RAW_HYPHEN.search(doc.source):
+    if _raw_hyphen(doc.source):
         signs.append("line-end hyphen inside a block")
     if cleanup.repeated_heads(doc, ctx):
         signs.append("a running head inside a sentence")
