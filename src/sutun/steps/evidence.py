@@ -373,6 +373,8 @@ HEADING = regex.compile(r"(#{1,6})[ \t]+")
 def heading_goes_on(a: str, b: str) -> int:
     """The length of ``b``'s heading mark when ``b`` is a heading of ``a``'s level that goes on
     in lower case (a headline set on two lines, extracted as two headings), else 0."""
+    if a[:1] != "#" or b[:1] != "#":
+        return 0
     ma, mb = HEADING.match(a), HEADING.match(b)
     if not (ma and mb and ma.group(1) == mb.group(1)) or "\n" in a.strip() or "\n" in b.strip():
         return 0

@@ -107,7 +107,6 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     if not wanted and not edits:
         return []
     out = []
-    often = _spelt_often(types, ctx)
     starts = ctx.memo.get(("word starts",))
     if starts is None:
         starts = ctx.memo[("word starts",)] = [m.start() for m in found_all]
@@ -148,16 +147,14 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             if (
                 plain_only
                 and not _candidates(lw, model, not near_only)
-                and not _document_spellings(lw, types, often)
+                and not (model.count(lw) == 0 and _document_spellings(lw, types, ctx))
             ):
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
-            c = _judge(
-                start, end, word, lw, prev, nxt, model, ctx, lang, types, often, not near_only
-            )
+            c = _judge(start, end, word, lw, prev, nxt, model, ctx, lang, types, not near_only)
             if c is None or (word[:1].isupper() and _verb_inside_a_sentence(c, b.start, ctx)):
                 continue
             out.append(c)
@@ -253,7 +250,6 @@ def _judge(
     ctx: Context,
     lang: str | None,
     counts: dict[str, int],
-    often: frozenset[str],
     far: bool,
 ) -> Correction | None:
     capitalised = word != lw
@@ -264,7 +260,7 @@ def _judge(
     if repeats < REPEATED and _eligible(lw, model):
         best, kind = _nonword(lw, prev, nxt, model, capitalised, far), "ocr-letter"
         if best is None:
-            best = _document_spelling(lw, counts, often, model)
+            best = _document_spelling(lw, counts, ctx, model)
     if best is None and ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
         best, kind = _diacritics(lw, model), "diacritics"
     if best is None and ctx.config.real_word and model.known(lw):
@@ -298,19 +294,21 @@ def _spelt_often(types: dict[str, int], ctx: Context) -> frozenset[str]:
     return hit
 
 
-def _document_spellings(lw: str, counts: dict[str, int], often: frozenset[str]) -> list[str]:
-    if len(lw) < DOCUMENT_SPELLING_MIN_LETTERS or lw.translate(SKELETON) not in often:
+def _document_spellings(lw: str, counts: dict[str, int], ctx: Context) -> list[str]:
+    if len(lw) < DOCUMENT_SPELLING_MIN_LETTERS:
         return []  # OCR debris (öəə, şsn) has look-alikes too
+    if lw.translate(SKELETON) not in _spelt_often(counts, ctx):
+        return []
     least = max(DOCUMENT_SPELLING_MIN, 2 * counts.get(lw, 1))
     return [c for c in _substitutions(lw) if counts.get(c, 0) >= least]
 
 
 def _document_spelling(
-    lw: str, counts: dict[str, int], often: frozenset[str], model: LanguageModel
+    lw: str, counts: dict[str, int], ctx: Context, model: LanguageModel
 ) -> tuple[str, float, dict] | None:
     if model.count(lw) or model.known(lw):
         return None  # a word of its own
-    spellings = _document_spellings(lw, counts, often)
+    spellings = _document_spellings(lw, counts, ctx)
     if len(spellings) != 1:
         return None
     evidence = {
