@@ -156,6 +156,19 @@ def test_names_acronyms_addresses_and_numbers_are_never_touched(protected):
     assert protected in out and "məktəblər" in out
 
 
+def test_a_web_lexicon_word_is_read_as_the_documents_own_far_commoner_one():
+    # The web lexicon has Turkish "ile" 10,000 times; "ilə", a confusion away, a thousand times
+    # as often, and the document writes it: one error with "mektəblər" (alone, it would stay).
+    text = PROSE.replace(
+        "Bu qərar",
+        "Bu qərar ilə bağlı suallar cavablandırılıb, nazir valideynlər ilə də görüşüb. Qərar",
+    )
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("valideynlər ilə", "valideynlər ile"))
+    assert sutun.repair(noisy, "aze").text == text
+    alone = _ocr(text, ("valideynlər ilə", "valideynlər ile"))
+    assert sutun.repair(alone, "aze").text == alone
+
+
 def test_a_capitalised_word_inside_a_sentence_is_never_made_a_finite_verb():
     # "Aldi" (a shop) is one confusion from "aldı" (took); capitalised mid-sentence, it is a name.
     text = PROSE.replace("Nazir bildirib ki,", "Nazir bildirib ki, Aldi kimi şirkətlərlə yanaşı")

@@ -101,6 +101,8 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
         for t in types.keys() - _frequent(model)
         if types[t] < REPEATED and len(t) >= 3 and ALPHABET.issuperset(t)
     }
+    confused = _confused_with_the_documents(types, model, ctx)
+    wanted |= confused.keys()
     plain_only = not (options.real_word or options.restore_diacritics)
     if not plain_only:
         wanted |= {t for t in types if ALPHABET.issuperset(t)}
@@ -146,6 +148,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue
             if (
                 plain_only
+                and lw not in confused
                 and not _candidates(lw, model, not near_only)
                 and not (model.count(lw) == 0 and _document_spellings(lw, types, ctx))
             ):
@@ -261,6 +264,9 @@ def _judge(
         best, kind = _nonword(lw, prev, nxt, model, capitalised, far), "ocr-letter"
         if best is None:
             best = _document_spelling(lw, counts, ctx, model)
+    elif repeats == 1:
+        best = _confused_with_the_documents(counts, model, ctx).get(lw)
+        kind = "ocr-letter"
     if best is None and ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
         best, kind = _diacritics(lw, model), "diacritics"
     if best is None and ctx.config.real_word and model.known(lw):
@@ -272,6 +278,50 @@ def _judge(
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
     return Correction(start, end, word, new, kind, confidence, evidence)
+
+
+DOCUMENT_WORD_ODDS = 30
+"""A word the lexicon has seen often (a web lexicon keeps Turkish ile, her, ses) is the OCR's
+misreading of a word one confusion away that the document itself uses and the lexicon has seen
+this many times as often (ilə, hər, səs)."""
+DOCUMENT_WORD_MAX_COUNT = 50_000
+"""Words the lexicon has seen this often are taken as written, whatever the document uses."""
+
+
+def _confused_with_the_documents(
+    types: dict[str, int], model: LanguageModel, ctx: Context
+) -> dict[str, tuple[str, float, dict]]:
+    """Words the document uses once that are too frequent for the rare-spelling rule (RARE_COUNT
+    to DOCUMENT_WORD_MAX_COUNT), each with its correction: the document's own word one confusion
+    away, DOCUMENT_WORD_ODDS times as frequent (computed once per document)."""
+    key = ("confused with the document's",)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = {}
+        for t, n in types.items():
+            if n != 1 or len(t) < 3 or not ALPHABET.issuperset(t):
+                continue
+            own = model.count(t)
+            if not RARE_COUNT <= own < DOCUMENT_WORD_MAX_COUNT:
+                continue
+            near = [
+                c
+                for c in _substitutions(t)
+                if types.get(c, 0) and model.count(c) >= DOCUMENT_WORD_ODDS * own
+            ]
+            if len(near) == 1:
+                hit[t] = (
+                    near[0],
+                    0.8,
+                    {
+                        "reason": "a word the document uses, one confusion away and far more "
+                        "frequent",
+                        "count": own,
+                        "candidates": [(near[0], model.count(near[0]))],
+                    },
+                )
+        ctx.memo[key] = hit
+    return hit
 
 
 DOCUMENT_SPELLING_MIN = 2
