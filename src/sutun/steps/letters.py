@@ -264,7 +264,7 @@ def _judge(
         best, kind = _nonword(lw, prev, nxt, model, capitalised, far), "ocr-letter"
         if best is None:
             best = _document_spelling(lw, counts, ctx, model)
-    elif repeats == 1:
+    if best is None and repeats == 1:
         best = _confused_with_the_documents(counts, model, ctx).get(lw)
         kind = "ocr-letter"
     if best is None and ctx.config.restore_diacritics and lw == lw.translate(PLAIN):
@@ -281,9 +281,9 @@ def _judge(
 
 
 DOCUMENT_WORD_ODDS = 30
-"""A word the lexicon has seen often (a web lexicon keeps Turkish ile, her, ses) is the OCR's
-misreading of a word one confusion away that the document itself uses and the lexicon has seen
-this many times as often (ilə, hər, səs)."""
+"""A known word (a web lexicon keeps Turkish ile, her, ses) is the OCR's misreading of a word one
+confusion away that the document itself uses and the lexicon has seen this many times as often
+(ilə, hər, səs)."""
 DOCUMENT_WORD_MAX_COUNT = 50_000
 """Words the lexicon has seen this often are taken as written, whatever the document uses."""
 
@@ -291,9 +291,10 @@ DOCUMENT_WORD_MAX_COUNT = 50_000
 def _confused_with_the_documents(
     types: dict[str, int], model: LanguageModel, ctx: Context
 ) -> dict[str, tuple[str, float, dict]]:
-    """Words the document uses once that are too frequent for the rare-spelling rule (RARE_COUNT
-    to DOCUMENT_WORD_MAX_COUNT), each with its correction: the document's own word one confusion
-    away, DOCUMENT_WORD_ODDS times as frequent (computed once per document)."""
+    """Known words the document uses once (seen fewer than DOCUMENT_WORD_MAX_COUNT times), each
+    with its correction: the document's own word one confusion away, DOCUMENT_WORD_ODDS times as
+    frequent — the rare-spelling rule's odds, lowered by the document's evidence (computed once
+    per document)."""
     key = ("confused with the document's",)
     hit = ctx.memo.get(key)
     if hit is None:
@@ -302,7 +303,7 @@ def _confused_with_the_documents(
             if n != 1 or len(t) < 3 or not ALPHABET.issuperset(t):
                 continue
             own = model.count(t)
-            if not RARE_COUNT <= own < DOCUMENT_WORD_MAX_COUNT:
+            if not 0 < own < DOCUMENT_WORD_MAX_COUNT:
                 continue
             near = [
                 c
