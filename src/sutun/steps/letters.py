@@ -14,6 +14,7 @@ import bisect
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -299,16 +300,22 @@ def _confused_with_the_documents(
     hit = ctx.memo.get(key)
     if hit is None:
         hit = {}
-        for t, n in types.items():
-            if n != 1 or len(t) < 3 or not ALPHABET.issuperset(t):
+        # Words a confusion apart share a skeleton: only words whose skeleton another shares are
+        # looked at (translated in one call: this runs on every document).
+        words = list(types)
+        skeletons = "\n".join(words).translate(SKELETON).split("\n")
+        shared = {k for k, n in Counter(skeletons).items() if n > 1}
+        seen = model.words
+        for t, k in zip(words, skeletons, strict=True):
+            if k not in shared or types[t] != 1 or len(t) < 3 or not ALPHABET.issuperset(t):
                 continue
-            own = model.count(t)
+            own = seen.get(t, 0)  # the document's words are lower-cased already
             if not 0 < own < DOCUMENT_WORD_MAX_COUNT:
                 continue
             near = [
                 c
                 for c in _substitutions(t)
-                if types.get(c, 0) and model.count(c) >= DOCUMENT_WORD_ODDS * own
+                if types.get(c, 0) and seen.get(c, 0) >= DOCUMENT_WORD_ODDS * own
             ]
             if len(near) == 1:
                 hit[t] = (
@@ -339,9 +346,8 @@ def _spelt_often(types: dict[str, int], ctx: Context) -> frozenset[str]:
     """Skeletons of the words the document uses at least DOCUMENT_SPELLING_MIN times."""
     hit = ctx.memo.get(("spelt often",))
     if hit is None:
-        hit = ctx.memo[("spelt often",)] = frozenset(
-            w.translate(SKELETON) for w, n in types.items() if n >= DOCUMENT_SPELLING_MIN
-        )
+        often = "\n".join(w for w, n in types.items() if n >= DOCUMENT_SPELLING_MIN)
+        hit = ctx.memo[("spelt often",)] = frozenset(often.translate(SKELETON).split("\n"))
     return hit
 
 
