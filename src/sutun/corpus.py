@@ -169,10 +169,10 @@ def _open(path: Path, mode: str) -> IO[bytes]:
     if name.endswith(".gz"):
         if mode == "r":
             return gzip.open(path, "rb")  # type: ignore[return-value]
-        # No name and no time in the header: the same records make the same bytes. Level 6 (gzip's
-        # own default) compresses nearly as well as 9 at a fraction of the time.
+        # No name and no time in the header: the same records make the same bytes. Level 1: level
+        # 6 took 14 % of a one-worker run (measured) for output 14 % smaller; .zst does better.
         raw = open(path, "wb")  # noqa: SIM115 - closed with the stream below
-        stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
+        stream = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=1)
         return _Closing(stream, raw)
     if name.endswith(".zst"):
         import zstandard
