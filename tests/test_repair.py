@@ -134,6 +134,12 @@ JUNCTIONS = [
         id="an italic lead broken across blocks is joined like a bold one",
     ),
     pytest.param(
+        # Reorder once placed the emptied block elsewhere: its move straddled the join (a crash).
+        "Başlıq\n\nBu gün nazir bəyanat\n\n□\n\nverdi və getdi.",
+        ["nazir bəyanat verdi və getdi."],
+        id="a block of nothing but a glyph between two fragments",
+    ),
+    pytest.param(
         # pdftotext joins the lines of a hyphenated word itself: a few lines come out long.
         "Başlıq\n\nSuriya qaçqınların könüllü şəkildə qayıtmasına hazır\n"
         "olduğunu deyir və yeddi ildən çox davam edən müharibə-\nnin "
@@ -443,6 +449,18 @@ _text = st.lists(
             "а",
             "-",
             "ə",
+            "\r",
+            "Vv",
+            "VV",
+            "Foto: ",
+            "## ",
+            "*",
+            " –",
+            "$",
+            "000",
+            "“",
+            "”",
+            "BBC",
         ]
     ),
     max_size=40,

@@ -33,7 +33,7 @@ def run(doc: Document, ctx: Context) -> None:
             doc.add(
                 Edit(
                     "join",
-                    _separator_start(doc, b),
+                    _separator_start(doc, a, b),
                     doc.blocks[b].start + mark,
                     " ",
                     step=STEP,
@@ -78,7 +78,7 @@ def run(doc: Document, ctx: Context) -> None:
         doc.add(
             Edit(
                 kind,
-                _separator_start(doc, b),
+                _separator_start(doc, a, b),
                 block_b.start + eb.lead,
                 glue,
                 step=STEP,
@@ -88,12 +88,13 @@ def run(doc: Document, ctx: Context) -> None:
         )
 
 
-def _separator_start(doc: Document, b: int) -> int:
-    """Where the blank space before block ``b`` begins, over blocks cleanup emptied."""
+def _separator_start(doc: Document, a: int, b: int) -> int:
+    """Where the blank space before block ``b`` begins: over blocks cleanup emptied when ``a``
+    stands before them in the input; within ``b``'s own span when reorder moved ``b``."""
     j = b - 1
-    while j >= 0 and doc.blocks[j].kind != "furniture" and not doc.text_of(j).strip():
+    while j > a and doc.blocks[j].kind != "furniture" and not doc.text_of(j).strip():
         j -= 1
-    return doc.blocks[j].end if j >= 0 else 0
+    return doc.blocks[j].end if j == a else doc.separator_start(b)
 
 
 def _joined(a: str, b: str, c: Continuation) -> str:

@@ -303,7 +303,7 @@ def _confused_with_the_documents(
         # Words a confusion apart share a skeleton: only words whose skeleton another shares are
         # looked at (translated in one call: this runs on every document).
         words = list(types)
-        skeletons = "\n".join(words).translate(SKELETON).split("\n")
+        skeletons = "\n".join(words).translate(SKELETON).split("\n") if words else []
         shared = {k for k, n in Counter(skeletons).items() if n > 1}
         seen = model.words
         for t, k in zip(words, skeletons, strict=True):
@@ -346,8 +346,9 @@ def _spelt_often(types: dict[str, int], ctx: Context) -> frozenset[str]:
     """Skeletons of the words the document uses at least DOCUMENT_SPELLING_MIN times."""
     hit = ctx.memo.get(("spelt often",))
     if hit is None:
-        often = "\n".join(w for w, n in types.items() if n >= DOCUMENT_SPELLING_MIN)
-        hit = ctx.memo[("spelt often",)] = frozenset(often.translate(SKELETON).split("\n"))
+        often = [w for w, n in types.items() if n >= DOCUMENT_SPELLING_MIN]
+        skeletons = "\n".join(often).translate(SKELETON).split("\n") if often else []
+        hit = ctx.memo[("spelt often",)] = frozenset(skeletons)
     return hit
 
 

@@ -68,8 +68,8 @@ VOWELS = frozenset("AEIOUÖÜƏİ")
 def w_read_as_vv(token: str) -> str:
     """``token`` with each W an OCR model read as VV put back: at a word's start (no Azerbaijani
     or Turkish word starts with vv), or in capitals away from vowels (FVVC; QÜVVƏ stays)."""
-    if token[:2] in ("VV", "Vv") and len(token) > 2 and token[2].isalpha():
-        token = "W" + token[2:]
+    if token[:2] in ("VV", "Vv") and (len(token) == 2 or token[2].isalpha()):
+        token = "W" + token[2:]  # alone too: the start of a word a line break cut
     if "VV" not in token or not token.isupper():
         return token
     out, k = [], 0

@@ -61,7 +61,8 @@ def openness(core: str) -> float:
 
 
 def run(doc: Document, ctx: Context) -> None:
-    body = doc.body()
+    # Blocks cleanup emptied (a lone glyph) have no text to place: they stay where they are.
+    body = [i for i in doc.body() if doc.text_of(i).strip()]
     if len(body) < 3:
         return
     texts = [doc.text_of(i) for i in body]
@@ -190,7 +191,7 @@ def _stretches(links: dict[tuple[int, int], Continuation], n: int) -> list[tuple
 def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict) -> None:
     stay = set(_longest_increasing(order))
     for k, i in enumerate(order):
-        if i in stay:
+        if i in stay or not doc.text_of(i).strip():  # an emptied block stays put
             continue
         prev = order[k - 1]
         doc.add(
@@ -209,6 +210,12 @@ def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict
                 },
             )
         )
+    placed = set(order)
+    for i in doc.body():  # an emptied block follows the block before it in the input
+        if i not in placed:
+            before = max((j for j in placed if j < i), default=None)
+            order.insert(order.index(before) + 1 if before is not None else 0, i)
+            placed.add(i)
     furniture = [i for i in doc.order if doc.blocks[i].kind == "furniture"]
     doc.order = order + furniture
 
