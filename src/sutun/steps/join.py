@@ -34,7 +34,7 @@ def run(doc: Document, ctx: Context) -> None:
                 Edit(
                     "join",
                     _separator_start(doc, a, b),
-                    doc.blocks[b].start + mark,
+                    _past_edits(doc, doc.blocks[b].start + mark),
                     " ",
                     step=STEP,
                     confidence=0.8,
@@ -86,6 +86,15 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"score": round(c.score, 3), **c.evidence},
             )
         )
+
+
+def _past_edits(doc: Document, end: int) -> int:
+    """``end``, or the end of an edit it falls inside (a line joined after the heading mark: the
+    mark is read in the text as edited, its end is an input offset)."""
+    for e in doc.edits:
+        if not e.is_move and e.start < end < e.end:
+            return e.end
+    return end
 
 
 def _separator_start(doc: Document, a: int, b: int) -> int:
