@@ -123,6 +123,11 @@ class Document:
         self.edits = kept
         self._spans = sorted((e.start, e.end, e.replacement) for e in kept if e.after is None)
 
+    def covered(self, start: int, end: int) -> bool:
+        """Whether a recorded replacement already spans all of input ``[start, end)``."""
+        k = bisect.bisect_right(self._spans, (start, float("inf")))
+        return bool(k) and self._spans[k - 1][0] <= start and self._spans[k - 1][1] >= end
+
     def _conflicts(self, edit: Edit) -> bool:
         """Whether a recorded replacement overlaps ``edit`` (or is an insertion inside it)."""
         k = bisect.bisect_left(self._spans, (edit.start, -1))

@@ -81,7 +81,7 @@ def furniture_kind(text: str, strong_only: bool) -> str:
 def _glyph(glyphs: str) -> regex.Pattern:
     # The spaces after a glyph go with it, unless they end the line (that break is dehyphenate's).
     chars = regex.escape(glyphs)
-    return regex.compile(rf"(?<!\S)[{chars}](?:[ \t]+(?=\S)|(?=[ \t]*(?:\n|$)))")
+    return regex.compile(rf"(?<!\S)[{chars}](?:[ \t]+(?=\S)|(?=[ \t\r]*(?:\n|$)))")
 
 
 def glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:

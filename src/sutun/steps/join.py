@@ -79,7 +79,7 @@ def run(doc: Document, ctx: Context) -> None:
             Edit(
                 kind,
                 _separator_start(doc, a, b),
-                block_b.start + eb.lead,
+                _past_edits(doc, block_b.start + eb.lead),
                 glue,
                 step=STEP,
                 confidence=min(1.0, c.score / 3),

@@ -109,8 +109,8 @@ def _known_share(words: list[str], model: LanguageModel) -> float:
 def run(doc: Document, ctx: Context) -> None:
     for conv in conversions(doc, ctx):
         for start, end, old, new in conv.words:
-            if new == old:
-                continue
+            if new == old or doc.covered(start, end):
+                continue  # unchanged, or in furniture cleanup took out
             doc.add(
                 Edit(
                     conv.kind,
