@@ -123,6 +123,10 @@ class Document:
         self.edits = kept
         self._spans = sorted((e.start, e.end, e.replacement) for e in kept if e.after is None)
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a recorded replacement overlaps input ``[start, end)``."""
+        return self._conflicts(Edit("probe", start, end, ""))
+
     def covered(self, start: int, end: int) -> bool:
         """Whether a recorded replacement already spans all of input ``[start, end)``."""
         k = bisect.bisect_right(self._spans, (start, float("inf")))

@@ -72,6 +72,8 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             continue
         if h is None and _ends_a_line_of_its_own(text, m, width):
             continue
+        if h is not None and doc.overlaps(start + m.start() - 1, start + m.end()):
+            continue  # the hyphen is part of a word an earlier step rewrote (mojibake)
         if h is not None:
             left = carried.get(h.start(1), "") + h.group(1)
             d = hyphen_decision(left, h.group(2), ctx, doc.language)

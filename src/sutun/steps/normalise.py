@@ -53,7 +53,8 @@ MOJIBAKE = (
     "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 """A UTF-8 lead byte then a continuation byte, both read as Windows-1252 (or Latin-1)."""
-MOJIBAKE_TOKEN = regex.compile(r"\S*" + MOJIBAKE + r"\S*")
+# Not a hyphen at its end: a line-end hyphen is the joins' to decide.
+MOJIBAKE_TOKEN = regex.compile(r"\S*" + MOJIBAKE + r"(?:\S*[^\s\-\u2010¬\u00ad])?")
 LATIN = regex.compile(r"\p{Latin}")
 CYRILLIC = regex.compile(r"\p{Cyrillic}")
 LIGATURE = regex.compile("[\ufb00-\ufb06]")
