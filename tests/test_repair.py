@@ -140,6 +140,11 @@ JUNCTIONS = [
         id="a block of nothing but a glyph between two fragments",
     ),
     pytest.param(
+        "Başlıq\n\n■\nNazir bu gün bəyanat ver-\n\ndi.",
+        ["Başlıq\n\nNazir bu gün bəyanat verdi."],
+        id="a glyph alone on a block's first line goes with its line break",
+    ),
+    pytest.param(
         # pdftotext joins the lines of a hyphenated word itself: a few lines come out long.
         "Başlıq\n\nSuriya qaçqınların könüllü şəkildə qayıtmasına hazır\n"
         "olduğunu deyir və yeddi ildən çox davam edən müharibə-\nnin "

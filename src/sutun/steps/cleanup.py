@@ -79,9 +79,13 @@ def furniture_kind(text: str, strong_only: bool) -> str:
 
 @lru_cache(maxsize=8)
 def _glyph(glyphs: str) -> regex.Pattern:
-    # The spaces after a glyph go with it, unless they end the line (that break is dehyphenate's).
+    # The spaces after a glyph go with it, unless they end the line (that break is dehyphenate's)
+    # — or the glyph stands alone on a block's line: then the break goes too (no leading space).
     chars = regex.escape(glyphs)
-    return regex.compile(rf"(?<!\S)[{chars}](?:[ \t]+(?=\S)|(?=[ \t\r]*(?:\n|$)))")
+    return regex.compile(
+        rf"(?<=\n|^)[{chars}][ \t\r]*\n[ \t]*(?=\S)"
+        rf"|(?<!\S)[{chars}](?:[ \t]+(?=\S)|(?=[ \t\r]*(?:\n|$)))"
+    )
 
 
 def glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:

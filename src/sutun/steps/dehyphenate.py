@@ -55,6 +55,8 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     width = sorted(len(line.strip()) for line in text.split("\n"))[len(lengths) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     for m in LINE_BREAK.finditer(text):
+        if doc.overlaps(start + m.start(), start + m.end()):
+            continue  # gone with the glyph alone on the line before it
         h = hyphen_breaks.get(m.start() - 1)
         if h is None and text[m.start() - 1 : m.start()] == SOFT_HYPHEN:
             # A discretionary hyphen: the typesetter's own mark of a word broken at the line end.
