@@ -127,6 +127,13 @@ class Document:
         """Whether a recorded replacement overlaps input ``[start, end)``."""
         return self._conflicts(Edit("probe", start, end, ""))
 
+    def past_edits(self, pos: int) -> int:
+        """``pos``, or the end of the recorded replacement it falls strictly inside."""
+        k = bisect.bisect_right(self._spans, (pos, float("inf")))
+        if k and self._spans[k - 1][0] < pos < self._spans[k - 1][1]:
+            return self._spans[k - 1][1]
+        return pos
+
     def covered(self, start: int, end: int) -> bool:
         """Whether a recorded replacement already spans all of input ``[start, end)``."""
         k = bisect.bisect_right(self._spans, (start, float("inf")))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from sutun.config import RepairConfig
@@ -134,13 +133,9 @@ def repair(
 
 def _line_ends(doc: Document, text: str) -> None:
     """Each lone \r no edit replaced becomes the \n the steps read it as."""
-    taken = sorted((e.start, e.end) for e in doc.edits if not e.is_move)
-    starts = [s for s, _ in taken]
     for m in cleanup.LONE_CR.finditer(text):
-        k = bisect.bisect_right(starts, m.start())
-        if k and taken[k - 1][1] > m.start():
-            continue
-        doc.add(Edit("line-end", m.start(), m.end(), "\n", step="pipeline"))
+        if not doc.overlaps(m.start(), m.end()):
+            doc.add(Edit("line-end", m.start(), m.end(), "\n", step="pipeline"))
 
 
 def _trim(doc: Document) -> None:

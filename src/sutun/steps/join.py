@@ -28,13 +28,14 @@ def run(doc: Document, ctx: Context) -> None:
     paragraph = ""
     for a, b in itertools.pairwise(body):
         ta, tb = doc.text_of(a), doc.text_of(b)
+        # Marks are measured in the text as edited; an input offset inside an edit ends past it.
         mark = heading_goes_on(ta, tb)
         if mark:
             doc.add(
                 Edit(
                     "join",
                     _separator_start(doc, a, b),
-                    _past_edits(doc, doc.blocks[b].start + mark),
+                    doc.past_edits(doc.blocks[b].start + mark),
                     " ",
                     step=STEP,
                     confidence=0.8,
@@ -79,22 +80,13 @@ def run(doc: Document, ctx: Context) -> None:
             Edit(
                 kind,
                 _separator_start(doc, a, b),
-                _past_edits(doc, block_b.start + eb.lead),
+                doc.past_edits(block_b.start + eb.lead),
                 glue,
                 step=STEP,
                 confidence=min(1.0, c.score / 3),
                 evidence={"score": round(c.score, 3), **c.evidence},
             )
         )
-
-
-def _past_edits(doc: Document, end: int) -> int:
-    """``end``, or the end of an edit it falls inside (a line joined after the heading mark: the
-    mark is read in the text as edited, its end is an input offset)."""
-    for e in doc.edits:
-        if not e.is_move and e.start < end < e.end:
-            return e.end
-    return end
 
 
 def _separator_start(doc: Document, a: int, b: int) -> int:
