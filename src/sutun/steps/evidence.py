@@ -409,7 +409,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         )
     ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
     if ta.dash and hb.lower:
-        ev["dash"] = True  # a heading or list intro ending in a dash goes on in capitals
+        ev["dash"] = True  # only into lower case: a heading or list intro ends in a dash too
         return Continuation("space", 2.0, True, ev)
     if not ta.open:
         return NONE
