@@ -331,12 +331,12 @@ def test_furniture_is_kept_as_metadata_not_lost(mark):
 def test_a_photo_caption_between_fragments_is_furniture_in_clean_text_it_stays():
     broken = (
         "Başlıq\n\nSakinlər bildirib ki, yeni körpü bulvara gedən yolu\n\n"
-        "Foto: Əli Həsənov\n\nxeyli qısaldıb. Tikinti iki il çəkib."
+        "Foto: Nigar Quliyeva\n\nxeyli qısaldıb. Tikinti iki il çəkib."
     )
     result = sutun.repair(broken, "aze")
     assert "yolu xeyli qısaldıb" in result.text and "Foto" not in result.text
     assert result.document.furniture[0]["kind"] == "caption"
-    clean = "Başlıq\n\nYeni körpü istifadəyə verilib.\n\nFoto: Əli Həsənov\n\nTikinti iki il çəkib."
+    clean = "Başlıq\n\nYeni körpü istifadəyə verilib.\n\nFoto: Nigar Quliyeva\n\nTikinti iki il çəkib."
     assert sutun.repair(clean, "aze").text == clean
 
 

@@ -48,7 +48,7 @@ not a sentence's fragment that names a date."""
 CAPTION = regex.compile(
     r"^(?:foto(?:şəkil)?|şəkil|photo|fotoğraf|resim|фото)\s*\d*\s*[:–—-]\s*\S", regex.IGNORECASE
 )
-"""Foto: Əli Həsənov, Şəkil 2 – …, Photo: Reuters"""
+"""Foto: Nigar Quliyeva, Şəkil 2 – …, Photo: Reuters"""
 CAPTION_WORDS = 25
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
 
