@@ -24,7 +24,7 @@ from sutun.edits import apply_edits
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
-from sutun.steps.evidence import USUALLY_ENDS, Context, words_of
+from sutun.steps.evidence import OPENING_QUOTES, USUALLY_ENDS, Context, words_of
 
 STEP = "letters"
 ALPHABET = frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")
@@ -226,7 +226,7 @@ def _maybe_fragment(source: str, found: list[re.Match], k: int, block_end: int) 
 
 
 SENTENCE_END = frozenset(".!?…:")
-BEFORE_A_SENTENCE = " \t\r\n*_\"'«“„‘([-–—•"
+BEFORE_A_SENTENCE = " \t\r\n*_-–—•" + OPENING_QUOTES
 
 
 def _verb_inside_a_sentence(c: Correction, block_start: int, ctx: Context) -> bool:
@@ -300,13 +300,11 @@ def _confused_with_the_documents(
     hit = ctx.memo.get(key)
     if hit is None:
         hit = {}
-        # Words a confusion apart share a skeleton: only words whose skeleton another shares are
-        # looked at (translated in one call: this runs on every document).
-        words = list(types)
-        skeletons = "\n".join(words).translate(SKELETON).split("\n") if words else []
-        shared = {k for k, n in Counter(skeletons).items() if n > 1}
+        # Only words whose skeleton another word shares can be a confusion of it.
+        skeletons = _skeletons(types, ctx)
+        shared = {k for k, n in Counter(skeletons.values()).items() if n > 1}
         seen = model.words
-        for t, k in zip(words, skeletons, strict=True):
+        for t, k in skeletons.items():
             if k not in shared or types[t] != 1 or len(t) < 3 or not ALPHABET.issuperset(t):
                 continue
             own = seen.get(t, 0)  # the document's words are lower-cased already
@@ -342,13 +340,24 @@ SKELETON = str.maketrans("əöoıüşçğ", "eeeiuscg")
 """Letters one confusion apart map to one: words a confusion apart share their skeleton."""
 
 
+def _skeletons(types: dict[str, int], ctx: Context) -> dict[str, str]:
+    """Each of the document's words with its skeleton (translated in one call: this runs on every
+    document)."""
+    hit = ctx.memo.get(("skeletons",))
+    if hit is None:
+        words = list(types)
+        keys = "\n".join(words).translate(SKELETON).split("\n") if words else []
+        hit = ctx.memo[("skeletons",)] = dict(zip(words, keys, strict=True))
+    return hit
+
+
 def _spelt_often(types: dict[str, int], ctx: Context) -> frozenset[str]:
     """Skeletons of the words the document uses at least DOCUMENT_SPELLING_MIN times."""
     hit = ctx.memo.get(("spelt often",))
     if hit is None:
-        often = [w for w, n in types.items() if n >= DOCUMENT_SPELLING_MIN]
-        skeletons = "\n".join(often).translate(SKELETON).split("\n") if often else []
-        hit = ctx.memo[("spelt often",)] = frozenset(skeletons)
+        hit = ctx.memo[("spelt often",)] = frozenset(
+            k for w, k in _skeletons(types, ctx).items() if types[w] >= DOCUMENT_SPELLING_MIN
+        )
     return hit
 
 
