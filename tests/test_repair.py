@@ -336,7 +336,7 @@ def test_a_photo_caption_between_fragments_is_furniture_in_clean_text_it_stays()
     result = sutun.repair(broken, "aze")
     assert "yolu xeyli qısaldıb" in result.text and "Foto" not in result.text
     assert result.document.furniture[0]["kind"] == "caption"
-    clean = "Başlıq\n\nYeni körpü istifadəyə verilib.\n\nFoto: Nigar Quliyeva\n\nTikinti iki il çəkib."
+    clean = "Başlıq\n\nKörpü açılıb.\n\nFoto: Nigar Quliyeva\n\nTikinti iki il çəkib."
     assert sutun.repair(clean, "aze").text == clean
 
 
