@@ -104,7 +104,7 @@ class Document:
         if self._texts and edit.after is None:
             for i in self._blocks_meeting(edit.start, edit.end):
                 self._texts.pop(i, None)
-        if edit.after is not None or not self._conflicts(edit):
+        if edit.after is not None or not self.overlaps(edit.start, edit.end):
             self.edits.append(edit)
             if edit.after is None:
                 bisect.insort(self._spans, (edit.start, edit.end, edit.replacement))
@@ -123,10 +123,6 @@ class Document:
         self.edits = kept
         self._spans = sorted((e.start, e.end, e.replacement) for e in kept if e.after is None)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether a recorded replacement overlaps input ``[start, end)``."""
-        return self._conflicts(Edit("probe", start, end, ""))
-
     def past_edits(self, pos: int) -> int:
         """``pos``, or the end of the recorded replacement it falls strictly inside."""
         k = bisect.bisect_right(self._spans, (pos, float("inf")))
@@ -139,17 +135,18 @@ class Document:
         k = bisect.bisect_right(self._spans, (start, float("inf")))
         return bool(k) and self._spans[k - 1][0] <= start and self._spans[k - 1][1] >= end
 
-    def _conflicts(self, edit: Edit) -> bool:
-        """Whether a recorded replacement overlaps ``edit`` (or is an insertion inside it)."""
-        k = bisect.bisect_left(self._spans, (edit.start, -1))
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a recorded replacement overlaps input ``[start, end)`` (or is an insertion
+        inside it)."""
+        k = bisect.bisect_left(self._spans, (start, -1))
         # Recorded spans are disjoint, so their ends grow with their starts: of those starting
-        # before edit.start, only the last can reach into it.
-        if k and self._spans[k - 1][1] > edit.start:
+        # before start, only the last can reach into it.
+        if k and self._spans[k - 1][1] > start:
             return True
         for s, e, _ in self._spans[k:]:
-            if s > edit.end or (s == edit.end and s != e):
+            if s > end or (s == end and s != e):
                 break
-            if e > edit.start or s == e:
+            if e > start or s == e:
                 return True
         return False
 

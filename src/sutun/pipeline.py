@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sutun.config import RepairConfig
 from sutun.document import Document, Edit, Repaired
@@ -53,39 +54,38 @@ def detect_language(text: str) -> str | None:
     return None
 
 
-def damage(doc: Document, ctx: Context) -> list[str]:
-    """The signs that a document was broken by extraction; empty for clean text."""
-    signs = []
-    if cleanup.glyph_spans(doc, ctx):
-        signs.append("glyph or invisible character")
-    if normalise.damaged_tokens(doc, ctx):
-        signs.append("non-NFC or look-alike letters")
-    if legacy.conversions(doc, ctx):
-        signs.append("text in a legacy font encoding")
-    if letters.ocr_damaged(doc, ctx):
-        signs.append("words the model rejects, a letter away from known ones")
-    if dehyphenate.glued_suffixes(doc):
-        signs.append("a number or an acronym glued to its suffix")
+def damage(doc: Document, ctx: Context) -> Iterator[str]:
+    """The signs that a document was broken by extraction, cheapest to find first; none for
+    clean text (the gate needs only the first)."""
     if _raw_hyphen(doc.source):
-        signs.append("line-end hyphen inside a block")
-    if cleanup.repeated_heads(doc, ctx):
-        signs.append("a running head inside a sentence")
+        yield "line-end hyphen inside a block"
     texts = [doc.source[b.start : b.end] for b in doc.blocks]
     for k, t in enumerate(texts):
         if cleanup.furniture_kind(t, strong_only=True) and (k or cleanup.dated_head(t)):
-            signs.append("page furniture")
+            yield "page furniture"
         if k + 1 < len(texts) and tail_of(t).hyphen:
-            signs.append("block ends in a hyphen")
+            yield "block ends in a hyphen"
         if k and head_of(t).lower:
-            signs.append("block starts in lower case")
+            yield "block starts in lower case"
         if k and heading_goes_on(texts[k - 1], t):
-            signs.append("a heading set on two lines")
+            yield "a heading set on two lines"
         if k and k + 1 < len(texts) and head_of(texts[k + 1]).capital:
             if ends_inside_a_name(t):
-                signs.append("a paragraph cut off inside a name")
+                yield "a paragraph cut off inside a name"
             if ends_on_a_word_no_sentence_ends_on(t, ctx):
-                signs.append("a paragraph cut off on a word no sentence ends on")
-    return sorted(set(signs))
+                yield "a paragraph cut off on a word no sentence ends on"
+    if cleanup.glyph_spans(doc, ctx):
+        yield "glyph or invisible character"
+    if dehyphenate.glued_suffixes(doc):
+        yield "a number or an acronym glued to its suffix"
+    if cleanup.repeated_heads(doc, ctx):
+        yield "a running head inside a sentence"
+    if normalise.damaged_tokens(doc, ctx):
+        yield "non-NFC or look-alike letters"
+    if legacy.conversions(doc, ctx):
+        yield "text in a legacy font encoding"
+    if letters.ocr_damaged(doc, ctx):
+        yield "words the model rejects, a letter away from known ones"
 
 
 def repair(
@@ -113,8 +113,7 @@ def repair(
     if model is None and lang is not None:
         model = shipped(lang)
     ctx = Context(config=config, model=model, document=doc, reread=document_from_text)
-    signs = damage(doc, ctx)
-    if config.gate and not signs:
+    if config.gate and next(damage(doc, ctx), None) is None:
         fill(doc, text)
         return Repaired(text, [], doc)
     doc.damaged = True

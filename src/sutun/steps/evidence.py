@@ -38,7 +38,6 @@ FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 # stdlib ``re`` for the document-wide scans: [^\W_] is \p{L}\p{N} and scans faster.
 WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-WORDS_AND_BREAKS = re.compile(r"[^\W_]+(?:-[^\W_]+)*|\n")
 TOKEN = re.compile(r"[^\W\d_]+")
 INNER_SPACE = regex.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
@@ -117,7 +116,7 @@ def words_of(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Co
 def document_vocabulary(doc: Document) -> Counter[str]:
     """The document's own words, from block interiors only (edge fragments would vote for
     themselves)."""
-    vocab: Counter[str] = Counter()
+    words: list[str] = []
     lowered = doc.lowered()
     aligned = len(lowered) == len(doc.source)  # else a letter whose lower case is longer
     for b in doc.blocks:
@@ -125,31 +124,23 @@ def document_vocabulary(doc: Document) -> Counter[str]:
             continue
         block = doc.source[b.start : b.end]
         text = lowered[b.start : b.end] if aligned else lower(block, doc.language)
-        if "\n" not in text:
-            vocab.update(WORDS.findall(text)[1:-1])
-            continue
-        line: list[str] = []
-        for token in WORDS_AND_BREAKS.findall(text):
-            if token == "\n":
-                vocab.update(line[1:-1])
-                line = []
-            else:
-                line.append(token)
-        vocab.update(line[1:-1])
-    return vocab
+        for line in text.split("\n"):
+            words += WORDS.findall(line)[1:-1]  # a line's first and last words may be fragments
+    return Counter(words)
 
 
 def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
     """Glued spelling → compound, from the lexicon and from the document's own hyphenated words
     (unless the lexicon knows the glued spelling as a word of its own: ``istifa-də`` in a text
     is a line-break leftover, not a reason to split every ``istifadə``)."""
-    out = dict(model.glued) if model is not None else {}
+    own = {}
     for w in vocab:
         if "-" in w:
             glued = w.replace("-", "")
             if model is None or model.count(glued) == 0:
-                out[glued] = w
-    return out
+                own[glued] = w
+    lexicon = model.glued if model is not None else {}
+    return {**lexicon, **own} if own else lexicon  # read-only: may be the model's own
 
 
 @dataclass(frozen=True)

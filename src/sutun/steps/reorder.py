@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from collections.abc import Callable
 from typing import Any
 
 from sutun.document import Document, Edit
@@ -108,50 +109,6 @@ def run(doc: Document, ctx: Context) -> None:
     # Extractors misplace the fragment that heads a column, which starts in lower case when it
     # continues a paragraph: such a move is the likelier explanation, so it costs less.
     price = [ctx.config.move_cost * (0.75 if low else 1.0) for low in lower_start]
-    values: dict[tuple[int, int], float] = {}
-
-    def search(lo: int, hi: int) -> tuple[int, ...]:
-        """The best order of positions lo..hi, between the fixed blocks lo-1 and hi+1."""
-        # A state: (score, last position, placed bit set, first unplaced position, the path as a
-        # linked list (position, previous link)) — no sequence is copied while searching.
-        beam: list[tuple[float, int, int, int, Any]] = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
-        for _ in range(hi - lo + 1):
-            best: dict[tuple[int, int], tuple] = {}
-            for score0, last, placed0, first_free, path in beam:
-                # Blocks placed past the first unplaced one: at the window's width it must go next.
-                forced = placed0.bit_count() - first_free >= window
-                passed, passed_price = 0, 0.0  # unplaced blocks before j: each is an inversion
-                for j in range(first_free, min(hi + 1, first_free + window + 1)):
-                    if placed0 >> j & 1:
-                        continue
-                    value = values.get((last, j))
-                    if value is None:
-                        value = values[last, j] = junction(last, j)
-                    moves = price[j] * passed if lower_start[j] else passed_price
-                    score = score0 + value - moves
-                    key = (placed0 | 1 << j, j)
-                    old = best.get(key)
-                    if old is None or score > old[0]:
-                        best[key] = (score, first_free, path)
-                    if forced:
-                        break
-                    passed += 1
-                    passed_price += price[j]
-            top = heapq.nlargest(ctx.config.beam, best.items(), key=lambda kv: kv[1][0])
-            beam = []
-            for (placed, j), (score, first_free, path) in top:
-                while placed >> first_free & 1:
-                    first_free += 1
-                beam.append((score, j, placed, first_free, (j, path)))
-        after = hi + 1 if hi + 1 < n else None
-        final = max(beam, key=lambda st: st[0] + junction(st[1], after))
-        seq: list[int] = []
-        path = final[4]
-        while path is not None:
-            seq.append(path[0])
-            path = path[1]
-        return tuple(reversed(seq))
-
     # Blocks move only within stretches that a link out of order spans; the first block (title
     # or opening text) stays first.
     seq: list[int] = [0]
@@ -160,7 +117,7 @@ def run(doc: Document, ctx: Context) -> None:
         if all(reads_well(k) for k in range(lo - 1, hi + 1)) or any(fixed[lo : hi + 1]):
             continue  # reads well already, or would move text across a heading or an image
         seq += range(len(seq), lo)
-        seq += search(lo, hi)
+        seq += _search(lo, hi, n, window, ctx.config.beam, junction, price, lower_start)
     seq += range(len(seq), n)
     order = [body[k] for k in seq]
     if order == body:
@@ -174,6 +131,60 @@ def run(doc: Document, ctx: Context) -> None:
             else {"reason": "its neighbours moved"}
         )
     _emit_moves(doc, body, order, evidence)
+
+
+def _search(
+    lo: int,
+    hi: int,
+    n: int,
+    window: int,
+    width: int,
+    junction: Callable[[int, int | None], float],
+    price: list[float],
+    lower_start: list[bool],
+) -> tuple[int, ...]:
+    """The best order of positions lo..hi, between the fixed blocks lo-1 and hi+1, by a beam
+    ``width`` states wide."""
+    values: dict[tuple[int, int], float] = {}
+    # A state: (score, last position, placed bit set, first unplaced position, the path as a
+    # linked list (position, previous link)) — no sequence is copied while searching.
+    beam: list[tuple[float, int, int, int, Any]] = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
+    for _ in range(hi - lo + 1):
+        best: dict[tuple[int, int], tuple] = {}
+        for score0, last, placed0, first_free, path in beam:
+            # Blocks placed past the first unplaced one: at the window's width it must go next.
+            forced = placed0.bit_count() - first_free >= window
+            passed, passed_price = 0, 0.0  # unplaced blocks before j: each is an inversion
+            for j in range(first_free, min(hi + 1, first_free + window + 1)):
+                if placed0 >> j & 1:
+                    continue
+                value = values.get((last, j))
+                if value is None:
+                    value = values[last, j] = junction(last, j)
+                moves = price[j] * passed if lower_start[j] else passed_price
+                score = score0 + value - moves
+                key = (placed0 | 1 << j, j)
+                old = best.get(key)
+                if old is None or score > old[0]:
+                    best[key] = (score, first_free, path)
+                if forced:
+                    break
+                passed += 1
+                passed_price += price[j]
+        top = heapq.nlargest(width, best.items(), key=lambda kv: kv[1][0])
+        beam = []
+        for (placed, j), (score, first_free, path) in top:
+            while placed >> first_free & 1:
+                first_free += 1
+            beam.append((score, j, placed, first_free, (j, path)))
+    after = hi + 1 if hi + 1 < n else None
+    final = max(beam, key=lambda st: st[0] + junction(st[1], after))
+    seq: list[int] = []
+    path = final[4]
+    while path is not None:
+        seq.append(path[0])
+        path = path[1]
+    return tuple(reversed(seq))
 
 
 def _stretches(links: dict[tuple[int, int], Continuation], n: int) -> list[tuple[int, int]]:
