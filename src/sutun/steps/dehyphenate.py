@@ -177,7 +177,7 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     if not spans and not ctx.glued:
         return
     no_w = doc.language in normalise.NO_W
-    suspect = normalise.suspect(text, no_w)
+    suspect = normalise.document_suspect(doc, ctx) and normalise.suspect(text, no_w)
     whole = doc.lowered()
     lowered = whole[start:end] if len(whole) == len(doc.source) else ctx.lower(text, doc.language)
     if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
@@ -208,7 +208,7 @@ def _repeated_words(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     hit = ctx.memo.get(("repeated words",))
     if hit is None:
         found, lows, types = words_of(doc, ctx)
-        wanted = {w for w in types if _repeats(w) and w not in ctx.model.words}
+        wanted = {w for w in types if w not in ctx.model.words and _repeats(w)}
         hit = ctx.memo[("repeated words",)] = (
             [
                 m.span()

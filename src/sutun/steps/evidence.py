@@ -63,14 +63,16 @@ class Context:
     reread: Callable[[str, str | None], Document] | None = None
     """How the pipeline reads text into a Document, for a step that must judge its output as a
     second pass would."""
-    _tokens: set[str] | None = None
     _capitalised: dict[str, bool] = field(default_factory=dict)
 
     def written_lower(self, word: str) -> bool:
-        """Whether the document writes ``word`` (lower-cased) in lower case somewhere."""
-        if self._tokens is None:
-            self._tokens = set(TOKEN.findall(self.document.source)) if self.document else set()
-        return word in self._tokens
+        """Whether the document writes ``word`` (lower-cased) in lower case somewhere, as a word
+        of its own (a search per question: a document asks a few, each cheaper than a scan for
+        every token)."""
+        if self.document is None or not TOKEN.fullmatch(word):
+            return False
+        alone = rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])"
+        return re.search(alone, self.document.source) is not None
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Whether the document writes ``word`` capitalised after another word or a comma: then

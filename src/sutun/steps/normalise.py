@@ -128,11 +128,19 @@ def suspect(text: str, no_w: bool = False) -> bool:
     )
 
 
+def document_suspect(doc: Document, ctx: Context) -> bool:
+    """``suspect`` of the whole source (a block can be suspect only if this is)."""
+    hit = ctx.memo.get(("suspect",))
+    if hit is None:
+        hit = ctx.memo[("suspect",)] = suspect(doc.source, doc.language in NO_W)
+    return hit
+
+
 def damaged_tokens(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """Tokens to rewrite, as (start, end, new) (found once: the gate asks, then the step)."""
     hit = ctx.memo.get(("normalise",))
     if hit is None:
-        hit = ctx.memo[("normalise",)] = _damaged_tokens(doc)
+        hit = ctx.memo[("normalise",)] = _damaged_tokens(doc) if document_suspect(doc, ctx) else []
     return hit
 
 

@@ -12,7 +12,6 @@ notion of the input order.
 
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -145,7 +144,10 @@ def _search(
 ) -> tuple[int, ...]:
     """The best order of positions lo..hi, between the fixed blocks lo-1 and hi+1, by a beam
     ``width`` states wide."""
-    values: dict[tuple[int, int], float] = {}
+    # Junction values by (last, j) position, offset by lo - 1; filled on first use.
+    side = hi - lo + 2
+    values: list[float | None] = [None] * (side * side)
+    base = lo - 1
     # A state: (score, last position, placed bit set, first unplaced position, the path as a
     # linked list (position, previous link)) — no sequence is copied while searching.
     beam: list[tuple[float, int, int, int, Any]] = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
@@ -155,14 +157,14 @@ def _search(
             # Blocks placed past the first unplaced one: at the window's width it must go next.
             forced = placed0.bit_count() - first_free >= window
             passed, passed_price = 0, 0.0  # unplaced blocks before j: each is an inversion
+            row = (last - base) * side - base
             for j in range(first_free, min(hi + 1, first_free + window + 1)):
                 if placed0 >> j & 1:
                     continue
-                value = values.get((last, j))
+                value = values[row + j]
                 if value is None:
-                    value = values[last, j] = junction(last, j)
-                moves = price[j] * passed if lower_start[j] else passed_price
-                score = score0 + value - moves
+                    value = values[row + j] = junction(last, j)
+                score = score0 + value - (price[j] * passed if lower_start[j] else passed_price)
                 key = (placed0 | 1 << j, j)
                 old = best.get(key)
                 if old is None or score > old[0]:
@@ -171,8 +173,8 @@ def _search(
                     break
                 passed += 1
                 passed_price += price[j]
-        top = heapq.nlargest(width, best.items(), key=lambda kv: kv[1][0])
         beam = []
+        top = sorted(best.items(), key=_score, reverse=True)[:width]
         for (placed, j), (score, first_free, path) in top:
             while placed >> first_free & 1:
                 first_free += 1
@@ -185,6 +187,10 @@ def _search(
         seq.append(path[0])
         path = path[1]
     return tuple(reversed(seq))
+
+
+def _score(item: tuple[Any, tuple]) -> float:
+    return item[1][0]
 
 
 def _stretches(links: dict[tuple[int, int], Continuation], n: int) -> list[tuple[int, int]]:
