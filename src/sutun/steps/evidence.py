@@ -39,6 +39,8 @@ LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 # stdlib ``re`` for the document-wide scans: [^\W_] is \p{L}\p{N} and scans faster.
 WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TOKEN = re.compile(r"[^\W\d_]+")
+TOKEN_CHAR = re.compile(r"[^\W\d_]")
+FIND_LIMIT = 20
 INNER_SPACE = regex.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
@@ -63,16 +65,28 @@ class Context:
     reread: Callable[[str, str | None], Document] | None = None
     """How the pipeline reads text into a Document, for a step that must judge its output as a
     second pass would."""
+    _tokens: set[str] | None = None
     _capitalised: dict[str, bool] = field(default_factory=dict)
 
     def written_lower(self, word: str) -> bool:
         """Whether the document writes ``word`` (lower-cased) in lower case somewhere, as a word
-        of its own (a search per question: a document asks a few, each cheaper than a scan for
-        every token)."""
+        of its own. A document asks about a few words: each is looked for with str.find, and
+        the document's tokens are collected only when one turns up inside many longer words."""
         if self.document is None or not TOKEN.fullmatch(word):
             return False
-        alone = rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])"
-        return re.search(alone, self.document.source) is not None
+        if self._tokens is not None:
+            return word in self._tokens
+        source = self.document.source
+        at = source.find(word)
+        for _ in range(FIND_LIMIT):
+            if at == -1:
+                return False
+            glued_before = at and TOKEN_CHAR.match(source, at - 1)
+            if not glued_before and not TOKEN_CHAR.match(source, at + len(word)):
+                return True
+            at = source.find(word, at + 1)
+        self._tokens = set(TOKEN.findall(source))
+        return word in self._tokens
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Whether the document writes ``word`` capitalised after another word or a comma: then
