@@ -177,6 +177,18 @@ def test_a_capitalised_word_inside_a_sentence_is_never_made_a_finite_verb():
     assert "ki, Aldi kimi" in out and "məktəblər" in out
 
 
+def test_letter_debris_from_a_picture_is_left_as_read():
+    # OCR of a photo or a table between paragraphs: digits, symbols and letter debris, with a
+    # word one confusion from a known one ("maşin"). Corrected in prose, left alone in debris.
+    debris = "Es B8 Öş 53414 E ira SE\n” 240 ıı - o maşin öəə\nkı 34331 ş 5.11 2 işa 5"
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    out = sutun.repair(f"{noisy}\n\n{debris}", "aze").text
+    assert "məktəblər" in out and "tikiləcək" in out
+    assert "o maşin öəə" in out  # its lines may be joined; its letters stay as read
+    prose = sutun.repair(noisy.replace("yeni mektəblər", "yeni maşin mektəblər"), "aze").text
+    assert "maşın" in prose
+
+
 def test_a_spelling_the_document_repeats_is_its_own():
     word = "kompyuterləşmə"
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
