@@ -328,15 +328,28 @@ def test_furniture_is_kept_as_metadata_not_lost(mark):
     assert "cümlə ikinci sütunda" in result.text
 
 
-def test_a_photo_caption_between_fragments_is_furniture_in_clean_text_it_stays():
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Foto: Nigar Quliyeva", "caption"),
+        ("<!-- image -->", "image"),  # docling's mark where a picture was
+        ("www.xalqqazeti.az", "web-address"),
+    ],
+)
+def test_a_caption_picture_or_web_address_between_fragments_is_furniture(line, kind):
     broken = (
         "Başlıq\n\nSakinlər bildirib ki, yeni körpü bulvara gedən yolu\n\n"
-        "Foto: Nigar Quliyeva\n\nxeyli qısaldıb. Tikinti iki il çəkib."
+        f"{line}\n\nxeyli qısaldıb. Tikinti iki il çəkib."
     )
     result = sutun.repair(broken, "aze")
-    assert "yolu xeyli qısaldıb" in result.text and "Foto" not in result.text
-    assert result.document.furniture[0]["kind"] == "caption"
-    clean = "Başlıq\n\nKörpü açılıb.\n\nFoto: Nigar Quliyeva\n\nTikinti iki il çəkib."
+    assert "yolu xeyli qısaldıb" in result.text and line not in result.text
+    assert result.document.furniture[0] == {
+        "kind": kind,
+        "text": line,
+        "offset": broken.index(line),
+    }
+    # In clean text it is no sign of damage, and stays.
+    clean = f"Başlıq\n\nKörpü açılıb.\n\n{line}\n\nTikinti iki il çəkib."
     assert sutun.repair(clean, "aze").text == clean
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import Context, head_of, starts_lower, tail_of
+from sutun.steps.evidence import WEB_ADDRESS, Context, head_of, starts_lower, tail_of
 
 STEP = "cleanup"
 # Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t, \n
@@ -50,18 +50,26 @@ CAPTION = regex.compile(
 )
 """Foto: Nigar Quliyeva, Şəkil 2 – …, Photo: Reuters"""
 CAPTION_WORDS = 25
+IMAGE_PLACEHOLDER = regex.compile(r"^<!--\s*image\s*-->$", regex.IGNORECASE)
+"""docling's mark where a picture was."""
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
 
 
 def furniture_kind(text: str, strong_only: bool) -> str:
-    """'page-number' / 'running-head' / 'caption' for furniture-looking blocks, '' otherwise."""
+    """'page-number' / 'running-head' / 'caption' / 'image' / 'web-address' for furniture-looking
+    blocks, '' otherwise."""
     t = text.strip()
     if "\n" in t or len(t) > 100:
         return ""
     if PAGE_NUMBER.match(t) or PAGE_LABEL.match(t):
         return "page-number"
-    if not strong_only and CAPTION.match(t) and len(t.split()) <= CAPTION_WORDS:
-        return "caption"  # between fragments; in clean text a caption is no sign of damage
+    if not strong_only:  # between fragments; in clean text these are no sign of damage
+        if CAPTION.match(t) and len(t.split()) <= CAPTION_WORDS:
+            return "caption"
+        if IMAGE_PLACEHOLDER.match(t):
+            return "image"
+        if WEB_ADDRESS.match(t):
+            return "web-address"
     if CLOSING.search(t):
         return ""
     if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):

@@ -190,10 +190,18 @@ def is_closed(core: str) -> bool:
     return not INNER_SPACE.search(core) and not core.lstrip()[:1].islower()
 
 
+WEB_ADDRESS = regex.compile(r"^(?:https?://|www\.)[^\s/]+\.\p{L}{2,}(?:/\S*)?$", regex.IGNORECASE)
+"""A line of nothing but a web address (a page footer with the paper's site)."""
+
+
 def starts_lower(core: str) -> bool:
     """Starts in lower case (after any opening quote: “müharibənin … bəyanat”a goes on a
-    sentence), and not as a list item."""
-    return bool(core.lstrip(OPENING_QUOTES)[:1].islower()) and not ENUMERATOR.match(core)
+    sentence), and not as a list item or a web address on a line of its own."""
+    return (
+        bool(core.lstrip(OPENING_QUOTES)[:1].islower())
+        and not ENUMERATOR.match(core)
+        and not WEB_ADDRESS.match(core.strip())
+    )
 
 
 def title_like(core: str) -> bool:
