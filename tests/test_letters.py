@@ -189,6 +189,15 @@ def test_letter_debris_from_a_picture_is_left_as_read():
     assert "maşın" in prose
 
 
+def test_a_three_letter_word_is_corrected_only_into_a_very_frequent_one():
+    # "zım" is one confusion from "zim", a web-lexicon word seen ~900 times: OCR debris, left
+    # as read; "iki" is among the commonest words, and "ıki" its misreading.
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    noisy = noisy.replace("Bu qərar", "Bu zım qərar ıki")
+    out = sutun.repair(noisy, "aze").text
+    assert "Bu zım qərar iki" in out and "məktəblər" in out
+
+
 def test_a_spelling_the_document_repeats_is_its_own():
     word = "kompyuterləşmə"
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))

@@ -455,6 +455,8 @@ def _nonword(
             continue
         if capitalised and (freq < CAPITALISED_MIN_COUNT or cost > SUBSTITUTION_COST):
             continue
+        if len(lw) <= SHORT_WORD and freq < SHORT_WORD_MIN_COUNT:
+            continue
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
         short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
         if cost == GRAMMAR_COST and not (harmony_breaks(lw) and not harmony_breaks(cand)):
@@ -500,6 +502,10 @@ the word must be six letters or more; a dropped/doubled letter also needs a neig
 GRAMMAR_ONLY_FAR_COUNT = 1000
 """A form only the suffix grammar knows is taken for a word this frequent with a letter dropped,
 when a neighbour's bigram backs it (the grammar also accepts such debris: dəəcə for dərəcə)."""
+SHORT_WORD = 3
+SHORT_WORD_MIN_COUNT = 20_000
+"""A word this short is one confusion from many a web lexicon keeps (OCR debris reads as
+`hüm`, `zım`, `saö`): it is corrected only into a word this frequent."""
 MIN_SHORT_DROP_COUNT = 10_000
 """A word of four or five letters is taken for one with a letter dropped only if that word is
 this frequent (snra → sonra)."""
