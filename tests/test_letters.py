@@ -198,6 +198,16 @@ def test_a_three_letter_word_is_corrected_only_into_a_very_frequent_one():
     assert "Bu zım qərar iki" in out and "məktəblər" in out
 
 
+def test_a_form_only_the_grammar_knows_must_read_more_like_the_language():
+    # Loanwords break vowel harmony in their own way: "rafiya" (coğ-rafiya) is not "rafıya"
+    # (raf-ı-ya, to his shelf), which the grammar accepts and which mends the harmony.
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    out = sutun.repair(noisy.replace("Bu qərar", "Bu rafiya qərar"), "aze").text
+    assert "Bu rafiya qərar" in out and "məktəblər" in out
+    out = sutun.repair(noisy.replace("Bu qərar", "Bu qapilmışdı qərar"), "aze").text
+    assert "Bu qapılmışdı qərar" in out
+
+
 def test_a_spelling_the_document_repeats_is_its_own():
     word = "kompyuterləşmə"
     noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))

@@ -459,8 +459,14 @@ def _nonword(
             continue
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
         short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
-        if cost == GRAMMAR_COST and not (harmony_breaks(lw) and not harmony_breaks(cand)):
-            continue  # a form only the grammar knows must at least mend the vowel harmony
+        if cost == GRAMMAR_COST and not (
+            harmony_breaks(lw)
+            and not harmony_breaks(cand)
+            and model.char_logp(cand) > model.char_logp(lw)
+        ):
+            # A form only the grammar knows must mend the vowel harmony and read more like the
+            # language: loanwords break harmony in their own way (coğrafiya, not coğrafıya).
+            continue
         if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or seen):
             continue
         if (
