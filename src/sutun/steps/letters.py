@@ -3,9 +3,10 @@
 
 Names and foreign words are left alone: only words in the Azerbaijani alphabet are judged (a
 capitalised one, a name most likely, only by one confusion into a very frequent word), never
-acronyms, numbers, URLs, e-mails, parts of hyphenated words, or a spelling the document
-repeats. Options: ``real_word`` (a known word whose neighbours strongly prefer a confusable one)
-and ``restore_diacritics`` (text typed without ə ı ö ü ş ç ğ).
+acronyms, numbers, URLs, e-mails, a piece of a word a line-end hyphen breaks (judged whole once
+the joins have made it so), a spelling the document repeats, or letter debris outside prose (OCR
+of a picture or a table). Options: ``real_word`` (a known word whose neighbours strongly prefer a
+confusable one) and ``restore_diacritics`` (text typed without ə ı ö ü ş ç ğ).
 """
 
 from __future__ import annotations
