@@ -41,6 +41,8 @@ WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TOKEN = re.compile(r"[^\W\d_]+")
 TOKEN_CHAR = re.compile(r"[^\W\d_]")
 FIND_LIMIT = 20
+"""Occurrences of a word inside longer ones ``written_lower`` steps over before it collects the
+document's tokens instead."""
 INNER_SPACE = regex.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
