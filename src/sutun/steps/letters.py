@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sutun.document import Block, Document, Edit
+from sutun.document import Document, Edit
 from sutun.edits import apply_edits
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
@@ -160,7 +160,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
-            if not _in_prose(doc, start, end, b, interior_only):
+            if not _in_prose(doc, start, end, interior_only):
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
@@ -175,16 +175,17 @@ PROSE_SHARE = 0.5
 """Of the visible characters around a word, the share that runs of three letters or more must
 make up for it to be corrected."""
 PROSE_WINDOW = 50
-"""Characters looked at on each side of the word (within its block)."""
+"""Characters looked at on each side of the word (across block edges: blocks the joins make one
+read as one paragraph on a second pass)."""
 LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
 VISIBLE = re.compile(r"\S+")
 
 
-def _in_prose(doc: Document, start: int, end: int, block: Block, as_read: bool) -> bool:
+def _in_prose(doc: Document, start: int, end: int, as_read: bool) -> bool:
     """Whether the word stands in prose: the text around it as earlier steps left it (or, for
     the gate's count, as it came). OCR of a picture or a table reads as letter debris (`Es B8
     Öş ğ 53414 E ira SE`), where a 'correction' only turns debris into other debris."""
-    lo, hi = max(block.start, start - PROSE_WINDOW), min(block.end, end + PROSE_WINDOW)
+    lo, hi = max(0, start - PROSE_WINDOW), min(len(doc.source), end + PROSE_WINDOW)
     around = doc.source[lo:hi] if as_read else doc.view(lo, hi)
     visible = sum(map(len, VISIBLE.findall(around)))
     return sum(map(len, LETTER_RUNS.findall(around))) >= PROSE_SHARE * visible
