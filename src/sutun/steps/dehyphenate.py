@@ -68,12 +68,12 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     text = doc.source[start:end]
     if "\n" not in text:
         return
-    lengths = sorted(map(len, text.split("\n")))
-    if lengths[len(lengths) // 2] > ctx.config.max_line:
+    lines = text.split("\n")
+    if sorted(map(len, lines))[len(lines) // 2] > ctx.config.max_line:
         return  # lines this long are paragraphs, not a column's wrapped lines
     hyphen_breaks = _hyphen_breaks(text)
     # A full line's width; not the longest, which may hold several joined by the extractor.
-    width = sorted(len(line.strip()) for line in text.split("\n"))[len(lengths) * 3 // 4]
+    width = sorted(len(line.strip()) for line in lines)[len(lines) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     for m in LINE_BREAK.finditer(text):
         if doc.overlaps(start + m.start(), start + m.end()):
