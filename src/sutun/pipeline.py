@@ -117,7 +117,7 @@ def repair(
         fill(doc, text)
         return Repaired(text, [], doc)
     doc.damaged = True
-    ctx.vocab = document_vocabulary(doc)
+    ctx.vocab, ctx.edge_words = document_vocabulary(doc)
     ctx.glued = glued_index(ctx.vocab, model)
     for name in config.steps:
         STEPS[name](doc, ctx)

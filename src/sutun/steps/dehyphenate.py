@@ -182,7 +182,7 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     lowered = whole[start:end] if len(whole) == len(doc.source) else ctx.lower(text, doc.language)
     if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
         return
-    if ctx.glued and (suspect or not ctx.glued.keys().isdisjoint(GLUED.findall(lowered))):
+    if ctx.glued and (suspect or _has_glued_compound(lowered, ctx)):
         spans.update(m.span() for m in GLUED.finditer(text))
     for a, b in sorted(spans):
         word = text[a:b]
@@ -200,6 +200,17 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                 _split(doc, start + a, start + b, word, at, "reduplication", 0.8)
 
 
+def _has_glued_compound(lowered: str, ctx: Context) -> bool:
+    """Whether a block's text (lower-cased) holds a glued spelling of a compound; the
+    document's words are asked first (a glued spelling is a word of its own there)."""
+    keys = ctx.glued.keys()
+    anywhere = ctx.memo.get(("glued compound",))
+    if anywhere is None:
+        anywhere = not (keys.isdisjoint(ctx.vocab.keys()) and keys.isdisjoint(ctx.edge_words))
+        ctx.memo[("glued compound",)] = anywhere
+    return anywhere and not keys.isdisjoint(GLUED.findall(lowered))
+
+
 def _repeated_words(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     """Where the document has a word the lexicon lacks whose first letters come back later in it
     (iki|iki, planla…|planla…): the candidates for a reduplication split."""
@@ -208,7 +219,7 @@ def _repeated_words(doc: Document, ctx: Context) -> list[tuple[int, int]]:
     hit = ctx.memo.get(("repeated words",))
     if hit is None:
         found, lows, types = words_of(doc, ctx)
-        wanted = {w for w in types if w not in ctx.model.words and _repeats(w)}
+        wanted = {w for w in set(types).difference(ctx.model.words) if _repeats(w)}
         hit = ctx.memo[("repeated words",)] = (
             [
                 m.span()

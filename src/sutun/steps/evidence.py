@@ -58,6 +58,9 @@ class Context:
     config: RepairConfig
     model: LanguageModel | None
     vocab: Counter[str] = field(default_factory=Counter)
+    """The document's words inside lines, lower-cased, counted (``document_vocabulary``)."""
+    edge_words: set[str] = field(default_factory=set)
+    """The document's words at line edges, lower-cased."""
     glued: dict[str, str] = field(default_factory=dict)
     """Compounds (lexicon's and document's) by their glued spelling: ``elmitexniki`` → ``elmi-
     texniki``."""
@@ -131,10 +134,11 @@ def words_of(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Co
     return hit
 
 
-def document_vocabulary(doc: Document) -> Counter[str]:
-    """The document's own words, from block interiors only (edge fragments would vote for
-    themselves)."""
+def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
+    """The document's own words (lower-cased) from line interiors, counted (edge fragments
+    would vote for themselves), and the words at line edges."""
     words: list[str] = []
+    edges: set[str] = set()
     lowered = doc.lowered()
     aligned = len(lowered) == len(doc.source)  # else a letter whose lower case is longer
     for b in doc.blocks:
@@ -143,8 +147,12 @@ def document_vocabulary(doc: Document) -> Counter[str]:
         block = doc.source[b.start : b.end]
         text = lowered[b.start : b.end] if aligned else lower(block, doc.language)
         for line in text.split("\n"):
-            words += WORDS.findall(line)[1:-1]  # a line's first and last words may be fragments
-    return Counter(words)
+            found = WORDS.findall(line)
+            if found:
+                words += found[1:-1]  # a line's first and last words may be fragments
+                edges.add(found[0])
+                edges.add(found[-1])
+    return Counter(words), edges
 
 
 def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
@@ -400,6 +408,7 @@ def heading_goes_on(a: str, b: str) -> int:
     return mb.end()
 
 
+@lru_cache(maxsize=8192)  # asked of each block once per pair it is scored in
 def structural(text: str) -> bool:
     """A markdown heading, image, rule, table row or code fence: layout, never a fragment."""
     return bool(MARKDOWN_STRUCTURE.match(text))

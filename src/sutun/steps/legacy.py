@@ -12,6 +12,7 @@ from sutun.document import Document, Edit
 from sutun.lang.model import LanguageModel, shipped
 from sutun.lang.scripts import AZERBAIJANI_CYRILLIC_ONLY, azlat_to_latin, cyrillic_to_latin
 from sutun.steps.evidence import Context
+from sutun.steps.normalise import CYRILLIC
 
 STEP = "legacy"
 # Whole Cyrillic words only: a Latin word with a Cyrillic look-alike inside is normalise's.
@@ -44,7 +45,7 @@ def conversions(doc: Document, ctx: Context) -> list[Conversion]:
 
 def _conversions(doc: Document, ctx: Context) -> list[Conversion]:
     source = doc.source
-    if not regex.search(r"\p{Cyrillic}", source):
+    if not CYRILLIC.search(source):
         return []
     model = ctx.model if ctx.model is not None and ctx.model.language == "aze" else shipped("aze")
     if model is None:

@@ -103,11 +103,11 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     plain_only = not (options.real_word or options.restore_diacritics)
     wanted = ctx.memo.get(("wanted",))
     if wanted is None:
-        frequent = _frequent(model)  # asked last: a look-up in a set this big misses the cache
+        # The big sets are asked in C (set.difference): a look-up in them misses the cache.
         wanted = ctx.memo[("wanted",)] = {
             t
-            for t, n in types.items()
-            if n < REPEATED and len(t) >= 3 and ALPHABET.issuperset(t) and t not in frequent
+            for t in set(types).difference(_frequent(model))
+            if types[t] < REPEATED and len(t) >= 3 and ALPHABET.issuperset(t)
         } | confused.keys()
         if not plain_only:
             wanted |= {t for t in types if ALPHABET.issuperset(t)}
