@@ -292,6 +292,18 @@ def test_glued_compounds_split_on_strong_evidence_only():
     assert "Görüşdə" in out and "əməkdaşlıq" in out and "müzakirə olunub." in out
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "hərbitexniki əməkdaşlıq və digər planlar müzakirə olu-",  # a line's first word
+        "Görüşdə əməkdaşlıq və planlar, o cümlədən hərbitexniki",  # a line's last word
+    ],
+)
+def test_a_glued_compound_at_a_line_edge_is_split_too(block):
+    text = f"Başlıq\n\n{block}\n\nnub."
+    assert "hərbi-texniki" in sutun.repair(text, "aze").text
+
+
 def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     # The only damage: an extractor dropped the line-end hyphen of "19-cu" (and of "ABŞ-da").
     text = "Bu 19cu əsrdə baş verib. Onlar ABŞda yaşayırlar və 820,000dən çox insan gəlib."
