@@ -74,6 +74,24 @@ def test_a_dropped_letter_the_grammar_mistakes_for_a_suffix_is_restored():
     assert sutun.repair(noisy, "aze").text == text
 
 
+@pytest.mark.parametrize(
+    ("right", "dropped"), [("xəstəxanalar", "xəstxanalar"), ("artırılacaq", "artrılacaq")]
+)
+def test_a_dropped_letter_of_a_frequent_word_is_restored_without_a_neighbour(right, dropped):
+    # No bigram of the model backs these; the word with its letter back is frequent and reads
+    # more like the language than the damaged one.
+    swaps = ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), (right, dropped)
+    assert sutun.repair(_ocr(PROSE, *swaps), "aze").text == PROSE
+
+
+def test_a_word_the_lexicon_lacks_is_not_cut_down_to_a_known_one():
+    # "partlaq" (bright) is missing from the lexicon; without its last letter it is a known
+    # verb stem. Deleting a letter lands on a known word by chance too often to need no bigram.
+    text = PROSE.replace("Bu qərar", "Bu partlaq qərar")
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_a_rare_spelling_that_breaks_vowel_harmony_is_suspect():
     # "azadliq" is in the web lexicon (a misspelling), "only" 200 times rarer than "azadlıq":
     # short of the odds a plain rare word needs, enough for one that breaks vowel harmony.

@@ -477,7 +477,7 @@ def _nonword(
             and not (context and freq >= GRAMMAR_ONLY_FAR_COUNT and len(cand) > len(lw))
         ):
             continue  # further edits land on too many words by chance
-        if cost >= INSERT_COST and not context:
+        if cost >= INSERT_COST and not context and not _restores_a_letter(lw, cand, own, model):
             continue
         scored.append((math.log1p(freq) + 2.0 * context - cost, cand, cost, freq, context))
     if not scored:
@@ -498,6 +498,19 @@ def _nonword(
     return top[1], round(min(0.95, 0.6 + 0.1 * min(lead, 3.5)), 3), evidence
 
 
+def _restores_a_letter(lw: str, cand: str, own: int, model: LanguageModel) -> bool:
+    """Whether ``cand`` is ``lw`` (a word neither the lexicon nor the grammar knows) with a
+    dropped letter put back, frequent and reading more like the language: then no neighbour's
+    bigram is needed. Deleting a letter lands on a known word by chance far more often (apul →
+    pul, prosesni → prosesi), so that one still needs the bigram."""
+    return (
+        len(cand) > len(lw)
+        and not own
+        and model.count(cand) >= RESTORED_LETTER_MIN_COUNT
+        and model.char_logp(cand) > model.char_logp(lw)
+    )
+
+
 SUBSTITUTION_COST = 0.0
 GRAMMAR_COST = 0.5
 TWO_SUBSTITUTIONS_COST = 1.5
@@ -514,6 +527,9 @@ SHORT_WORD = 3
 SHORT_WORD_MIN_COUNT = 20_000
 """A word this short is one confusion from many a web lexicon keeps (OCR debris reads as
 `hüm`, `zım`, `saö`): it is corrected only into a word this frequent."""
+RESTORED_LETTER_MIN_COUNT = 1000
+"""A word with a dropped letter put back is taken without a neighbour's bigram only if it is
+this frequent."""
 MIN_SHORT_DROP_COUNT = 10_000
 """A word of four or five letters is taken for one with a letter dropped only if that word is
 this frequent (snra → sonra)."""
@@ -577,7 +593,9 @@ def _drops_and_doubles(lw: str) -> list[str]:
         return []
     out = [lw[:i] + ch + lw[i:] for i in range(1, len(lw)) for ch in ALPHABET]
     out += [lw[:i] + lw[i + 1 :] for i in range(len(lw))]
-    return out
+    # Once each: a letter doubled or dropped next to its twin (mili → milli) comes from two
+    # places, and a candidate counted twice would tie with itself.
+    return list(dict.fromkeys(out))
 
 
 def _real_word(
