@@ -207,6 +207,7 @@ def _stretches(links: dict[tuple[int, int], Continuation], n: int) -> list[tuple
 
 def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict) -> None:
     stay = set(_longest_increasing(order))
+    position = {i: k for k, i in enumerate(body)}
     for k, i in enumerate(order):
         if i in stay or not doc.text_of(i).strip():  # an emptied block stays put
             continue
@@ -221,7 +222,7 @@ def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict
                 confidence=0.8,
                 evidence={
                     "block": i,
-                    "from": body.index(i),
+                    "from": position[i],
                     "to": k,
                     **evidence.get(i, {"reason": "its chain moved"}),
                 },
@@ -238,9 +239,28 @@ def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict
 
 
 def _longest_increasing(seq: list[int]) -> list[int]:
-    best: list[list[int]] = []
-    for x in seq:
-        options = [run for run in best if run[-1] < x]
-        new = [*max(options, key=len, default=[]), x]
-        best.append(new)
-    return max(best, key=len, default=[])
+    """The longest increasing subsequence of distinct non-negative ``seq``: of equal ones the
+    one ending first, each element after the earliest it can follow. A Fenwick tree over the
+    values keeps the best (length, earliest position) ending below each: O(n log n), so a record
+    of thousands of blocks costs no quadratic time or memory."""
+    if not seq:
+        return []
+    size = max(seq) + 1
+    tree = [(0, 0)] * (size + 1)  # (length, -position), maxima over value prefixes
+    length, before = [0] * len(seq), [-1] * len(seq)
+    for i, x in enumerate(seq):
+        best, v = (0, 0), x
+        while v > 0:
+            best = max(best, tree[v])
+            v -= v & -v
+        length[i], before[i] = best[0] + 1, -best[1] if best[0] else -1
+        item, v = (length[i], -i), x + 1
+        while v <= size:
+            tree[v] = max(tree[v], item)
+            v += v & -v
+    k = max(range(len(seq)), key=lambda i: (length[i], -i))
+    out = []
+    while k != -1:
+        out.append(seq[k])
+        k = before[k]
+    return out[::-1]
