@@ -26,18 +26,23 @@ def map_offsets(text: str, edits: Iterable[Edit | dict], offsets: Iterable[int])
     text across it).
     """
     pieces = _pieces(text, edits)
-    starts, out_at = [], 0
-    for a, b, piece in pieces:
-        starts.append((a, b, out_at, piece))
+    placed, out_at = [], 0  # (input start, input end, output offset, text, output rank)
+    for rank, (a, b, piece) in enumerate(pieces):
+        if a != b:
+            placed.append((a, b, out_at, piece, rank))
         out_at += len(piece)
+    placed.sort()
+    starts = [p[0] for p in placed]
     result, floor = [], 0
     for offset in offsets:
+        # The piece holding the offset, or the one ending at it: whichever the output has first.
+        k = bisect.bisect_right(starts, offset) - 1
+        found = [p for p in placed[max(k - 1, 0) : k + 1] if p[0] <= offset <= p[1]]
         landed = out_at
-        for a, b, at, piece in starts:
-            if a <= offset <= b and a != b:
-                unchanged = piece == text[a:b]
-                landed = at + (offset - a if unchanged else len(piece))
-                break
+        if found:
+            a, b, at, piece, _ = min(found, key=lambda p: p[4])
+            unchanged = piece == text[a:b]
+            landed = at + (offset - a if unchanged else len(piece))
         floor = max(floor, min(landed, out_at))
         result.append(floor)
     return result
