@@ -143,7 +143,9 @@ class Document:
         # before start, only the last can reach into it.
         if k and self._spans[k - 1][1] > start:
             return True
-        for s, e, _ in self._spans[k:]:
+        spans = self._spans
+        for i in range(k, len(spans)):  # by index: a slice would copy the rest of the list
+            s, e, _ = spans[i]
             if s > end or (s == end and s != e):
                 break
             if e > start or s == e:
@@ -160,7 +162,9 @@ class Document:
             if e > start or (e == start and _letter(r[-1:] if r else self._char_before(s))):
                 return None
         inside = False
-        for s, e, r in self._spans[k:]:
+        spans = self._spans
+        for i in range(k, len(spans)):
+            s, e, r = spans[i]
             if s > end:
                 break
             if s == end or s == e == start:  # at an edge: does what it leaves there glue?
