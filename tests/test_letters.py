@@ -207,6 +207,15 @@ def test_letter_debris_from_a_picture_is_left_as_read():
     assert "maşın" in prose
 
 
+def test_debris_of_letter_runs_the_model_does_not_know_is_left_as_read():
+    # Debris can be mostly runs of letters; those runs are not words the model knows.
+    debris = "Ek Bs nonum qerdu sMloka\nüsk maşin ulopa Tvəx isso\nbeue lqas Dorsz 5"
+    noisy = _ocr(PROSE, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    out = sutun.repair(f"{noisy}\n\n{debris}", "aze").text
+    assert "məktəblər" in out and "tikiləcək" in out
+    assert "maşin" in out
+
+
 def test_a_three_letter_word_is_corrected_only_into_a_very_frequent_one():
     # "zım" is one confusion from "zim", a web-lexicon word seen ~900 times: OCR debris, left
     # as read; "iki" is among the commonest words, and "ıki" its misreading.

@@ -160,7 +160,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
-            if not _in_prose(doc, start, end, interior_only):
+            if not _in_prose(doc, start, end, interior_only, model):
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
@@ -177,18 +177,34 @@ make up for it to be corrected."""
 PROSE_WINDOW = 50
 """Characters looked at on each side of the word (across block edges: blocks the joins make one
 read as one paragraph on a second pass)."""
+KNOWN_SHARE = 0.5
+"""Of the words around a word (three letters or more), the share the model must know for it to
+be corrected (with at least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing)."""
+KNOWN_SHARE_MIN_WORDS = 3
 LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
 VISIBLE = re.compile(r"\S+")
 
 
-def _in_prose(doc: Document, start: int, end: int, as_read: bool) -> bool:
+def _in_prose(doc: Document, start: int, end: int, as_read: bool, model: LanguageModel) -> bool:
     """Whether the word stands in prose: the text around it as earlier steps left it (or, for
     the gate's count, as it came). OCR of a picture or a table reads as letter debris (`Es B8
-    Öş ğ 53414 E ira SE`), where a 'correction' only turns debris into other debris."""
+    Öş ğ 53414 E ira SE`, `İs eli üns nonunu monim`), where a 'correction' only turns debris
+    into other debris: runs of letters must fill the window, and words the model knows must be
+    the most of them."""
+
+    def text(a: int, b: int) -> str:
+        return doc.source[a:b] if as_read else doc.view(a, b)
+
     lo, hi = max(0, start - PROSE_WINDOW), min(len(doc.source), end + PROSE_WINDOW)
-    around = doc.source[lo:hi] if as_read else doc.view(lo, hi)
+    around = text(lo, hi)
     visible = sum(map(len, VISIBLE.findall(around)))
-    return sum(map(len, LETTER_RUNS.findall(around))) >= PROSE_SHARE * visible
+    if sum(map(len, LETTER_RUNS.findall(around))) < PROSE_SHARE * visible:
+        return False
+    # The outermost runs may be words the window cut.
+    neighbours = LETTER_RUNS.findall(text(lo, start))[1:] + LETTER_RUNS.findall(text(end, hi))[:-1]
+    if len(neighbours) < KNOWN_SHARE_MIN_WORDS:
+        return True
+    return sum(map(model.known, neighbours)) >= KNOWN_SHARE * len(neighbours)
 
 
 def _glued_word(doc: Document, found: list[re.Match], k: int) -> tuple[int, str | None]:
