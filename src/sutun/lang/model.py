@@ -52,6 +52,7 @@ class LanguageModel:
     def __post_init__(self) -> None:
         self._total_chars = sum(v for k, v in self.char.items() if len(k) == 1) or 1
         self._cache: dict[str, bool] = {}
+        self._char_cache: dict[str, float] = {}
         self._plain: dict[str, str] | None = None
         suffixes = morphology.suffix_forms()
         self.glued = {
@@ -96,7 +97,16 @@ class LanguageModel:
 
     # ---- character model (stupid backoff over n-grams of words, boundaries marked)
     def char_logp(self, word: str) -> float:
-        """Mean log-probability per character of ``word`` (higher is more word-like)."""
+        """Mean log-probability per character of ``word`` (higher is more word-like); remembered,
+        as the same words come back document after document."""
+        hit = self._char_cache.get(word)
+        if hit is None:
+            if len(self._char_cache) > 200_000:
+                self._char_cache.clear()
+            hit = self._char_cache[word] = self._word_char_logp(word)
+        return hit
+
+    def _word_char_logp(self, word: str) -> float:
         w = _BOUNDARY + self.norm(word) + _END
         if len(w) <= 2 or not self.char:
             return 0.0
