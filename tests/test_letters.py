@@ -281,6 +281,18 @@ def test_azerbaijani_cyrillic_to_latin_is_an_option():
     assert cyrillic_to_latin("Јусиф") == "Yusif"
 
 
+def test_words_typed_without_diacritics_among_others_so_typed_get_them_back():
+    # The words around a word lack their diacritics too (Olkede ucuncu mekteb): prose all
+    # the same, not debris. (seherin and ise stay ambiguous: şəhərin/səhərin, işə/isə.)
+    gold = (
+        "Başlıq\n\nÖlkədə üçüncü məktəb şəhərin çölündə tikiləcək, müəllimlər də gələcək il "
+        "işə başlayacaqlar. Təhsil nazirliyi bu işlərə böyük əhəmiyyət verir."
+    )
+    plain = gold.translate(str.maketrans("əıöüşçğİÖÜŞÇ", "eiouscgIOUSC"))
+    out = sutun.repair(plain, "aze", config=RepairConfig(restore_diacritics=True)).text
+    assert out.startswith("Başlıq\n\nÖlkədə üçüncü məktəb") and "böyük əhəmiyyət verir." in out
+
+
 def test_diacritics_restored_on_request_from_the_cli():
     plain = "Azerbaycan respublikasinin paytaxti Baki seheridir ve burada cox insan yasayir."
     out = subprocess.run(

@@ -16,6 +16,7 @@ import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -101,6 +102,12 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     options = ctx.config
     confused = _confused_with_the_documents(types, model, ctx)
     plain_only = not (options.real_word or options.restore_diacritics)
+    # With diacritics to restore, the words around are typed without them too.
+    plain = model.undiacritised() if options.restore_diacritics else {}
+
+    def known(word: str) -> bool:
+        return model.known(word) or (bool(plain) and model.norm(word) in plain)
+
     wanted = ctx.memo.get(("wanted",))
     if wanted is None:
         # The big sets are asked in C (set.difference): a look-up in them misses the cache.
@@ -160,7 +167,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
-            if not _in_prose(doc, start, end, interior_only, model):
+            if not _in_prose(doc, start, end, interior_only, known):
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
@@ -185,10 +192,12 @@ LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
 VISIBLE = re.compile(r"\S+")
 
 
-def _in_prose(doc: Document, start: int, end: int, as_read: bool, model: LanguageModel) -> bool:
+def _in_prose(
+    doc: Document, start: int, end: int, as_read: bool, known: Callable[[str], bool]
+) -> bool:
     """Whether the word stands in prose: the text around it as earlier steps left it (or, for
     the gate's count, as it came). OCR of a picture or a table reads as letter debris (`Es B8
-    Öş ğ 53414 E ira SE`, `İs eli üns nonunu monim`), where a 'correction' only turns debris
+    Öş ğ 53414 E ira SE`, `Ek Bs nonum qerdu sMloka`), where a 'correction' only turns debris
     into other debris: runs of letters must fill the window, and words the model knows must be
     the most of them."""
 
@@ -204,7 +213,7 @@ def _in_prose(doc: Document, start: int, end: int, as_read: bool, model: Languag
     neighbours = LETTER_RUNS.findall(text(lo, start))[1:] + LETTER_RUNS.findall(text(end, hi))[:-1]
     if len(neighbours) < KNOWN_SHARE_MIN_WORDS:
         return True
-    return sum(map(model.known, neighbours)) >= KNOWN_SHARE * len(neighbours)
+    return sum(map(known, neighbours)) >= KNOWN_SHARE * len(neighbours)
 
 
 def _glued_word(doc: Document, found: list[re.Match], k: int) -> tuple[int, str | None]:
