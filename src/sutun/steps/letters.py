@@ -120,6 +120,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             wanted |= {t for t in types if ALPHABET.issuperset(t)}
     if not wanted and not edits:
         return []
+    worth = _worth_a_look(wanted, confused, types, model, ctx, far=not near_only)
     out = []
     starts = ctx.memo.get(("word starts",))
     if starts is None:
@@ -136,7 +137,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             bisect.bisect_left(touched_all, first) : bisect.bisect_left(touched_all, last)
         ]
         touched = {k - first for k in span}
-        look = [k for k, lw in enumerate(lows) if lw in wanted]
+        look = [k for k, lw in enumerate(lows) if lw in worth]
         look = sorted(set(look) | touched) if touched else look
         for k in look:
             m = found[k]
@@ -158,12 +159,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             lw = lows[k] if k not in touched else lower(word, lang)
             if lw not in wanted and (k not in touched or not _eligible(lw, model)):
                 continue
-            if (
-                plain_only
-                and lw not in confused
-                and not _candidates(lw, model, not near_only)
-                and not (not model.words.get(lw) and _document_spellings(lw, types, ctx))
-            ):
+            if plain_only and not _has_look_alike(lw, confused, types, model, ctx, not near_only):
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
@@ -176,6 +172,40 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue
             out.append(c)
     return out
+
+
+def _has_look_alike(
+    lw: str, confused: dict, types: dict[str, int], model: LanguageModel, ctx: Context, far: bool
+) -> bool:
+    """Whether the word has a correction to weigh: a known word, or the document's own spelling,
+    a confusion away."""
+    return (
+        lw in confused
+        or bool(_candidates(lw, model, far))
+        or (not model.words.get(lw) and bool(_document_spellings(lw, types, ctx)))
+    )
+
+
+def _worth_a_look(
+    wanted: set[str],
+    confused: dict,
+    types: dict[str, int],
+    model: LanguageModel,
+    ctx: Context,
+    far: bool,
+) -> set[str]:
+    """The wanted words that have a look-alike (asked once per word, not per occurrence; with
+    real-word or diacritic corrections on, all of them)."""
+    options = ctx.config
+    if options.real_word or options.restore_diacritics:
+        return wanted
+    key = ("worth a look", far)
+    hit = ctx.memo.get(key)
+    if hit is None:
+        hit = ctx.memo[key] = {
+            lw for lw in wanted if _has_look_alike(lw, confused, types, model, ctx, far)
+        }
+    return hit
 
 
 PROSE_SHARE = 0.5
