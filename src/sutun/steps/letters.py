@@ -120,7 +120,11 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             wanted |= {t for t in types if ALPHABET.issuperset(t)}
     if not wanted and not edits:
         return []
-    worth = _worth_a_look(wanted, confused, types, model, ctx, far=not near_only)
+    worth = (
+        _worth_a_look(wanted, confused, types, model, ctx, far=not near_only)
+        if plain_only
+        else wanted
+    )
     out = []
     starts = ctx.memo.get(("word starts",))
     if starts is None:
@@ -194,11 +198,7 @@ def _worth_a_look(
     ctx: Context,
     far: bool,
 ) -> set[str]:
-    """The wanted words that have a look-alike (asked once per word, not per occurrence; with
-    real-word or diacritic corrections on, all of them)."""
-    options = ctx.config
-    if options.real_word or options.restore_diacritics:
-        return wanted
+    """The wanted words that have a look-alike (asked once per word, not per occurrence)."""
     key = ("worth a look", far)
     hit = ctx.memo.get(key)
     if hit is None:
@@ -532,7 +532,11 @@ def _nonword(
             and not (context and freq >= GRAMMAR_ONLY_FAR_COUNT and len(cand) > len(lw))
         ):
             continue  # further edits land on too many words by chance
-        if cost >= INSERT_COST and not context and not _restores_a_letter(lw, cand, own, model):
+        if (
+            cost >= INSERT_COST
+            and not context
+            and not _restores_a_letter(lw, cand, freq, own, model)
+        ):
             continue
         scored.append((math.log1p(freq) + 2.0 * context - cost, cand, cost, freq, context))
     if not scored:
@@ -553,7 +557,7 @@ def _nonword(
     return top[1], round(min(0.95, 0.6 + 0.1 * min(lead, 3.5)), 3), evidence
 
 
-def _restores_a_letter(lw: str, cand: str, own: int, model: LanguageModel) -> bool:
+def _restores_a_letter(lw: str, cand: str, freq: int, own: int, model: LanguageModel) -> bool:
     """Whether ``cand`` is ``lw`` (a word neither the lexicon nor the grammar knows) with a
     dropped letter put back, frequent and reading more like the language: then no neighbour's
     bigram is needed. Deleting a letter lands on a known word by chance far more often (apul →
@@ -561,7 +565,7 @@ def _restores_a_letter(lw: str, cand: str, own: int, model: LanguageModel) -> bo
     return (
         len(cand) > len(lw)
         and not own
-        and model.count(cand) >= RESTORED_LETTER_MIN_COUNT
+        and freq >= RESTORED_LETTER_MIN_COUNT
         and model.char_logp(cand) > model.char_logp(lw)
     )
 

@@ -209,7 +209,7 @@ def _emit_moves(doc: Document, body: list[int], order: list[int], evidence: dict
     stay = set(_longest_increasing(order))
     position = {i: k for k, i in enumerate(body)}
     for k, i in enumerate(order):
-        if i in stay or not doc.text_of(i).strip():  # an emptied block stays put
+        if i in stay:
             continue
         prev = order[k - 1]
         doc.add(
