@@ -241,6 +241,27 @@ JUNCTIONS = [
         id="an OCR engine's ¬ at block ends: kept as a hyphen or joined",
     ),
     pytest.param(
+        "Başlıq\n\nGörüşdə çıxış edən müdafiə naziri general-polkovnik Z.\n\nHəsənov "
+        "əməkdaşlığın inkişafından danışıb, sonra jurna-\n\nlistlərin suallarını cavablandırıb."
+        "\n\nHəkimlərin sözlərinə görə, bu meyvədə ən çox olan vitamin C.\n\nBu səbəbdən "
+        "onu qışda yemək məsləhətdir.",
+        ["general-polkovnik Z. Həsənov əməkdaşlığın", "vitamin C.\n\nBu səbəbdən"],
+        id="an initial goes on into its name, not into a sentence opener",
+    ),
+    pytest.param(
+        "Başlıq\n\nMəhkəmə şirkəti Məcəllənin 15.\n\nİclas iki saat davam edib.\n\n"
+        "maddəsinə əsasən cərimələyib və qərar qüvvəyə minib.",
+        ["Məcəllənin 15. maddəsinə əsasən", "minib.\n\nİclas"],
+        id="an ordinal at a block end goes on into lower case",
+    ),
+    pytest.param(
+        "Başlıq\n\nKomanda son illərdə üç dəfə ölkə çempionu olub (2019/20,\n\n"
+        "Mərasimdə nazir də iştirak edib.\n\n2020/21 və 2021/22 mövsümlərində) və kubok "
+        "qazanıb.",
+        ["(2019/20, 2020/21 və 2021/22 mövsümlərində) və", "qazanıb.\n\nMərasimdə"],
+        id="a parenthesis left open goes on into the block that closes it",
+    ),
+    pytest.param(
         "Nazir bu gün bəyanat verdi və Nazirlər Kabinetinin\n\nyığıncağında çıxış etdi.",
         ["Kabinetinin yığıncağında"],
         id="a first block that reads on into a lower-case one is no title",

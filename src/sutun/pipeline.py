@@ -67,6 +67,10 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
             yield "block ends in a hyphen"
         if k and head_of(t).lower:
             yield "block starts in lower case"
+        if tail_of(t).parenthesis and any(
+            head_of(u).parenthesis for u in texts[k + 1 : k + 2 + ctx.config.max_shift]
+        ):
+            yield "a parenthesis opened in one block and closed in another"
         if k and heading_goes_on(texts[k - 1], t):
             yield "a heading set on two lines"
         if k and k + 1 < len(texts) and head_of(texts[k + 1]).capital:

@@ -22,7 +22,7 @@ from sutun.lang.alphabet import is_turkic, lower, syllable_breaks
 from sutun.lang.model import LanguageModel
 
 CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
-OPEN_END = regex.compile(r"[\p{L}\p{N},)\]\"'»”’]$", regex.REVERSE)
+OPEN_END = regex.compile(r"[\p{L}\p{N},()\[\]\"'»”’]$", regex.REVERSE)
 LINE_END_HYPHENS = "\\-\u2010¬"
 """What extractors print for a line-end hyphen: ASCII, U+2010 HYPHEN, and OCR engines' ¬."""
 DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
@@ -343,6 +343,8 @@ class Tail(NamedTuple):
     wordy: bool  # ends in a letter or comma (a closing quote may follow)
     last: str  # the last word
     words: int  # how many words
+    abbreviation: str  # ends on an initial (Z.) or an ordinal (8.), which sentences go on past
+    parenthesis: bool  # a parenthesis opened and not closed
 
 
 class Head(NamedTuple):
@@ -354,6 +356,7 @@ class Head(NamedTuple):
     lower: bool  # starts in lower case and is not a list item
     enumerated: bool  # starts like a list item
     capital: str  # the first word after any opening quotes, or ""
+    parenthesis: bool  # closes a parenthesis it did not open
 
 
 @lru_cache(maxsize=4096)
@@ -373,7 +376,23 @@ def tail_of(text: str) -> Tail:
         wordy=bool(WORDY_END.search(tail)),
         last=last.group(0) if last else "",
         words=len(core[-8 * TAIL :].split()),  # enough to tell a heading from a sentence
+        abbreviation=_abbreviation(tail),
+        parenthesis=core.rfind("(") > core.rfind(")"),
     )
+
+
+INITIAL = regex.compile(r"(?:^|[\s.(])\p{Lu}\.$", regex.REVERSE)
+ORDINAL = regex.compile(r"(?:^|\s)\p{N}{1,3}\.$", regex.REVERSE)
+
+
+def _abbreviation(tail: str) -> str:
+    """``initial`` for a lone capital with a full stop (Z. Həsənov, M.S. Ordubadi), ``ordinal``
+    for a number of up to three digits with one (8. səhifə: Turkic and German ordinals)."""
+    if INITIAL.search(tail):
+        return "initial"
+    if ORDINAL.search(tail):
+        return "ordinal"
+    return ""
 
 
 @lru_cache(maxsize=4096)
@@ -389,7 +408,13 @@ def head_of(text: str) -> Head:
         lower=starts_lower(core),
         enumerated=bool(ENUMERATOR.match(core)),
         capital=capital.group(0) if capital else "",
+        parenthesis=_closes_unopened(core),
     )
+
+
+def _closes_unopened(core: str) -> bool:
+    close = core.find(")")
+    return close != -1 and not 0 <= core.find("(") < close
 
 
 HEADING = regex.compile(r"(#{1,6})[ \t]+")
@@ -434,6 +459,19 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
             "hyphen", score, d.join, {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
         )
     ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
+    if ta.parenthesis and hb.parenthesis and (ta.open or ta.abbreviation):
+        ev["parenthesis"] = True  # A opens one, B closes it: a sentence goes on across
+        return Continuation("space", PARENTHESIS_SCORE + 0.5 * hb.lower, True, ev)
+    if ta.abbreviation == "ordinal" and hb.lower:
+        ev["ordinal"] = True
+        return Continuation("space", ORDINAL_SCORE, True, ev)
+    if ta.abbreviation == "initial" and hb.capital and not hb.enumerated:
+        # Z. | Həsənov, S. | Vurğun: an initial goes on into its name, whatever else the name
+        # means; not into a word the document itself writes in lower case (vitamin C. | Bu).
+        if ctx.written_lower(lower(hb.capital, language)):
+            return NONE
+        ev["initial"] = True
+        return Continuation("space", NAME_SCORE, True, ev)
     if ta.dash and hb.lower:
         ev["dash"] = True  # only into lower case: a heading or list intro ends in a dash too
         return Continuation("space", 2.0, True, ev)
@@ -450,12 +488,16 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if _thousands(ta, hb):
         ev["number_goes_on"] = True  # 15 | 000 dollar: a thousands separator's space
         return Continuation("space", 2.0, True, ev)
-    # B starts with a capital: a sentence cannot end without punctuation, but a heading can.
-    if not hb.capital or ta.words < ctx.config.space_join_min_words or not ta.wordy:
+    # B starts with a capital: a sentence cannot end without punctuation, but a heading can
+    # (not on a comma).
+    comma = ta.core.endswith(",")
+    if not hb.capital or (ta.words < ctx.config.space_join_min_words and not comma):
+        return NONE
+    if not ta.wordy:
         return NONE
     starter = sentence_starter(hb.capital, ctx, language)
     ev["sentence_starter"] = starter
-    if ta.core.endswith(","):
+    if comma:
         # A list item ends in a comma too: next to it, join; from afar, never move for it.
         return Continuation("space", 0.9, True, ev)
     if _name_end(ta) or (_acronym_end(ta) and _prose(ta)):
@@ -485,6 +527,13 @@ def _thousands(ta: Tail, hb: Head) -> bool:
         and ta.last.isdigit()
         and bool(THOUSANDS.search(ta.core[-8:]))
     )
+
+
+PARENTHESIS_SCORE = 2.5
+"""A continues into B when A leaves a parenthesis open and B closes one it did not open."""
+ORDINAL_SCORE = 1.5
+"""A ends on an ordinal (8.) and B starts in lower case: likely, though a number can end a
+sentence too and B may be another block's continuation."""
 
 
 USUALLY_ENDS = 0.5

@@ -56,7 +56,7 @@ def openness(core: str) -> float:
     if DASH_END.search(tail):
         return 0.5  # a quote's attribution may follow (“…”, – deyə), or a list
     if is_closed(core):
-        return 0.0
+        return 0.5 if tail_of(core).abbreviation else 0.0  # Z. | Həsənov, 8. | səhifəsində
     return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
 
 
@@ -78,8 +78,8 @@ def run(doc: Document, ctx: Context) -> None:
             continue  # a closed block continues into nothing
         tail = tail_of(texts[k])
         # Away from its neighbour, only a strong continuation counts: into a lower-case start,
-        # or across a hyphen or a comma.
-        strong_end = bool(tail.hyphen) or tail.core.endswith(",")
+        # or across a hyphen, a comma or an open parenthesis.
+        strong_end = bool(tail.hyphen) or tail.core.endswith(",") or tail.parenthesis
         for j in range(max(1, k - window - 1), min(n, k + window + 2)):
             if j == k or (j != k + 1 and not lower_start[j] and not strong_end):
                 continue
