@@ -639,3 +639,19 @@ def test_a_word_glued_by_a_line_join_is_not_split_again():
     )
     out = sutun.repair(text, "aze").text
     assert "prosesin" in out and "proses-in" not in out
+
+
+def test_a_sentence_ending_where_the_next_word_would_fit_ends_its_paragraph():
+    # Raw lines keep no blank line between paragraphs: a line wraps only when the next word
+    # does not fit, so a sentence end on a line with room for it was a paragraph end.
+    text = (
+        "Başlıq\n\nBu gün paytaxtda keçirilən görüşdə nazir\n"
+        "yeni layihələrin təqdimatı zamanı çıxış\nedib və suallara cavab verib.\n"
+        "Sonra jurnalistlərlə görüşüb, yeni plan-\nları açıqladı və gələn həftə yenidən gö-\n"
+        "rüşəcəklərini bildirdi. Tədbirə bir çox\nqonaq dəvət olunub və hamı gəlib.\n"
+    )
+    result = sutun.repair(text, "aze")
+    assert "cavab verib.\n\nSonra jurnalistlərlə" in result.text
+    assert "görüşəcəklərini bildirdi. Tədbirə bir çox qonaq" in result.text
+    assert sutun.apply_edits(text, result.edits) == result.text
+    assert sutun.repair(result.text, "aze").text == result.text

@@ -93,8 +93,23 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                 )
             )
             continue
-        if h is None and _ends_a_line_of_its_own(text, m, width):
-            continue
+        if h is None:
+            written = _ends_a_line_of_its_own(text, m, width)
+            if written == "paragraph":
+                # Markdown reads a single line break as a space: the paragraph needs a blank line.
+                doc.add(
+                    Edit(
+                        "paragraph-break",
+                        start + m.start(),
+                        start + m.end(),
+                        "\n\n",
+                        step=STEP,
+                        confidence=0.8,
+                        evidence={"reason": "a sentence ends on a short line before a capital"},
+                    )
+                )
+            if written:
+                continue
         if h is not None and doc.overlaps(start + m.start() - 1, start + m.end()):
             continue  # the hyphen is part of a word an earlier step rewrote (mojibake)
         if h is not None:
@@ -131,17 +146,26 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
 
 
-def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> bool:
-    """A list item starts after the break, or a sentence ended on a line half the block's width:
-    the break was written, not wrapped."""
+FIT = 0.9
+"""A line wraps only when the next word does not fit: a sentence end followed by a word that
+would have fit in this share of a full line's characters (letters differ in width) was a
+paragraph end."""
+NEXT_WORD = regex.compile(r"\S+")
+
+
+def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> str:
+    """Whether the break was written, not wrapped: ``item`` when a list item starts after it,
+    ``paragraph`` when a sentence ended on a line the next word would have fit on; else ""."""
     if ITEM.match(text, m.end()):
-        return True
+        return "item"
+    if not text[m.end() : m.end() + 1].isupper():
+        return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
-    return (
-        2 * len(line) < width
-        and bool(CLOSED_END.search(line))
-        and text[m.end() : m.end() + 1].isupper()
-    )
+    word = NEXT_WORD.match(text, m.end())
+    room = len(line) + 1 + (len(word.group(0)) if word else 0)
+    if room <= FIT * width and CLOSED_END.search(line):
+        return "paragraph"
+    return ""
 
 
 def glued_suffixes(doc: Document) -> bool:
