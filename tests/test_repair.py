@@ -396,6 +396,18 @@ def test_a_dated_running_head_is_furniture_a_dated_fragment_is_text():
     assert [f["text"] for f in result.document.furniture] == ["SƏS • 22 oktyabr 2003 • № 35"]
 
 
+@pytest.mark.parametrize("fragment", ["O, 01.12.2024 tarixində", "Layihə 5 dekabr 2019-cu il"])
+def test_a_short_fragment_that_names_a_date_is_text(fragment):
+    # A date followed by a lower-case word or a suffix goes on a sentence; a dateline does not.
+    text = (
+        f"Başlıq\n\nNazirlik bildirib ki, yeni qaydalar artıq qüvvədədir.\n\n{fragment}\n\n"
+        "Tədbirdə çıxış edənlər bu barədə danışıblar.\n\nişə başlayıb və uğurla davam edir."
+    )
+    result = sutun.repair(text, "aze")
+    assert result.document.furniture == []
+    assert f"{fragment} işə başlayıb" in result.text
+
+
 def test_a_page_head_opening_the_text_is_furniture():
     head = "XALQ QƏZETİ • 12 mart 2024 • № 48"
     result = sutun.repair(f"{head}\n\nBaşlıq\n\nNazir bu gün bəyanat verdi.", "aze")

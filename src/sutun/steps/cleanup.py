@@ -41,6 +41,9 @@ DATE = regex.compile(
     r"|\b\p{L}{3,}\.?\s+\d{1,2},\s+(?:1[89]|20)\d\d\b"  # March 16, 2006
     r"|\b\d{1,2}[./]\d{1,2}[./](?:1[89]|20)?\d\d\b"  # 16.03.2006
 )
+SENTENCE_GOES_ON = regex.compile(r"-\p{L}|\s+\p{Ll}")
+"""After a date, a suffix (2019-cu) or a lower-case word (01.12.2024 tarixində): a sentence's
+fragment, not a page's dateline (Bakı, 5 dekabr 2019 • № 12)."""
 WORD = regex.compile(r"\p{L}{2,}")
 HEAD_WORDS = 3
 """A dated line is a running head when little but the date is in it (the paper's name, a page),
@@ -74,12 +77,13 @@ def furniture_kind(text: str, strong_only: bool) -> str:
         return ""
     if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
         return "running-head"
+    date = None if strong_only else DATE.search(t)
     if (
-        not strong_only
-        and DATE.search(t)
+        date
         and len(t.split()) <= 8
         and len(WORD.findall(DATE.sub("", t))) <= HEAD_WORDS
         and not t.endswith("-")
+        and not SENTENCE_GOES_ON.match(t, date.end())
     ):
         return "running-head"
     return ""
