@@ -667,3 +667,27 @@ def test_a_sentence_ending_where_the_next_word_would_fit_ends_its_paragraph():
     assert "görüşəcəklərini bildirdi. Tədbirə bir çox qonaq" in result.text
     assert sutun.apply_edits(text, result.edits) == result.text
     assert sutun.repair(result.text, "aze").text == result.text
+
+
+@pytest.mark.parametrize(
+    ("end", "start", "joined"),
+    [
+        ("jurnalistlərin sual-", "larını cavablandırıb.", "jurnalistlərin suallarını cavab"),
+        ("jurnalistlərin", "suallarını cavablandırıb.", "jurnalistlərin suallarını cavab"),
+    ],
+    ids=["a broken word the lexicon knows", "the one open end and the one lower-case start"],
+)
+def test_a_column_head_emitted_after_everything_else_comes_back(end, start, joined):
+    closed = [
+        "Tədbirdə bir çox qonaq iştirak edib.",
+        "Görüşdə iqtisadi məsələlər də müzakirə olunub.",
+        "Sonra qonaqlar şəhərin mərkəzini gəziblər.",
+        "Axşam rəsmi qəbul təşkil edilib.",
+        "Növbəti görüş gələn ay keçiriləcək.",
+    ]
+    opening = f"Nazir bu gün yeni layihələrin təqdimatında çıxış edib və {end}"
+    text = "\n\n".join(["Başlıq", opening, *closed, start])
+    result = sutun.repair(text, "aze")
+    assert joined in result.text
+    assert result.text.endswith("Növbəti görüş gələn ay keçiriləcək.")
+    assert sutun.repair(result.text, "aze").text == result.text

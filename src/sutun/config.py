@@ -22,7 +22,8 @@ class RepairConfig(NamedTuple):
     glyphs: str = "□■▪◾◼"
     """Layout glyphs removed wherever they stand alone."""
     max_shift: int = 3
-    """How far (in blocks) reorder may move a block."""
+    """How far (in blocks) reorder's search may move a block; further only on the strongest
+    evidence (see :mod:`sutun.steps.reorder`)."""
     link_threshold: float = 1.0
     """Least evidence for reorder to link a block to a continuation that is not next to it."""
     move_cost: float = 0.4

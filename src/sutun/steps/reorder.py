@@ -5,9 +5,11 @@ start as its continuation, does the broken word across the junction exist?). A b
 looks for the order with the best sum over its junctions: a continuation earns its score, an open
 end or a lower-case start left without one costs ``open_cost``, and every block passed over costs
 ``move_cost``, so weak evidence leaves the input order standing. Layout extractors misplace
-fragments by a few blocks, so a block never moves further than ``max_shift``: that keeps the
-search small, and a hand-written beam fits it better than a generic ATSP solver, which has no
-notion of the input order.
+fragments by a few blocks, so the search moves a block no further than ``max_shift``: that keeps
+it small, and a hand-written beam fits it better than a generic ATSP solver, which has no notion
+of the input order. A column head emitted after everything else comes back from further only on
+the strongest evidence: a broken word the lexicon knows whole, or the one open end and the one
+lower-case start nothing else explains.
 """
 
 from __future__ import annotations
@@ -87,7 +89,11 @@ def run(doc: Document, ctx: Context) -> None:
             if c.score >= (ctx.config.link_threshold if j != k + 1 else 1e-9):
                 links[k, j] = c
 
-    if not any(j != k + 1 for k, j in links):
+    far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
+    links.update(far)
+    if not any(j != k + 1 for k, j in links) and not _lone_orphans(
+        list(range(n)), links, open_end, lower_start, window
+    ):
         return  # without a link out of order, no move can pay for itself
 
     def junction(k: int, j: int | None) -> float:
@@ -118,6 +124,16 @@ def run(doc: Document, ctx: Context) -> None:
         seq += range(len(seq), lo)
         seq += _search(lo, hi, n, window, ctx.config.beam, junction, price, lower_start)
     seq += range(len(seq), n)
+    # Then the moves from beyond the window: broken words first, then a lone pair of orphans.
+    pairs = sorted(far, key=lambda kj: -far[kj].score)
+    orphans = _lone_orphans(seq, links, open_end, lower_start, window)
+    if orphans and orphans not in links:
+        c = continuation(texts[orphans[0]], texts[orphans[1]], ctx, doc.language)
+        if c.score >= STRONG:
+            links[orphans] = c
+            pairs.append(orphans)
+    for k, j in pairs:
+        _move_far(seq, k, j, junction, links, fixed)
     order = [body[k] for k in seq]
     if order == body:
         return
@@ -187,6 +203,90 @@ def _search(
         seq.append(path[0])
         path = path[1]
     return tuple(reversed(seq))
+
+
+FAR_LINK = 3.0
+"""A continuation this strong (a broken word the lexicon knows whole) may bring a block from
+beyond ``max_shift``: extractors also emit a column's head after everything else."""
+FAR_GAIN = 1.0
+"""How much better the junctions must read after such a move."""
+
+
+def _far_links(
+    texts: list[str],
+    open_end: list[float],
+    lower_start: list[bool],
+    window: int,
+    ctx: Context,
+    language: str | None,
+) -> dict[tuple[int, int], Continuation]:
+    """Links beyond the search window, from an end broken by a hyphen into a lower-case start,
+    strong enough to move a block that far."""
+    ends = [k for k in range(len(texts)) if open_end[k] == 1.0 and tail_of(texts[k]).hyphen]
+    starts = [j for j in range(1, len(texts)) if lower_start[j]]
+    out = {}
+    for k in ends:
+        for j in starts:
+            if abs(j - k) > window + 1:
+                c = continuation(texts[k], texts[j], ctx, language)
+                if c.score >= FAR_LINK:
+                    out[k, j] = c
+    return out
+
+
+def _lone_orphans(
+    seq: list[int],
+    links: dict[tuple[int, int], Continuation],
+    open_end: list[float],
+    lower_start: list[bool],
+    window: int,
+) -> tuple[int, int] | None:
+    """The one open end and the one lower-case start that nothing explains, when there is just
+    one of each and they stand too far apart for the search: each is what the other lacks."""
+    ends = [
+        k
+        for at, k in enumerate(seq)
+        if open_end[k] == 1.0 and not (at + 1 < len(seq) and _strong(links, k, seq[at + 1]))
+    ]
+    starts = [
+        j
+        for at, j in enumerate(seq)
+        if at and lower_start[j] and not _strong(links, seq[at - 1], j)
+    ]
+    if len(ends) == 1 and len(starts) == 1 and abs(ends[0] - starts[0]) > window + 1:
+        return ends[0], starts[0]
+    return None
+
+
+def _strong(links: dict[tuple[int, int], Continuation], a: int, b: int) -> bool:
+    c = links.get((a, b))
+    return c is not None and c.score >= STRONG
+
+
+def _move_far(
+    seq: list[int],
+    k: int,
+    j: int,
+    junction: Callable[[int, int | None], float],
+    links: dict[tuple[int, int], Continuation],
+    fixed: list[bool],
+) -> None:
+    """Move block ``j`` (with nothing else) right after block ``k`` in ``seq`` when neither is
+    explained where it stands, no heading or image stands between, and the junctions read
+    better for it."""
+    at_k, at_j = seq.index(k), seq.index(j)
+    if at_j in (0, at_k + 1) or any(fixed[i] for i in seq[min(at_k, at_j) : max(at_k, at_j)]):
+        return
+    after_k = seq[at_k + 1] if at_k + 1 < len(seq) else None
+    before_j = seq[at_j - 1]
+    after_j = seq[at_j + 1] if at_j + 1 < len(seq) else None
+    if _strong(links, before_j, j) or (after_k is not None and _strong(links, k, after_k)):
+        return
+    now = junction(k, after_k) + junction(before_j, j) + junction(j, after_j)
+    then = junction(k, j) + junction(j, after_k) + junction(before_j, after_j)
+    if then - now >= FAR_GAIN:
+        seq.pop(at_j)
+        seq.insert(seq.index(k) + 1, j)
 
 
 def _score(item: tuple[Any, tuple]) -> float:
