@@ -361,6 +361,27 @@ def test_furniture_is_kept_as_metadata_not_lost(mark):
     assert "cümlə ikinci sütunda" in result.text
 
 
+@pytest.mark.parametrize("mark", ["7 | Kaspi", "Xalq qəzeti • 7", "XALQ QƏZETİ"])
+def test_a_running_head_cutting_a_sentence_is_furniture_even_once(mark):
+    text = (
+        f"Başlıq\n\nMəqalənin birinci hissəsi burada davam edir və cümlə\n\n{mark}\n\n"
+        "ikinci sütunda bitir."
+    )
+    result = sutun.repair(text, "aze")
+    assert [(f["kind"], f["text"]) for f in result.document.furniture] == [("running-head", mark)]
+    assert "cümlə ikinci sütunda bitir." in result.text
+
+
+def test_a_heading_in_capitals_between_paragraphs_stays():
+    text = (
+        "Başlıq\n\nBirinci abzas burada tam bitir və nöqtə ilə qurtarır.\n\nİQTİSADİYYAT\n\n"
+        "İkinci abzas da bitir, amma ortada bir söz ayrı-\n\nlıqda qalıb."
+    )
+    result = sutun.repair(text, "aze")
+    assert "qurtarır.\n\nİQTİSADİYYAT\n\nİkinci" in result.text
+    assert result.document.furniture == []
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

@@ -33,6 +33,12 @@ PAGE_LABEL = regex.compile(
 REPEATED_MIN = 2
 """A short unpunctuated block the document repeats this often, and that once cuts a sentence in
 two, is a running head (the paper's name on every page)."""
+CAPITALS_HEAD = regex.compile(r"^(?=(?:\P{L}*\p{L}){3})[\p{Lu}\s.,•|/–—-]+$")
+"""A paper's name in capitals (XALQ QƏZETİ): a running head even once, where it cuts a sentence."""
+PAGE_AND_NAME = regex.compile(
+    r"^(?:\d{1,4}\s*[|•·]\s*\p{Lu}[\p{L}\s.]{1,40}|\p{Lu}[\p{L}\s.]{1,40}[|•·]\s*\d{1,4})$"
+)
+"""7 | Kaspi, Xalq qəzeti • 12: a page number set off from the paper's name."""
 ISSUE_MARK = regex.compile(r"(?:№|\bNo\.|\bSayı:?)\s*\d+")
 CLOSING = regex.compile(r"[.!?:;]$")
 YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -75,7 +81,12 @@ def furniture_kind(text: str, strong_only: bool) -> str:
             return "web-address"
     if CLOSING.search(t):
         return ""
-    if ISSUE_MARK.search(t) or CAPS_WITH_NUMBER.match(t) or ("•" in t and YEAR.search(t)):
+    if (
+        ISSUE_MARK.search(t)
+        or CAPS_WITH_NUMBER.match(t)
+        or PAGE_AND_NAME.match(t)
+        or ("•" in t and YEAR.search(t))
+    ):
         return "running-head"
     date = None if strong_only else DATE.search(t)
     if (
@@ -167,8 +178,9 @@ def dated_head(text: str) -> bool:
 
 
 def repeated_heads(doc: Document, ctx: Context) -> set[int]:
-    """Blocks holding a short unpunctuated line the document repeats, one of them between a
-    block that ends open and one that starts in lower case (a page break inside a sentence)."""
+    """Blocks holding a short unpunctuated line the document repeats (or one in capitals), one
+    of them between a block that ends open and one that starts in lower case (a page break
+    inside a sentence)."""
     hit = ctx.memo.get(("repeated heads",))
     if hit is None:
         hit = ctx.memo[("repeated heads",)] = _repeated_heads(doc)
@@ -184,8 +196,8 @@ def _repeated_heads(doc: Document) -> set[int]:
             if "\n" not in t and not CLOSING.search(t) and not starts_lower(t):
                 seen.setdefault(t, []).append(i)
     out: set[int] = set()
-    for where in seen.values():
-        if len(where) >= REPEATED_MIN and any(
+    for t, where in seen.items():
+        if (len(where) >= REPEATED_MIN or CAPITALS_HEAD.match(t)) and any(
             0 < i < len(blocks) - 1
             and tail_of(source[blocks[i - 1].start : blocks[i - 1].end]).open
             and head_of(source[blocks[i + 1].start : blocks[i + 1].end]).lower
