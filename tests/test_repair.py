@@ -712,3 +712,29 @@ def test_a_column_head_emitted_after_everything_else_comes_back(end, start, join
     assert joined in result.text
     assert result.text.endswith("Növbəti görüş gələn ay keçiriləcək.")
     assert sutun.repair(result.text, "aze").text == result.text
+
+
+@pytest.mark.parametrize(("one", "two", "three"), [("1)", "2)", "3)"), ("a.", "b.", "c.")])
+def test_list_items_follow_their_enumerators(one, two, three):
+    text = (
+        "Başlıq\n\nNazirlik yeni qaydaları açıqlayıb. Qaydalara görə:\n\n"
+        f"{one} sürücülər sürət həddinə əməl etməlidir;\n\n"
+        f"{three} velosipedçilər xüsusi zolaqdan istifadə etməlidir.\n\n"
+        f"{two} piyadalar yalnız işıqforda keçmə-\n\nlidir;"
+    )
+    out = sutun.repair(text, "aze").text
+    assert out.endswith(
+        f"{one} sürücülər sürət həddinə əməl etməlidir;\n\n"
+        f"{two} piyadalar yalnız işıqforda keçməlidir;\n\n"
+        f"{three} velosipedçilər xüsusi zolaqdan istifadə etməlidir."
+    )
+
+
+def test_a_list_item_after_a_comma_starts_a_paragraph_of_its_own():
+    text = (
+        "Başlıq\n\nQaydalara görə:\n\n1) piyadalar yalnız işıqforda keçməli,\n\n"
+        "2) sürücülər sürət həddinə əməl etməlidir.\n\nNazir bu barədə danışıb və sonra get-\n\n"
+        "di."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "keçməli,\n\n2) sürücülər" in out and "sonra getdi." in out

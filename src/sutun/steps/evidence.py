@@ -458,6 +458,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         return Continuation(
             "hyphen", score, d.join, {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
         )
+    if hb.enumerated:
+        return NONE  # a list item starts a paragraph of its own (its "2)" closes nothing)
     ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
     if ta.parenthesis and hb.parenthesis and (ta.open or ta.abbreviation):
         ev["parenthesis"] = True  # A opens one, B closes it: a sentence goes on across

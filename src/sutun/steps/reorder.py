@@ -9,7 +9,7 @@ fragments by a few blocks, so the search moves a block no further than ``max_shi
 it small, and a hand-written beam fits it better than a generic ATSP solver, which has no notion
 of the input order. A column head emitted after everything else comes back from further only on
 the strongest evidence: a broken word the lexicon knows whole, or the one open end and the one
-lower-case start nothing else explains.
+lower-case start nothing else explains. List items (1), 2), a., b.) are ordered by their marks too.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 from typing import Any
+
+import regex
 
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
@@ -89,6 +91,9 @@ def run(doc: Document, ctx: Context) -> None:
             if c.score >= (ctx.config.link_threshold if j != k + 1 else 1e-9):
                 links[k, j] = c
 
+    listed = _next_items(cores, window, lambda k: _strong(links, k, k + 1))
+    for k, j in listed.items():
+        links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
     if not any(j != k + 1 for k, j in links) and not _lone_orphans(
@@ -108,6 +113,8 @@ def run(doc: Document, ctx: Context) -> None:
         """The input order's junction after position k needs no explaining."""
         if k + 1 == n:
             return not open_end[k]
+        if k in listed:
+            return False  # the next list item stands elsewhere
         c = links.get((k, k + 1))
         return c.score >= STRONG if c else junction(k, k + 1) == 0
 
@@ -203,6 +210,34 @@ def _search(
         seq.append(path[0])
         path = path[1]
     return tuple(reversed(seq))
+
+
+LIST_SCORE = 2.0
+"""A complete list item followed by the item its enumerator says comes next (1) → 2), a. → b.)."""
+ITEM = regex.compile(r"(\d{1,3}|\p{Ll})([.)])\s")
+
+
+def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -> dict[int, int]:
+    """{k: j}: block k ends a list item (it starts the item, or it is where the item's strong
+    continuations from its start end) and block j, nearby, starts the item after it."""
+    items: dict[tuple[str, int], list[int]] = {}
+    for k, core in enumerate(cores):
+        m = ITEM.match(core.lstrip())
+        if m:
+            mark = m.group(1)
+            number = int(mark) if mark.isdigit() else ord(mark)
+            items.setdefault((m.group(2) + str(mark.isdigit()), number), []).append(k)
+    out = {}
+    for (style, number), starts in items.items():
+        following = items.get((style, number + 1), [])
+        if len(starts) != 1 or len(following) != 1:
+            continue  # two lists with the same marks: which item follows which is unclear
+        k, j = starts[0], following[0]
+        while k + 1 < len(cores) and goes_on(k) and k + 1 != j:
+            k += 1  # the item goes on in the next block
+        if 0 < abs(j - k) <= window + 1 and k + 1 != j and is_closed(cores[k]):
+            out[k] = j
+    return out
 
 
 FAR_LINK = 3.0
