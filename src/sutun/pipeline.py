@@ -73,7 +73,8 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
             yield "a parenthesis opened in one block and closed in another"
         if k and heading_goes_on(texts[k - 1], t):
             yield "a heading set on two lines"
-        if k and k + 1 < len(texts) and head_of(texts[k + 1]).capital:
+        following = head_of(texts[k + 1]) if k + 1 < len(texts) else None
+        if k and following and following.capital and not following.enumerated:
             if ends_inside_a_name(t):
                 yield "a paragraph cut off inside a name"
             if ends_on_a_word_no_sentence_ends_on(t, ctx):
