@@ -738,3 +738,17 @@ def test_a_list_item_after_a_comma_starts_a_paragraph_of_its_own():
     )
     out = sutun.repair(text, "aze").text
     assert "keçməli,\n\n2) sürücülər" in out and "sonra getdi." in out
+
+
+def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():
+    from sutun.config import RepairConfig
+    from sutun.lang.model import shipped
+    from sutun.steps.evidence import Context, continuation
+    from sutun.steps.reorder import STRONG
+
+    ctx = Context(config=RepairConfig(), model=shipped("aze"))
+    end = "Diskoqrafiyası 150-dən çox reliz və təqribən 2000 kompo-"
+    stray = continuation(end, "və istifadəsi üzrə münasibətləri tənzimləyir.", ctx, "aze")
+    right = continuation(end, "zisiyanı əhatə edir.", ctx, "aze")
+    name = continuation("Oyunda qolu müdafiəçi Dek-", "lan vurdu.", ctx, "aze")
+    assert stray.score < STRONG <= name.score < right.score

@@ -448,7 +448,13 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():
             syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
-            score = 3.5 if d.attested else 2.0 if syllabic else 1.0
+            # A join no lexicon knows whose right part is a word of its own (kompo-|və) is as
+            # likely a fragment met by the wrong block.
+            # (A name breaks into word-like syllables: Dek-|lan.)
+            stray = (
+                ctx.model is not None and not ta.hyphen[:1].isupper() and _word(hb.first, ctx.model)
+            )
+            score = 3.5 if d.attested else 2.0 if syllabic and not stray else 1.0
         elif d.attested:
             score = 1.5
         else:
