@@ -448,13 +448,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():
             syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
-            # A join no lexicon knows whose right part is a word of its own (kompo-|və) is as
-            # likely a fragment met by the wrong block.
-            # (A name breaks into word-like syllables: Dek-|lan.)
-            stray = (
-                ctx.model is not None and not ta.hyphen[:1].isupper() and _word(hb.first, ctx.model)
-            )
-            score = 3.5 if d.attested else 2.0 if syllabic and not stray else 1.0
+            score = 3.5 if d.attested else 2.0 if syllabic and not _stray(ta, hb, ctx) else 1.0
         elif d.attested:
             score = 1.5
         else:
@@ -522,6 +516,17 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if not starter and not ta.quoted:
         return Continuation("space", 0.8, True, ev)
     return NONE
+
+
+def _stray(ta: Tail, hb: Head, ctx: Context) -> bool:
+    """A join no lexicon knows whose right part is a word of its own (kompo-|və) is as likely a
+    fragment met by the wrong block; not a name's syllable (Dek-|lan) nor a suffix (-|dan)."""
+    return (
+        ctx.model is not None
+        and not ta.hyphen[:1].isupper()
+        and _word(hb.first, ctx.model)
+        and not (turkic(ctx.model.language) and morphology.suffix_chain(ctx.model.norm(hb.first)))
+    )
 
 
 THOUSANDS = regex.compile(r"(?:^|[^\p{N}.,])\p{N}{1,3}$")

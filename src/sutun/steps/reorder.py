@@ -14,6 +14,7 @@ lower-case start nothing else explains. List items (1), 2), a., b.) are ordered 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Callable
 from typing import Any
@@ -245,6 +246,9 @@ FAR_LINK = 3.0
 beyond ``max_shift``: extractors also emit a column's head after everything else."""
 FAR_GAIN = 1.0
 """How much better the junctions must read after such a move."""
+FAR_REACH = 40
+"""Blocks a column head may come back over: an article's length (a record may hold a whole
+issue, whose other articles it does not belong to)."""
 
 
 def _far_links(
@@ -261,7 +265,9 @@ def _far_links(
     starts = [j for j in range(1, len(texts)) if lower_start[j]]
     out = {}
     for k in ends:
-        for j in starts:
+        for j in starts[bisect.bisect_left(starts, k - FAR_REACH) :]:
+            if j > k + FAR_REACH:
+                break
             if abs(j - k) > window + 1:
                 c = continuation(texts[k], texts[j], ctx, language)
                 if c.score >= FAR_LINK:
@@ -288,7 +294,7 @@ def _lone_orphans(
         for at, j in enumerate(seq)
         if at and lower_start[j] and not _strong(links, seq[at - 1], j)
     ]
-    if len(ends) == 1 and len(starts) == 1 and abs(ends[0] - starts[0]) > window + 1:
+    if len(ends) == 1 and len(starts) == 1 and window + 1 < abs(ends[0] - starts[0]) <= FAR_REACH:
         return ends[0], starts[0]
     return None
 
