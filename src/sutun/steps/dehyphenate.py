@@ -161,6 +161,8 @@ def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> str:
     if not text[m.end() : m.end() + 1].isupper():
         return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    if len(line) + 2 > FIT * width:
+        return ""  # no room for a word of one letter
     word = NEXT_WORD.match(text, m.end())
     room = len(line) + 1 + (len(word.group(0)) if word else 0)
     if room <= FIT * width and CLOSED_END.search(line):

@@ -376,7 +376,7 @@ def tail_of(text: str) -> Tail:
         wordy=bool(WORDY_END.search(tail)),
         last=last.group(0) if last else "",
         words=len(core[-8 * TAIL :].split()),  # enough to tell a heading from a sentence
-        abbreviation=_abbreviation(tail),
+        abbreviation=abbreviation(tail),
         parenthesis=core.rfind("(") > core.rfind(")"),
     )
 
@@ -385,9 +385,11 @@ INITIAL = regex.compile(r"(?:^|[\s.(])\p{Lu}\.$", regex.REVERSE)
 ORDINAL = regex.compile(r"(?:^|\s)\p{N}{1,3}\.$", regex.REVERSE)
 
 
-def _abbreviation(tail: str) -> str:
+def abbreviation(tail: str) -> str:
     """``initial`` for a lone capital with a full stop (Z. Həsənov, M.S. Ordubadi), ``ordinal``
     for a number of up to three digits with one (8. səhifə: Turkic and German ordinals)."""
+    if tail[-1:] != "." or not (tail[-2:-1].isupper() or tail[-2:-1].isdigit()):
+        return ""
     if INITIAL.search(tail):
         return "initial"
     if ORDINAL.search(tail):

@@ -30,7 +30,9 @@ from sutun.steps.evidence import (
     Context,
     Continuation,
     Ends,
+    abbreviation,
     continuation,
+    head_of,
     is_closed,
     starts_lower,
     structural,
@@ -61,7 +63,7 @@ def openness(core: str) -> float:
     if DASH_END.search(tail):
         return 0.5  # a quote's attribution may follow (“…”, – deyə), or a list
     if is_closed(core):
-        return 0.5 if tail_of(core).abbreviation else 0.0  # Z. | Həsənov, 8. | səhifəsində
+        return 0.5 if abbreviation(tail) else 0.0  # Z. | Həsənov, 8. | səhifəsində
     return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
 
 
@@ -223,7 +225,8 @@ def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -
     continuations from its start end) and block j, nearby, starts the item after it."""
     items: dict[tuple[str, int], list[int]] = {}
     for k, core in enumerate(cores):
-        m = ITEM.match(core.lstrip())
+        head = core.lstrip()[:5]
+        m = ITEM.match(head) if ")" in head or "." in head else None
         if m:
             mark = m.group(1)
             number = int(mark) if mark.isdigit() else ord(mark)
@@ -261,14 +264,23 @@ def _far_links(
 ) -> dict[tuple[int, int], Continuation]:
     """Links beyond the search window, from an end broken by a hyphen into a lower-case start,
     strong enough to move a block that far."""
-    ends = [k for k in range(len(texts)) if open_end[k] == 1.0 and tail_of(texts[k]).hyphen]
+    out: dict[tuple[int, int], Continuation] = {}
     starts = [j for j in range(1, len(texts)) if lower_start[j]]
-    out = {}
+    if not starts:
+        return out
+    ends = [k for k in range(len(texts)) if open_end[k] == 1.0 and tail_of(texts[k]).hyphen]
+    model = ctx.model
     for k in ends:
+        left = tail_of(texts[k]).hyphen
         for j in starts[bisect.bisect_left(starts, k - FAR_REACH) :]:
             if j > k + FAR_REACH:
                 break
-            if abs(j - k) > window + 1:
+            if abs(j - k) <= window + 1:
+                continue
+            # Only a word the document or the lexicon spells whole can be that strong: asked
+            # first, in two look-ups, before the full junction score.
+            joined = ctx.lower(left + head_of(texts[j]).first, language)
+            if ctx.vocab.get(joined) or (model is not None and model.words.get(joined)):
                 c = continuation(texts[k], texts[j], ctx, language)
                 if c.score >= FAR_LINK:
                     out[k, j] = c
@@ -284,19 +296,14 @@ def _lone_orphans(
 ) -> tuple[int, int] | None:
     """The one open end and the one lower-case start that nothing explains, when there is just
     one of each and they stand too far apart for the search: each is what the other lacks."""
-    ends = [
-        k
-        for at, k in enumerate(seq)
-        if open_end[k] == 1.0 and not (at + 1 < len(seq) and _strong(links, k, seq[at + 1]))
-    ]
-    starts = [
-        j
-        for at, j in enumerate(seq)
-        if at and lower_start[j] and not _strong(links, seq[at - 1], j)
-    ]
-    if len(ends) == 1 and len(starts) == 1 and window + 1 < abs(ends[0] - starts[0]) <= FAR_REACH:
-        return ends[0], starts[0]
-    return None
+    ends = [at for at, k in enumerate(seq) if open_end[k] == 1.0]
+    starts = [at for at, j in enumerate(seq) if at and lower_start[j]]
+    ends = [at for at in ends if not (at + 1 < len(seq) and _strong(links, seq[at], seq[at + 1]))]
+    starts = [at for at in starts if not _strong(links, seq[at - 1], seq[at])]
+    if len(ends) != 1 or len(starts) != 1:
+        return None
+    k, j = seq[ends[0]], seq[starts[0]]
+    return (k, j) if window + 1 < abs(k - j) <= FAR_REACH else None
 
 
 def _strong(links: dict[tuple[int, int], Continuation], a: int, b: int) -> bool:
