@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -752,3 +753,27 @@ def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():
     right = continuation(end, "zisiyanı əhatə edir.", ctx, "aze")
     name = continuation("Oyunda qolu müdafiəçi Dek-", "lan vurdu.", ctx, "aze")
     assert stray.score < STRONG <= name.score < right.score
+
+
+def test_short_lines_before_a_capital_are_paragraphs_of_their_own():
+    # A heading and label lines over wrapped text, no blank line between (pdftotext).
+    text = (
+        "Yarışma\nMüddət: 2 saat\nBu il məktəblilər arasında keçirilən yarışmada iştirakçılar\n"
+        "müxtəlif tapşırıqları həll edəcəklər və ən yaxşı nəticə göstərənlər mükafat-\n"
+        "landırılacaq. Yarışmanın qaydaları təşkilatçıların saytında dərc olunub.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert out.startswith("Yarışma\n\nMüddət: 2 saat\n\nBu il məktəblilər arasında")
+    assert "mükafatlandırılacaq. Yarışmanın" in out
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize("layout", [[], ["-layout"]], ids=["raw", "layout"])
+def test_pdftotext_output_of_the_real_specimens_is_repaired_idempotently(shared, layout):
+    for pdf in sorted((shared / "corpora" / "specimens").glob("*.pdf")):
+        text = subprocess.run(
+            ["pdftotext", *layout, str(pdf), "-"], capture_output=True, check=True, text=True
+        ).stdout
+        once = sutun.repair(text, "aze")
+        assert sutun.apply_edits(text, once.edits) == once.text
+        assert sutun.repair(once.text, "aze").text == once.text, pdf.name

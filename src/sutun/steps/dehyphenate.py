@@ -11,15 +11,18 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.steps import normalise
+from sutun.steps.cleanup import furniture_kind
 from sutun.steps.evidence import (
     CLOSED_END,
     LINE_END_HYPHENS,
     Context,
+    continuation,
     hyphen_decision,
     reduplicated,
     turkic,
     words_of,
 )
+from sutun.steps.join import MIN_SCORE
 
 STEP = "dehyphenate"
 LINE_BREAK = regex.compile(r"[ \t\r]*\n[ \t]*")
@@ -75,6 +78,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     # A full line's width; not the longest, which may hold several joined by the extractor.
     width = sorted(len(line.strip()) for line in lines)[len(lines) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
+    paragraph = 0  # where the paragraph being read starts
     for m in LINE_BREAK.finditer(text):
         if doc.overlaps(start + m.start(), start + m.end()):
             continue  # gone with the glyph alone on the line before it
@@ -95,7 +99,12 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             continue
         if h is None:
             written = _ends_a_line_of_its_own(text, m, width)
+            if written == "paragraph" and not _apart_once_repaired(
+                doc, ctx, start + paragraph, start + m.start(), start + m.end(), end
+            ):
+                written = ""
             if written == "paragraph":
+                paragraph = m.end()
                 # Markdown reads a single line break as a space: the paragraph needs a blank line.
                 doc.add(
                     Edit(
@@ -105,7 +114,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                         "\n\n",
                         step=STEP,
                         confidence=0.8,
-                        evidence={"reason": "a sentence ends on a short line before a capital"},
+                        evidence={"reason": "a line cut short before a capital"},
                     )
                 )
             if written:
@@ -146,6 +155,19 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
 
 
+def _apart_once_repaired(
+    doc: Document, ctx: Context, start: int, cut: int, resume: int, end: int
+) -> bool:
+    """Whether a second pass, reading ``[start, cut)`` and ``[resume, end)`` as blocks of their
+    own (as earlier steps left them: legacy letters), keeps them apart: joins them not, and
+    takes neither for page furniture."""
+    before, after = doc.view(start, cut), doc.view(resume, end)
+    line = after.split("\n", 1)[0]
+    if furniture_kind(before, strong_only=False) or furniture_kind(line, strong_only=False):
+        return False
+    return continuation(before, after, ctx, doc.language).score < MIN_SCORE
+
+
 FIT = 0.9
 """A line wraps only when the next word does not fit: a sentence end followed by a word that
 would have fit in this share of a full line's characters (letters differ in width) was a
@@ -154,13 +176,16 @@ NEXT_WORD = regex.compile(r"\S+")
 
 
 def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> str:
-    """Whether the break was written, not wrapped: ``item`` when a list item starts after it,
-    ``paragraph`` when a sentence ended on a line the next word would have fit on; else ""."""
+    """Whether the break was written, not wrapped, before a capital: ``item`` when a list item
+    starts after it, ``paragraph`` after a line of half the width or a sentence ending on a line
+    the next word would have fit on; else ""."""
     if ITEM.match(text, m.end()):
         return "item"
     if not text[m.end() : m.end() + 1].isupper():
         return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    if 2 * len(line) < width:
+        return "paragraph"  # a heading or a label line (Zaman limiti: 0.5 s), or a paragraph's end
     if len(line) + 2 > FIT * width:
         return ""  # no room for a word of one letter
     word = NEXT_WORD.match(text, m.end())

@@ -207,8 +207,10 @@ WEB_ADDRESS = regex.compile(r"^(?:https?://|www\.)[^\s/]+\.\p{L}{2,}(?:/\S*)?$",
 def starts_lower(core: str) -> bool:
     """Starts in lower case (after any opening quote: “müharibənin … bəyanat”a goes on a
     sentence), and not as a list item or a web address on a line of its own."""
+    first = core.lstrip(OPENING_QUOTES)[:1]
     return (
-        bool(core.lstrip(OPENING_QUOTES)[:1].islower())
+        first.islower()
+        and not "\U0001d400" <= first <= "\U0001d7ff"  # a formula's math italic (𝑓, 𝑥)
         and not ENUMERATOR.match(core)
         and not WEB_ADDRESS.match(core.strip())
     )
