@@ -777,3 +777,14 @@ def test_pdftotext_output_of_the_real_specimens_is_repaired_idempotently(shared,
         once = sutun.repair(text, "aze")
         assert sutun.apply_edits(text, once.edits) == once.text
         assert sutun.repair(once.text, "aze").text == once.text, pdf.name
+
+
+def test_a_part_of_a_compound_glued_from_two_of_the_documents_words_is_split():
+    # sosial-iqtisadi-|siyasi: the extractor dropped the compound's second hyphen at a line end.
+    text = (
+        "Başlıq\n\nTərəflər sosial-iqtisadisiyasi sahələrdə əməkdaşlığı müzakirə ediblər. Görüşdə "
+        "iqtisadi və siyasi məsələlər, o cümlədən iqtisadi layihələr və siyasi dialoq müzakirə "
+        "olunub. Nazir bu gün bəyanat ver-\n\ndi."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "sosial-iqtisadi-siyasi sahələrdə" in out and "bəyanat verdi." in out

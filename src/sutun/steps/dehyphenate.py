@@ -65,6 +65,7 @@ def run(doc: Document, ctx: Context) -> None:
         _line_breaks(doc, ctx, b.start, b.end)
         if ctx.config.split_glued:
             _glued(doc, ctx, b.start, b.end)
+            _glued_in_a_compound(doc, ctx, b.start, b.end)
 
 
 def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
@@ -249,6 +250,35 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             at = _reduplication_point(lw, ctx)
             if at:
                 _split(doc, start + a, start + b, word, at, "reduplication", 0.8)
+
+
+HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
+PART = re.compile(r"[^\W\d_]{5,}")
+
+
+def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> None:
+    """A part of a hyphenated word that is two of the document's words glued, where the
+    extractor dropped one of the compound's hyphens at a line end (32-yearold, hitand-run)."""
+    text = doc.source[start:end]
+    if "-" not in text or not ctx.vocab:
+        return
+    for m in HYPHENATED.finditer(text):
+        for part in PART.finditer(m.group(0)):
+            a, b = start + m.start() + part.start(), start + m.start() + part.end()
+            word = doc.word(a, b)
+            at = _two_words_point(word, ctx, doc.language) if word else 0
+            if word and at:
+                _split(doc, a, b, word, at, "two of the document's words in a compound", 0.7)
+
+
+def _two_words_point(word: str, ctx: Context, language: str | None) -> int:
+    """Where ``word`` (lower case, unknown) splits into two words the document writes on their
+    own, when exactly one split does; else 0."""
+    lw = ctx.lower(word, language)
+    if lw != word or ctx.vocab.get(lw) or (ctx.model is not None and ctx.model.known(lw)):
+        return 0
+    points = [i for i in range(2, len(lw) - 1) if ctx.vocab.get(lw[:i]) and ctx.vocab.get(lw[i:])]
+    return points[0] if len(points) == 1 else 0
 
 
 def _has_glued_compound(lowered: str, ctx: Context) -> bool:
