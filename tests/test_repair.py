@@ -788,3 +788,26 @@ def test_a_part_of_a_compound_glued_from_two_of_the_documents_words_is_split():
     )
     out = sutun.repair(text, "aze").text
     assert "sosial-iqtisadi-siyasi sahələrdə" in out and "bəyanat verdi." in out
+
+
+def test_azerbaijani_cyrillic_is_repaired_through_its_latin_reading(seed):
+    # Soviet-era print: the same column damage, in Cyrillic; the text stays Cyrillic.
+    from sutun.lang.scripts import latin_back_to_cyrillic
+
+    broken, gold = (latin_back_to_cyrillic(t) for t in seed)
+    assert broken is not None and gold is not None
+    result = sutun.repair(broken)
+    assert result.document.language == "aze"
+    expected = gold.strip()
+    for right, wrong in REAL_WORD_ERRORS.items():
+        expected = expected.replace(latin_back_to_cyrillic(right), latin_back_to_cyrillic(wrong))
+    assert result.text == expected
+    assert sutun.apply_edits(broken, result.edits) == result.text
+    assert sutun.repair(result.text).text == result.text
+    assert sutun.repair(gold).text == gold  # clean Cyrillic text is left as it was
+
+
+def test_russian_is_not_read_as_azerbaijani_cyrillic():
+    from sutun.pipeline import detect_language
+
+    assert detect_language("Москва — столица России, крупнейший по численности город.") is None

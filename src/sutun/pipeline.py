@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -9,6 +10,11 @@ from sutun.config import RepairConfig
 from sutun.document import Document, Edit, Repaired
 from sutun.edits import apply_edits
 from sutun.lang.model import LanguageModel, canonical, shipped
+from sutun.lang.scripts import (
+    azerbaijani_cyrillic,
+    cyrillic_read_as_latin,
+    latin_back_to_cyrillic,
+)
 from sutun.readers import document_from_text
 from sutun.steps import STEPS, cleanup, dehyphenate, legacy, letters, normalise
 from sutun.steps.evidence import (
@@ -44,7 +50,7 @@ def detect_language(text: str) -> str | None:
     if not letters:
         return None
     schwa = sample.count("ə") + sample.count("Ə")
-    if schwa / letters > 0.005:
+    if schwa / letters > 0.005 or azerbaijani_cyrillic(sample):
         return "aze"
     turkish = sum(sample.count(ch) for ch in "ışğİ")
     if turkish / letters > 0.005:
@@ -117,6 +123,8 @@ def repair(
         model = None
     if model is None and lang is not None:
         model = shipped(lang)
+    if model is not None and lang == "aze" and not config.to_latin and azerbaijani_cyrillic(text):
+        return _read_as_latin(text, lang, config, model)
     ctx = Context(config=config, model=model, document=doc, reread=document_from_text)
     if config.gate and next(damage(doc, ctx), None) is None:
         fill(doc, text)
@@ -133,6 +141,34 @@ def repair(
     out = apply_edits(text, doc.edits)
     fill(doc, out)
     return Repaired(out, list(doc.edits), doc)
+
+
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def _read_as_latin(
+    text: str, language: str, config: RepairConfig, model: LanguageModel
+) -> Repaired:
+    """Azerbaijani Cyrillic (Soviet-era print) repaired through its Latin reading, which the
+    model knows, letter for letter so that every offset holds. The text stays Cyrillic: letters
+    an edit writes are written back in Cyrillic (an edit that cannot be is left out)."""
+    latin = repair(cyrillic_read_as_latin(text), language, config, model)
+    edits = []
+    for e in latin.edits:
+        if not e.is_move and LETTER.search(e.replacement):
+            back = latin_back_to_cyrillic(e.replacement)
+            if back is None:
+                continue
+            e = dataclasses.replace(e, replacement=back)
+        e.evidence["read_as"] = "Latin letters"
+        edits.append(e)
+    doc = document_from_text(text, language)
+    doc.edits = edits
+    doc.damaged = latin.document.damaged
+    doc.furniture = latin.document.furniture
+    out = apply_edits(text, edits)
+    fill(doc, out)
+    return Repaired(out, edits, doc)
 
 
 def _line_ends(doc: Document, text: str) -> None:

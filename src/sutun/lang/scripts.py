@@ -142,3 +142,54 @@ def latin_to_azlat(word: str) -> str:
 def cyrillic_to_latin(word: str) -> str:
     """Azerbaijani Cyrillic ``Азәрбајҹан`` → ``Azərbaycan``."""
     return _convert(word, AZERBAIJANI_CYRILLIC)
+
+
+_ONE_TO_ONE = {
+    ord(cyr): latin for cyr, latin in AZERBAIJANI_CYRILLIC.items() if len(latin) == 1
+} | {
+    ord(cyr.upper()): upper(latin, "aze")
+    for cyr, latin in AZERBAIJANI_CYRILLIC.items()
+    if len(latin) == 1 and cyr.upper() != cyr
+}
+
+
+def cyrillic_read_as_latin(text: str) -> str:
+    """Azerbaijani Cyrillic letters in Latin, letter for letter, so that offsets stay: the
+    Russian-only letters that take two Latin ones (я, ю, ц…) and the signs are left as they
+    are. For reading the text with a Latin-alphabet model, not for output."""
+    return text.translate(_ONE_TO_ONE)
+
+
+_LATIN_BACK = {
+    latin: cyr
+    for cyr, latin in AZERBAIJANI_CYRILLIC.items()
+    if len(latin) == 1 and cyr not in "йэ"  # y and e are ј and е in Azerbaijani Cyrillic
+}
+
+
+def latin_back_to_cyrillic(text: str) -> str | None:
+    """The inverse of :func:`cyrillic_read_as_latin` for Azerbaijani text, or None when a
+    letter has no Azerbaijani Cyrillic counterpart (w)."""
+    out = []
+    for ch in text:
+        low = "i" if ch == "İ" else "ı" if ch == "I" else ch.lower()
+        cyr = _LATIN_BACK.get(low)
+        if cyr is None:
+            if ch.isalpha() and not "\u0400" <= ch <= "\u04ff":
+                return None
+            out.append(ch)
+        else:
+            out.append(cyr.upper() if ch != low else cyr)
+    return "".join(out)
+
+
+def azerbaijani_cyrillic(text: str) -> bool:
+    """Mostly Cyrillic letters, among them ones only Azerbaijani Cyrillic has (ә, ҹ, ҝ, ј…)."""
+    sample = text[:20_000]
+    letters = sum(ch.isalpha() for ch in sample)
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in sample)
+    return (
+        bool(letters)
+        and 2 * cyrillic > letters
+        and any(ch in AZERBAIJANI_CYRILLIC_ONLY for ch in sample)
+    )
