@@ -257,6 +257,7 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
             lambda: [trained_model(shared, seeds, lang, limit=limit) for lang in ("tur", "eng")],
         )
         results["letters"] = timed("letters", lambda: letters_scores(shared, seeds, limit=limit))
+        results["cyrillic"] = timed("cyrillic", lambda: cyrillic_scores(docs))
         results["corpus"] = timed(
             "corpus run", lambda: corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
         )
@@ -313,6 +314,35 @@ def trained_model(
             for name, restore in systems.items()
         },
     }
+
+
+def cyrillic_scores(docs: list[SimDoc]) -> dict:
+    """The aze documents written in Azerbaijani Cyrillic letters (Soviet-era print), language
+    left to detection, against the same documents in Latin letters."""
+    import sutun
+    from sutun.lang.scripts import latin_back_to_cyrillic
+
+    out = {}
+    for kind in ("broken", "clean"):
+        rows = [
+            (d, latin_back_to_cyrillic(d.text), latin_back_to_cyrillic(d.gold))
+            for d in docs
+            if d.language == "aze" and d.kind == kind
+        ]
+        scores: dict[str, list[float]] = defaultdict(list)
+        for d, text, gold in rows:
+            if text is None or gold is None:
+                continue  # a letter Cyrillic has not (w)
+            for script, t, g in (("latin", d.text, d.gold), ("cyrillic", text, gold)):
+                once = sutun.repair(t).text
+                scores[f"{script}_exact"].append(metrics.exact(once, g))
+                scores[f"{script}_word_error"].append(metrics.word_error(once, g))
+                scores[f"{script}_changed"].append(float(once != t))
+                scores[f"{script}_idempotent"].append(float(sutun.repair(once).text == once))
+        out[kind] = {"n": len(scores["latin_exact"])} | {
+            k: statistics.mean(v) for k, v in scores.items()
+        }
+    return out
 
 
 def letters_scores(shared: Path, seeds: tuple[int, ...], limit: int | None = None) -> dict:
@@ -438,6 +468,7 @@ def markdown(results: dict, command: str) -> str:
                 f"{_fmt(row['idempotent'], True) if name != 'identity' else '–'} |"
             )
     lines += _letters_markdown(results.get("letters"))
+    lines += _cyrillic_markdown(results.get("cyrillic"))
     lines += _corpus_markdown(results.get("corpus"))
     lines += _pages_markdown(results.get("pages"), results.get("specimens"))
     rv = results.get("review")
@@ -536,6 +567,29 @@ def _corpus_markdown(c: dict | None) -> list[str]:
         f"| worker max RSS | {c['worker_max_rss_mb']} MB |",
         f"| startup (`sutun repair` on one short text) | {c['startup_s']} s |",
     ]
+
+
+def _cyrillic_markdown(c: dict | None) -> list[str]:
+    if not c:
+        return []
+    lines = [
+        "",
+        "### Azerbaijani Cyrillic (Soviet-era print)",
+        "",
+        "The aze documents written letter for letter in Azerbaijani Cyrillic, the language left to "
+        "detection; the same documents in Latin letters beside them.",
+        "",
+        "| documents | n | script | exact | word err | changed | idempotent |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind, row in c.items():
+        for script in ("latin", "cyrillic"):
+            lines.append(
+                f"| {kind} | {row['n']} | {script} | {_fmt(row[f'{script}_exact'], True)} | "
+                f"{_fmt(row[f'{script}_word_error'])} | {_fmt(row[f'{script}_changed'], True)} | "
+                f"{_fmt(row[f'{script}_idempotent'], True)} |"
+            )
+    return lines
 
 
 def _letters_markdown(lt: dict | None) -> list[str]:
