@@ -19,6 +19,7 @@ from sutun.steps.evidence import (
     continuation,
     hyphen_decision,
     reduplicated,
+    sentence_starter,
     turkic,
     words_of,
 )
@@ -99,7 +100,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
             continue
         if h is None:
-            written = _ends_a_line_of_its_own(text, m, width)
+            written = _ends_a_line_of_its_own(text, m, width, ctx, doc.language)
             if written == "paragraph" and not _apart_once_repaired(
                 doc, ctx, start + paragraph, start + m.start(), start + m.end(), end
             ):
@@ -174,22 +175,31 @@ FIT = 0.9
 would have fit in this share of a full line's characters (letters differ in width) was a
 paragraph end."""
 NEXT_WORD = regex.compile(r"\S+")
+FIRST_WORD = regex.compile(r"\p{L}+")
 
 
-def _ends_a_line_of_its_own(text: str, m: regex.Match, width: int) -> str:
+def _ends_a_line_of_its_own(
+    text: str, m: regex.Match, width: int, ctx: Context, language: str | None
+) -> str:
     """Whether the break was written, not wrapped, before a capital: ``item`` when a list item
-    starts after it, ``paragraph`` after a line of half the width or a sentence ending on a line
-    the next word would have fit on; else ""."""
+    starts after it, ``paragraph`` after a sentence ending on a line the next word would have
+    fit on, or after a line of half the width before a word that opens sentences (a heading, a
+    label line: Zaman limiti: 0.5 s); else ""."""
     if ITEM.match(text, m.end()):
         return "item"
     if not text[m.end() : m.end() + 1].isupper():
         return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+    word = NEXT_WORD.match(text, m.end())
     if 2 * len(line) < width:
-        return "paragraph"  # a heading or a label line (Zaman limiti: 0.5 s), or a paragraph's end
+        if CLOSED_END.search(line):
+            return "paragraph"
+        # A reader may also cut a printed line at a gap (Londonda | Stamfor | Bridge): a name
+        # goes on, a word that opens sentences starts anew.
+        first = FIRST_WORD.match(text, m.end())
+        return "paragraph" if first and sentence_starter(first.group(0), ctx, language) else ""
     if len(line) + 2 > FIT * width:
         return ""  # no room for a word of one letter
-    word = NEXT_WORD.match(text, m.end())
     room = len(line) + 1 + (len(word.group(0)) if word else 0)
     if room <= FIT * width and CLOSED_END.search(line):
         return "paragraph"

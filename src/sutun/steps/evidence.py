@@ -471,7 +471,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if ta.abbreviation == "ordinal" and hb.lower:
         ev["ordinal"] = True
         return Continuation("space", ORDINAL_SCORE, True, ev)
-    if ta.abbreviation == "initial" and hb.capital and not hb.enumerated:
+    if ta.abbreviation == "initial" and hb.capital:
         # Z. | Həsənov, S. | Vurğun: an initial goes on into its name, whatever else the name
         # means; not into a word the document itself writes in lower case (vitamin C. | Bu).
         if ctx.written_lower(lower(hb.capital, language)):
@@ -497,9 +497,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can
     # (not on a comma).
     comma = ta.core.endswith(",")
-    if not hb.capital or (ta.words < ctx.config.space_join_min_words and not comma):
-        return NONE
-    if not ta.wordy:
+    if not hb.capital or not ta.wordy or (ta.words < ctx.config.space_join_min_words and not comma):
         return NONE
     starter = sentence_starter(hb.capital, ctx, language)
     ev["sentence_starter"] = starter

@@ -223,17 +223,17 @@ ITEM = regex.compile(r"(\d{1,3}|\p{Ll})([.)])\s")
 def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -> dict[int, int]:
     """{k: j}: block k ends a list item (it starts the item, or it is where the item's strong
     continuations from its start end) and block j, nearby, starts the item after it."""
-    items: dict[tuple[str, int], list[int]] = {}
+    items: dict[tuple[str, bool, int], list[int]] = {}  # (closing mark, digits, number)
     for k, core in enumerate(cores):
         head = core.lstrip()[:5]
         m = ITEM.match(head) if ")" in head or "." in head else None
         if m:
             mark = m.group(1)
             number = int(mark) if mark.isdigit() else ord(mark)
-            items.setdefault((m.group(2) + str(mark.isdigit()), number), []).append(k)
+            items.setdefault((m.group(2), mark.isdigit(), number), []).append(k)
     out = {}
-    for (style, number), starts in items.items():
-        following = items.get((style, number + 1), [])
+    for (closing, digits, number), starts in items.items():
+        following = items.get((closing, digits, number + 1), [])
         if len(starts) != 1 or len(following) != 1:
             continue  # two lists with the same marks: which item follows which is unclear
         k, j = starts[0], following[0]
