@@ -18,11 +18,15 @@ from sutun.lang.scripts import (
 from sutun.readers import document_from_text
 from sutun.steps import STEPS, cleanup, dehyphenate, legacy, letters, normalise
 from sutun.steps.evidence import (
+    CLOSING_QUOTES,
+    LEADING_GLYPHS,
     LINE_END_HYPHENS,
+    OPENING_QUOTES,
     Context,
     document_vocabulary,
     ends_inside_a_name,
     ends_on_a_word_no_sentence_ends_on,
+    forget_blocks,
     glued_index,
     head_of,
     heading_goes_on,
@@ -69,18 +73,26 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
     for k, t in enumerate(texts):
         if cleanup.furniture_kind(t, strong_only=True) and (k or cleanup.dated_head(t)):
             yield "page furniture"
-        if k + 1 < len(texts) and tail_of(t).hyphen:
+        # The block's edge characters first: most blocks end in a full stop and start with a
+        # capital, and the full reading of an edge is the costlier question.
+        end = t.rstrip().rstrip("*_").rstrip()
+        if k + 1 < len(texts) and end[-1:] in LINE_END_HYPHENS and tail_of(t).hyphen:
             yield "block ends in a hyphen"
-        if k and head_of(t).lower:
+        if k and _may_start_lower(t) and head_of(t).lower:
             yield "block starts in lower case"
-        if tail_of(t).parenthesis and any(
-            head_of(u).parenthesis for u in texts[k + 1 : k + 2 + ctx.config.max_shift]
+        if (
+            "(" in t
+            and tail_of(t).parenthesis
+            and any(head_of(u).parenthesis for u in texts[k + 1 : k + 2 + ctx.config.max_shift])
         ):
             yield "a parenthesis opened in one block and closed in another"
         if k and heading_goes_on(texts[k - 1], t):
             yield "a heading set on two lines"
-        following = head_of(texts[k + 1]) if k + 1 < len(texts) else None
-        if k and following and following.capital and not following.enumerated:
+        wordy = end.rstrip(CLOSING_QUOTES)[-1:]
+        if not (k and k + 1 < len(texts) and (wordy.isalpha() or wordy == ",")):
+            continue
+        following = head_of(texts[k + 1])
+        if following.capital and not following.enumerated:
             if ends_inside_a_name(t):
                 yield "a paragraph cut off inside a name"
             if ends_on_a_word_no_sentence_ends_on(t, ctx):
@@ -99,6 +111,13 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "words the model rejects, a letter away from known ones"
 
 
+def _may_start_lower(text: str) -> bool:
+    """False when a block cannot start in lower case: its first letter past glyphs, emphasis
+    and opening quotes is not one."""
+    start = text.lstrip().lstrip(LEADING_GLYPHS).lstrip(" \t").lstrip("*_").lstrip()
+    return start.lstrip(OPENING_QUOTES)[:1].islower()
+
+
 def repair(
     text: str,
     language: str | None = None,
@@ -112,6 +131,7 @@ def repair(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    forget_blocks()
     lang = canonical(language) or detect_language(text)
     # A lone \r ends a line: read as \n (same offsets), and written as one where repaired.
     lone_cr = "\r" in text and cleanup.LONE_CR.search(text) is not None

@@ -3,6 +3,7 @@ that dropped every line-end hyphen."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import NamedTuple
 
@@ -269,9 +270,9 @@ PART = re.compile(r"[^\W\d_]{5,}")
 def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> None:
     """A part of a hyphenated word that is two of the document's words glued, where the
     extractor dropped one of the compound's hyphens at a line end (32-yearold, hitand-run)."""
-    text = doc.source[start:end]
-    if "-" not in text or not ctx.vocab:
+    if not _compound_with_glued_words(doc, ctx):
         return
+    text = doc.source[start:end]
     for m in HYPHENATED.finditer(text):
         for part in PART.finditer(m.group(0)):
             a, b = start + m.start() + part.start(), start + m.start() + part.end()
@@ -279,6 +280,21 @@ def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> N
             at = _two_words_point(word, ctx, doc.language) if word else 0
             if word and at:
                 _split(doc, a, b, word, at, "two of the document's words in a compound", 0.7)
+
+
+def _compound_with_glued_words(doc: Document, ctx: Context) -> bool:
+    """Whether any hyphenated word of the document has such a part: its words are asked first
+    (the vocabulary pass found them), once, before any block is scanned."""
+    hit = ctx.memo.get(("compound with glued words",))
+    if hit is None:
+        hit = ctx.memo[("compound with glued words",)] = any(
+            _two_words_point(part, ctx, doc.language)
+            for w in itertools.chain(ctx.vocab, ctx.edge_words)
+            if "-" in w
+            for part in w.split("-")
+            if len(part) >= 5 and part.isalpha()
+        )
+    return hit
 
 
 def _two_words_point(word: str, ctx: Context, language: str | None) -> int:

@@ -27,7 +27,10 @@ LINE_END_HYPHENS = "\\-\u2010¬"
 """What extractors print for a line-end hyphen: ASCII, U+2010 HYPHEN, and OCR engines' ¬."""
 DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
 HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
-LEADING_MARKUP = regex.compile(r"(?:[□■▪◾◼•][ \t]*)?(\*{1,3}(?=[^\s*])|_{1,3}(?=[^\s_]))?")
+LEADING_GLYPHS = "□■▪◾◼•"
+LEADING_MARKUP = regex.compile(
+    rf"(?:[{LEADING_GLYPHS}][ \t]*)?(\*{{1,3}}(?=[^\s*])|_{{1,3}}(?=[^\s_]))?"
+)
 TRAILING_EMPHASIS = regex.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)
 MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s*$|\||```)")
@@ -441,6 +444,14 @@ def heading_goes_on(a: str, b: str) -> int:
 def structural(text: str) -> bool:
     """A markdown heading, image, rule, table row or code fence: layout, never a fragment."""
     return bool(MARKDOWN_STRUCTURE.match(text))
+
+
+def forget_blocks() -> None:
+    """Answers about block texts are kept for one document: in a corpus no other document asks
+    about the same text, and a benchmark that repeats its documents must not be answered from
+    memory."""
+    for cached in (tail_of, head_of, structural, Ends.of.__func__):
+        cached.cache_clear()
 
 
 def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
