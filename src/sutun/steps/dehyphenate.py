@@ -164,13 +164,19 @@ def _apart_once_repaired(
     """Whether a second pass, reading ``[start, cut)`` and ``[resume, end)`` as blocks of their
     own (as earlier steps left them: legacy letters), keeps them apart: joins them not, and
     takes neither for page furniture."""
-    before, after = doc.view(start, cut), doc.view(resume, end)
+    # Junctions read a block's last and first characters: a bounded span of each keeps a long
+    # block of raw lines linear.
+    before = doc.view(max(start, cut - EDGE_SPAN), cut)
+    after = doc.view(resume, min(end, resume + EDGE_SPAN))
     line = after.split("\n", 1)[0]
     if furniture_kind(before, strong_only=False) or furniture_kind(line, strong_only=False):
         return False
     return continuation(before, after, ctx, doc.language).score < MIN_SCORE
 
 
+EDGE_SPAN = 2000
+"""Characters of each side of a written line break that judge whether it stays a paragraph
+break (a junction reads 512 at most; a parenthesis is looked for within them)."""
 FIT = 0.9
 """A line wraps only when the next word does not fit: a sentence end followed by a word that
 would have fit in this share of a full line's characters (letters differ in width) was a
@@ -191,7 +197,6 @@ def _ends_a_line_of_its_own(
     if not text[m.end() : m.end() + 1].isupper():
         return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
-    word = NEXT_WORD.match(text, m.end())
     if 2 * len(line) < width:
         if CLOSED_END.search(line):
             return "paragraph"
@@ -201,6 +206,7 @@ def _ends_a_line_of_its_own(
         return "paragraph" if first and sentence_starter(first.group(0), ctx, language) else ""
     if len(line) + 2 > FIT * width:
         return ""  # no room for a word of one letter
+    word = NEXT_WORD.match(text, m.end())
     room = len(line) + 1 + (len(word.group(0)) if word else 0)
     if room <= FIT * width and CLOSED_END.search(line):
         return "paragraph"
@@ -269,7 +275,7 @@ PART = re.compile(r"[^\W\d_]{5,}")
 
 def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> None:
     """A part of a hyphenated word that is two of the document's words glued, where the
-    extractor dropped one of the compound's hyphens at a line end (32-yearold, hitand-run)."""
+    extractor dropped one of the compound's hyphens at a line end (sosial-iqtisadisiyasi)."""
     if not _compound_with_glued_words(doc, ctx):
         return
     text = doc.source[start:end]
