@@ -25,9 +25,13 @@ CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
 OPEN_END = regex.compile(r"[\p{L}\p{N},()\[\]\"'»”’]$", regex.REVERSE)
 LINE_END_HYPHENS = "\\-\u2010¬"
 """What extractors print for a line-end hyphen: ASCII, U+2010 HYPHEN, and OCR engines' ¬."""
+HYPHEN_CHARS = "-\u2010¬"
+CLOSED_END_CHARS = ".!?…:;—–\"'»”’)]"
+"""The characters CLOSED_END can end on."""
 DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
 HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
 LEADING_GLYPHS = "□■▪◾◼•"
+MARKUP_START = LEADING_GLYPHS + "*_"
 LEADING_MARKUP = regex.compile(
     rf"(?:[{LEADING_GLYPHS}][ \t]*)?(\*{{1,3}}(?=[^\s*])|_{{1,3}}(?=[^\s_]))?"
 )
@@ -185,9 +189,9 @@ class Ends:
     @classmethod
     @lru_cache(maxsize=8192)
     def of(cls, text: str) -> Ends:
-        m = LEADING_MARKUP.match(text)
+        m = LEADING_MARKUP.match(text) if text[:1] in MARKUP_START else None
         lead = m.end() if m else 0
-        t = TRAILING_EMPHASIS.search(text[-4:])
+        t = TRAILING_EMPHASIS.search(text[-4:]) if text[-1:] in "*_" else None
         closing = t.group(0) if t and len(text) - len(t.group(0)) >= lead else ""
         if len(closing) != 2 and (m and m.group(1)) != closing and closing not in text[:-3]:
             closing = ""  # a lone asterisk after a word is a footnote mark, not emphasis
@@ -198,7 +202,8 @@ class Ends:
 def is_closed(core: str) -> bool:
     """Ends a sentence, or is a lone capitalised word (a heading, a byline); a lone lower-case
     word is a fragment of a paragraph and ends as openly as the paragraph would."""
-    if CLOSED_END.search(core.rstrip()[-TAIL:]):
+    end = core.rstrip()[-TAIL:]
+    if end[-1:] in CLOSED_END_CHARS and CLOSED_END.search(end):
         return True
     return not INNER_SPACE.search(core) and not core.lstrip()[:1].islower()
 
@@ -369,7 +374,8 @@ def tail_of(text: str) -> Tail:
     e = Ends.of(text)
     core = e.core.rstrip()
     tail = core[-TAIL:]
-    hy = HYPHEN_END.search(tail)
+    # A pattern anchored at the end is asked only when the last character can end its match.
+    hy = HYPHEN_END.search(tail) if tail[-1:] in HYPHEN_CHARS else None
     last = LAST_TOKEN.search(tail)
     return Tail(
         emphasis=e.emphasis_end,
@@ -377,7 +383,7 @@ def tail_of(text: str) -> Tail:
         hyphen=hy.group(1) if hy else "",
         open=bool(core) and not is_closed(core) and bool(OPEN_END.search(tail)),
         quoted=tail[-1:] in CLOSING_QUOTES,
-        dash=bool(DASH_END.search(tail)),
+        dash=tail[-1:] in "-–—" and bool(DASH_END.search(tail)),
         wordy=bool(WORDY_END.search(tail)),
         last=last.group(0) if last else "",
         words=len(core[-8 * TAIL :].split()),  # enough to tell a heading from a sentence
