@@ -811,3 +811,18 @@ def test_russian_is_not_read_as_azerbaijani_cyrillic():
     from sutun.pipeline import detect_language
 
     assert detect_language("Москва — столица России, крупнейший по численности город.") is None
+
+
+def test_azerbaijani_cyrillic_furniture_is_kept_as_written():
+    from sutun.lang.scripts import latin_back_to_cyrillic
+
+    text = latin_back_to_cyrillic(
+        "Başlıq\n\nMəqalənin birinci hissəsi burada davam edir və cümlə\n\nXALQ QƏZETİ • 7\n\n"
+        "ikinci sütunda bitir."
+    )
+    assert text is not None
+    result = sutun.repair(text)
+    head = latin_back_to_cyrillic("XALQ QƏZETİ • 7")
+    assert [f["text"] for f in result.document.furniture] == [head]
+    assert result.document.furniture[0]["offset"] == text.index(head)
+    assert latin_back_to_cyrillic("cümlə ikinci sütunda bitir.") in result.text

@@ -185,7 +185,10 @@ def _read_as_latin(
     doc = document_from_text(text, language)
     doc.edits = edits
     doc.damaged = latin.document.damaged
-    doc.furniture = latin.document.furniture
+    doc.furniture = [  # as written: the Latin reading has the same offsets and lengths
+        {**f, "text": text[f["offset"] : f["offset"] + len(f["text"])]}
+        for f in latin.document.furniture
+    ]
     out = apply_edits(text, edits)
     fill(doc, out)
     return Repaired(out, edits, doc)
