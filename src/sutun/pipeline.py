@@ -22,6 +22,7 @@ from sutun.steps.evidence import (
     LEADING_GLYPHS,
     LINE_END_HYPHENS,
     OPENING_QUOTES,
+    TOKEN_CHAR,
     Context,
     document_vocabulary,
     ends_inside_a_name,
@@ -163,9 +164,6 @@ def repair(
     return Repaired(out, list(doc.edits), doc)
 
 
-LETTER = re.compile(r"[^\W\d_]")
-
-
 def _read_as_latin(
     text: str, language: str, config: RepairConfig, model: LanguageModel
 ) -> Repaired:
@@ -175,7 +173,7 @@ def _read_as_latin(
     latin = repair(cyrillic_read_as_latin(text), language, config, model)
     edits = []
     for e in latin.edits:
-        if not e.is_move and LETTER.search(e.replacement):
+        if not e.is_move and TOKEN_CHAR.search(e.replacement):
             back = latin_back_to_cyrillic(e.replacement)
             if back is None:
                 continue

@@ -15,6 +15,7 @@ from sutun.steps import normalise
 from sutun.steps.cleanup import furniture_kind
 from sutun.steps.evidence import (
     CLOSED_END,
+    ITEM_MARK,
     LINE_END_HYPHENS,
     Context,
     continuation,
@@ -55,7 +56,7 @@ def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
 SOFT_HYPHEN = "\u00ad"
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
-ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]\s|[•▪■]\s")
+ITEM = regex.compile(rf"{ITEM_MARK.pattern}|[•▪■]\s")
 # stdlib re (scans faster): [^\W_] is a letter or digit, [^\W\d_] a letter.
 GLUED = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_]{5,}(?![^\W_]|-)")
 

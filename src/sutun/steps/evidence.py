@@ -41,6 +41,8 @@ MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s
 TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
+ITEM_MARK = regex.compile(r"(\d{1,3}|\p{Ll})([.)])\s")
+"""A list item's mark that counts (1) 2), a. b.): the number or letter, and how it closes."""
 FIRST_TOKEN = regex.compile(r"^[\p{L}\p{N}]+")
 LAST_TOKEN = regex.compile(r"[\p{L}\p{N}]+$", regex.REVERSE)
 # stdlib ``re`` for the document-wide scans: [^\W_] is \p{L}\p{N} and scans faster.
@@ -397,7 +399,7 @@ ORDINAL = regex.compile(r"(?:^|\s)\p{N}{1,3}\.$", regex.REVERSE)
 
 
 def abbreviation(tail: str) -> str:
-    """``initial`` for a lone capital with a full stop (Z. Həsənov, M.S. Ordubadi), ``ordinal``
+    """``initial`` for a lone capital with a full stop (R. Quliyev, M.S. Ordubadi), ``ordinal``
     for a number of up to three digits with one (8. səhifə: Turkic and German ordinals)."""
     if tail[-1:] != "." or not (tail[-2:-1].isupper() or tail[-2:-1].isdigit()):
         return ""
@@ -489,7 +491,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         ev["ordinal"] = True
         return Continuation("space", ORDINAL_SCORE, True, ev)
     if ta.abbreviation == "initial" and hb.capital:
-        # Z. | Həsənov, S. | Vurğun: an initial goes on into its name, whatever else the name
+        # R. | Quliyev, S. | Vurğun: an initial goes on into its name, whatever else the name
         # means; not into a word the document itself writes in lower case (vitamin C. | Bu).
         if ctx.written_lower(lower(hb.capital, language)):
             return NONE

@@ -19,13 +19,12 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-import regex
-
 from sutun.document import Document, Edit
 from sutun.steps.evidence import (
     CLOSING_QUOTES,
     DASH_END,
     HYPHEN_END,
+    ITEM_MARK,
     TAIL,
     Context,
     Continuation,
@@ -63,7 +62,7 @@ def openness(core: str) -> float:
     if DASH_END.search(tail):
         return 0.5  # a quote's attribution may follow (“…”, – deyə), or a list
     if is_closed(core):
-        return 0.5 if abbreviation(tail) else 0.0  # Z. | Həsənov, 8. | səhifəsində
+        return 0.5 if abbreviation(tail) else 0.0  # R. | Quliyev, 8. | səhifəsində
     return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
 
 
@@ -217,7 +216,6 @@ def _search(
 
 LIST_SCORE = 2.0
 """A complete list item followed by the item its enumerator says comes next (1) → 2), a. → b.)."""
-ITEM = regex.compile(r"(\d{1,3}|\p{Ll})([.)])\s")
 
 
 def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -> dict[int, int]:
@@ -226,7 +224,7 @@ def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -
     items: dict[tuple[str, bool, int], list[int]] = {}  # (closing mark, digits, number)
     for k, core in enumerate(cores):
         head = core.lstrip()[:5]
-        m = ITEM.match(head) if ")" in head or "." in head else None
+        m = ITEM_MARK.match(head) if ")" in head or "." in head else None
         if m:
             mark = m.group(1)
             number = int(mark) if mark.isdigit() else ord(mark)
