@@ -666,6 +666,37 @@ def test_markdown_headings_and_images_are_never_moved_or_joined():
     assert "![şəkil](img/2.png)" in out.split("\n\n")
 
 
+MARKDOWN_BLOCKS = [
+    "| Ad | Say |\n|---|---|\n| alma | 1 |",
+    "- birinci bənd\n- ikinci bənd",
+    "* birinci bənd\n* ikinci bənd",
+    "> sitatın birinci sətri\n> sitatın ikinci sətri",
+    "```\nx = 1\ny = 2\n```",
+    "<table>\n<tr><td>alma</td></tr>\n</table>",
+    "![şəkil](a.png)\nŞəklin altındakı yazı.",
+    "## Başlıq\nBaşlığın altındakı mətn.",
+]
+
+
+@pytest.mark.parametrize("block", MARKDOWN_BLOCKS)
+def test_markdown_lines_in_a_damaged_document_keep_their_line_breaks(block):
+    # Joining these lines as wrapped prose would make one line of a table, a list or code.
+    broken = "Başlıq\n\nNazir bəyanat ver-\n\ndi. Sonra görüş oldu."
+    out = sutun.repair(f"{broken}\n\n{block}\n", "aze").text
+    assert out.startswith("Başlıq\n\nNazir bəyanat verdi.")
+    assert out.rstrip().endswith(block)
+
+
+def test_a_dash_a_printed_line_starts_with_is_joined_as_prose():
+    text = (
+        "Başlıq\n\nKomandanın hücumçuları meydanda çox çalışırdı, ancaq qapıya zərbələr zəif\n"
+        "- yalnız bir dəfə müdafiə zonasını aça bildilər və oyun heç-heçə başa çatdı. Məş-\n"
+        "qçi oyundan sonra danışıb."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "zərbələr zəif - yalnız bir dəfə" in out and "Məşqçi" in out
+
+
 def test_a_word_glued_by_a_line_join_is_not_split_again():
     text = (
         "Başlıq\n\nErqonomikanın predmeti texniki vasitələrin əlaqəsi və həyat fəaliyyəti pro-\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from typing import NamedTuple
 
 import regex
@@ -17,6 +18,8 @@ from sutun.steps.evidence import (
     CLOSED_END,
     ITEM_MARK,
     LINE_END_HYPHENS,
+    MARKDOWN_LINE,
+    MARKDOWN_STRUCTURE,
     Context,
     continuation,
     hyphen_decision,
@@ -78,14 +81,15 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     lines = text.split("\n")
     if sorted(map(len, lines))[len(lines) // 2] > ctx.config.max_line:
         return  # lines this long are paragraphs, not a column's wrapped lines
+    written = _markdown_breaks(lines)
     hyphen_breaks = _hyphen_breaks(text)
     # A full line's width; not the longest, which may hold several joined by the extractor.
     width = sorted(len(line.strip()) for line in lines)[len(lines) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     paragraph = 0  # where the paragraph being read starts
-    for m in LINE_BREAK.finditer(text):
-        if doc.overlaps(start + m.start(), start + m.end()):
-            continue  # gone with the glyph alone on the line before it
+    for k, m in enumerate(LINE_BREAK.finditer(text)):  # one line break each: k is the line
+        if k in written or doc.overlaps(start + m.start(), start + m.end()):
+            continue  # markdown's, or gone with the glyph alone on the line before it
         h = hyphen_breaks.get(m.start() - 1)
         if h is None and text[m.start() - 1 : m.start()] == SOFT_HYPHEN:
             # A discretionary hyphen: the typesetter's own mark of a word broken at the line end.
@@ -102,12 +106,12 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
             continue
         if h is None:
-            written = _ends_a_line_of_its_own(text, m, width, ctx, doc.language)
-            if written == "paragraph" and not _apart_once_repaired(
+            cut = _ends_a_line_of_its_own(text, m, width, ctx, doc.language)
+            if cut == "paragraph" and not _apart_once_repaired(
                 doc, ctx, start + paragraph, start + m.start(), start + m.end(), end
             ):
-                written = ""
-            if written == "paragraph":
+                cut = ""
+            if cut == "paragraph":
                 paragraph = m.end()
                 # Markdown reads a single line break as a space: the paragraph needs a blank line.
                 doc.add(
@@ -121,7 +125,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                         evidence={"reason": "a line cut short before a capital"},
                     )
                 )
-            if written:
+            if cut:
                 continue
         if h is not None and doc.overlaps(start + m.start() - 1, start + m.end()):
             continue  # the hyphen is part of a word an earlier step rewrote (mojibake)
@@ -157,6 +161,38 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence={"reason": "line break inside a block"},
                 )
             )
+
+
+MARKDOWN_FIRST = frozenset("#!-*_|`+><")
+"""The characters a markdown line (MARKDOWN_STRUCTURE, MARKDOWN_LINE, BULLET) can start with."""
+BULLET = regex.compile(r"\s*([-*+])\s")
+
+
+def _markdown_breaks(lines: list[str]) -> frozenset[int]:
+    """The line breaks markdown reads (by the line before them), kept as written: after a
+    heading, image, rule, table row or fence line; before one, a quote, HTML or a list item;
+    all of a block that holds a code fence."""
+    if not any(line.lstrip()[:1] in MARKDOWN_FIRST for line in lines):
+        return frozenset()
+    if any(line.lstrip().startswith("```") for line in lines):
+        return frozenset(range(len(lines) - 1))
+    marked = [MARKDOWN_STRUCTURE.match(line) is not None for line in lines]
+    opens = [MARKDOWN_LINE.match(line) is not None for line in lines]
+    bullets = [m.group(1) if (m := BULLET.match(line)) else "" for line in lines]
+    # A dash the line wrapped before (... çatmırdı | - yalnız ...) reads like a bullet: an item
+    # is one of several, or follows a closed line.
+    listed = Counter(bullets)
+    return frozenset(
+        k
+        for k in range(len(lines) - 1)
+        if marked[k]
+        or marked[k + 1]
+        or opens[k + 1]
+        or (
+            bullets[k + 1]
+            and (listed[bullets[k + 1]] > 1 or CLOSED_END.search(lines[k].rstrip()) is not None)
+        )
+    )
 
 
 def _apart_once_repaired(

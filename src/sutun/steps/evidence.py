@@ -38,6 +38,8 @@ LEADING_MARKUP = regex.compile(
 TRAILING_EMPHASIS = regex.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)
 MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s*$|\||```)")
+MARKDOWN_LINE = regex.compile(r"\s*(?:>|<[A-Za-z!/])")
+"""A line that opens a quote or HTML: markdown needs the line break before it."""
 TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
