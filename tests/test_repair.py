@@ -687,6 +687,37 @@ def test_markdown_lines_in_a_damaged_document_keep_their_line_breaks(block):
     assert out.rstrip().endswith(block)
 
 
+def test_articles_under_their_own_headings_in_one_record_are_each_reordered():
+    # A record may hold a whole page: a link across a heading must not stop either article's repair.
+    text = (
+        "## Şəhərdə yeni park açılıb\n\n"
+        "Bələdiyyə sədri bildirib ki, parkın tikintisi iki il davam edib və işlərə yüzdən çox "
+        "fəhlə cəlb olunub. Parkın əra-\n\n"
+        "Sakinlər yeni parkı sevinclə qarşılayıblar.\n\n"
+        "zisində uşaqlar üçün meydançalar və idman qurğuları quraşdırılıb. Layihənin dəyəri "
+        "haqqında\n\nməlumat verilməyib.\n\n"
+        "## Futbol komandası qalib gəlib\n\n"
+        "Komanda dünənki oyunda rəqibini üç qolla məğlub edib və turnir cədvəlində\n\n"
+        "Məşqçi oyundan sonra jurnalistlərə açıqlama verib.\n\n"
+        "ilk yerə yüksəlib. Növbəti oyun gələn həftə keçiriləcək.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    first, second = out.split("## Futbol komandası qalib gəlib")
+    assert "Parkın ərazisində uşaqlar" in first and "haqqında məlumat verilməyib." in first
+    assert "cədvəlində ilk yerə yüksəlib." in second and "Məşqçi oyundan" in second
+
+
+def test_a_bullet_alone_before_a_paragraph_goes_and_a_list_keeps_its_bullets():
+    lone = "• Sakinlər yeni parkı sevinclə qarşılayıblar."
+    listed = "• birinci bənd\n\n• ikinci bənd"
+    text = (
+        f"Başlıq\n\n{lone}\n\nNazir bəyanat ver-\n\ndi. Sonra görüş oldu.\n\n{listed}\n\n"
+        f"Mətnin sonu.\n\n{lone}"
+    )
+    out = sutun.repair(text, "aze").text
+    assert listed in out and out.count("Sakinlər yeni parkı") == 2 and out.count("•") == 2
+
+
 def test_a_dash_a_printed_line_starts_with_is_joined_as_prose():
     text = (
         "Başlıq\n\nKomandanın hücumçuları meydanda çox çalışırdı, ancaq qapıya zərbələr zəif\n"

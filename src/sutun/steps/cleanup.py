@@ -126,9 +126,14 @@ def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
         spans += [
             (m.start(), m.end(), "remove-glyph") for m in _glyph(ctx.config.glyphs).finditer(source)
         ]
-    bullets = [b for b in doc.blocks if doc.source.startswith("• ", b.start)]
-    if len(bullets) == 1:
-        spans.append((bullets[0].start, bullets[0].start + 2, "remove-glyph"))
+    if "• " in source:
+        # A list's items stand next to each other; a bullet alone before a paragraph is layout.
+        bullet = [source.startswith("• ", b.start) for b in doc.blocks] + [False]
+        spans += [
+            (b.start, b.start + 2, "remove-glyph")
+            for k, b in enumerate(doc.blocks)
+            if bullet[k] and not bullet[k - 1] and not bullet[k + 1]
+        ]
     for m in INVISIBLE.finditer(doc.source):
         spans.append((m.start(), m.end(), "remove-invisible"))
     return spans

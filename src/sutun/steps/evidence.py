@@ -30,10 +30,12 @@ CLOSED_END_CHARS = ".!?…:;—–\"'»”’)]"
 """The characters CLOSED_END can end on."""
 DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
 HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
-LEADING_GLYPHS = "□■▪◾◼•"
-MARKUP_START = LEADING_GLYPHS + "*_"
+LAYOUT_GLYPHS = "□■▪◾◼"
+LEADING_GLYPHS = LAYOUT_GLYPHS + "•"
+# A bullet cleanup left in place marks a list item (the lone ones are gone): not peeled off.
+MARKUP_START = LAYOUT_GLYPHS + "*_"
 LEADING_MARKUP = regex.compile(
-    rf"(?:[{LEADING_GLYPHS}][ \t]*)?(\*{{1,3}}(?=[^\s*])|_{{1,3}}(?=[^\s_]))?"
+    rf"(?:[{LAYOUT_GLYPHS}][ \t]*)?(\*{{1,3}}(?=[^\s*])|_{{1,3}}(?=[^\s_]))?"
 )
 TRAILING_EMPHASIS = regex.compile(r"(?<=[^\s*_])(?:\*{1,3}|_{1,3})$")
 WORDY_END = regex.compile(r"[\p{L},][\"'»”’]?$", regex.REVERSE)

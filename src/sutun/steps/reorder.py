@@ -98,6 +98,13 @@ def run(doc: Document, ctx: Context) -> None:
         links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
+    fixed = [structural(t) for t in texts]
+    if any(fixed):
+        # No text moves across a heading or an image (a record may hold several articles): a
+        # link across one would tie the stretches on its two sides into one left alone.
+        barriers = list(itertools.accumulate(fixed))
+        links = {kj: c for kj, c in links.items() if barriers[min(kj)] == barriers[max(kj)]}
+        far = {kj: c for kj, c in far.items() if kj in links}
     if not any(j != k + 1 for k, j in links) and not _lone_orphans(
         list(range(n)), links, open_end, lower_start, window
     ):
@@ -126,7 +133,6 @@ def run(doc: Document, ctx: Context) -> None:
     # Blocks move only within stretches that a link out of order spans; the first block (title
     # or opening text) stays first.
     seq: list[int] = [0]
-    fixed = [structural(t) for t in texts]
     for lo, hi in _stretches(links, n):
         if all(reads_well(k) for k in range(lo - 1, hi + 1)) or any(fixed[lo : hi + 1]):
             continue  # reads well already, or would move text across a heading or an image
