@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 import sutun
+from sutun.bench.letters import documents as letter_documents
+from sutun.bench.letters import score_words
+from sutun.bench.simulate import articles_from_ntrex
 from sutun.config import RepairConfig
 from sutun.lang.scripts import azlat_to_latin, cyrillic_to_latin, latin_to_azlat
 
@@ -244,6 +247,23 @@ def test_a_spelling_the_document_repeats_is_its_own():
 
 def test_clean_prose_is_left_alone():
     assert sutun.repair(PROSE, "aze").edits == []
+
+
+@pytest.mark.parametrize("language", ["aze", "tur", "eng"])
+def test_a_record_of_many_clean_articles_is_left_alone(ntrex, language):
+    # An issue in one record: its authors' typos add up, but not to the rate OCR leaves.
+    articles = articles_from_ntrex(ntrex, language)
+    record = "\n\n".join(f"## {a.text().strip()}" for a in articles) + "\n"
+    assert len(record.split()) > 10_000
+    assert sutun.repair(record, language).edits == []
+
+
+def test_a_long_record_with_ocr_noise_is_corrected(ntrex):
+    docs = letter_documents(articles_from_ntrex(ntrex, "aze")[:20], (0,), ocr=0.005)
+    noisy, gold = ("\n\n".join(f"## {d[k].strip()}" for d in docs) for k in (0, 1))
+    record = [(noisy, gold, "aze")]
+    scores = score_words(lambda text, language: sutun.repair(text, language).text, record)
+    assert scores["injected"] > 20 and scores["fixed"] > 0.6 and scores["introduced"] < 10
 
 
 def test_azlat_table_round_trips_the_alphabet():

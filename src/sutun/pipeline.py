@@ -31,6 +31,7 @@ from sutun.steps.evidence import (
     glued_index,
     head_of,
     heading_goes_on,
+    structural,
     tail_of,
 )
 from sutun.steps.structure import fill
@@ -90,8 +91,8 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         if k and heading_goes_on(texts[k - 1], t):
             yield "a heading set on two lines"
         wordy = end.rstrip(CLOSING_QUOTES)[-1:]
-        if not (k and k + 1 < len(texts) and (wordy.isalpha() or wordy == ",")):
-            continue
+        if not (k and k + 1 < len(texts) and (wordy.isalpha() or wordy == ",")) or structural(t):
+            continue  # a markdown heading ends as it likes
         following = head_of(texts[k + 1])
         if following.capital and not following.enumerated:
             if ends_inside_a_name(t):

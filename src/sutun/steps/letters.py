@@ -690,8 +690,13 @@ def ocr_damaged(doc: Document, ctx: Context) -> bool:
     keyboard); one alone may be the author's own typo, and stays."""
     hit = ctx.memo.get(("ocr damaged",))
     if hit is None:
-        hit = ctx.memo[("ocr damaged",)] = _confident(doc, ctx) >= ctx.config.min_letter_errors
+        hit = ctx.memo[("ocr damaged",)] = _enough(_confident(doc, ctx), doc, ctx)
     return hit
+
+
+def _enough(errors: int, doc: Document, ctx: Context) -> bool:
+    words = len(words_of(doc, ctx)[0])
+    return errors >= max(ctx.config.min_letter_errors, ctx.config.letter_error_rate * words)
 
 
 def _confident(doc: Document, ctx: Context) -> int:
@@ -709,7 +714,7 @@ def run(doc: Document, ctx: Context) -> None:
         if not doc.edits:
             return
         hidden = corrections(doc, ctx, "fragments")
-        if _confident(doc, ctx) + len(hidden) < ctx.config.min_letter_errors:
+        if not _enough(_confident(doc, ctx) + len(hidden), doc, ctx):
             return
         if not _damaged_once_repaired(doc, ctx):
             return
