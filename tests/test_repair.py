@@ -888,3 +888,15 @@ def test_azerbaijani_cyrillic_furniture_is_kept_as_written():
     assert [f["text"] for f in result.document.furniture] == [head]
     assert result.document.furniture[0]["offset"] == text.index(head)
     assert latin_back_to_cyrillic("cümlə ikinci sütunda bitir.") in result.text
+
+
+def test_a_document_read_as_windows_1252_is_decoded_before_it_is_repaired(seed):
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    broken, _ = seed
+    mojibake = broken.encode("utf-8").decode("sloppy-windows-1252")  # AzÉ™rbaycan, uÄŸurla
+    once = sutun.repair(mojibake)
+    assert once.text == sutun.repair(broken, "aze").text
+    assert sutun.apply_edits(mojibake, once.edits) == once.text
+    assert sutun.repair(once.text).text == once.text
+    assert any(e.kind == "normalise-mojibake" for e in once.edits)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 from collections.abc import Iterable
 
@@ -46,6 +47,75 @@ def map_offsets(text: str, edits: Iterable[Edit | dict], offsets: Iterable[int])
         floor = max(floor, min(landed, out_at))
         result.append(floor)
     return result
+
+
+def compose(text: str, first: list[Edit], then: list[Edit]) -> list[Edit] | None:
+    """Edits of ``text`` that do what ``first`` (replacements only) and then ``then`` (edits of
+    ``first``'s output) do: ``apply_edits(text, result)`` replays both at once.
+
+    An edit of ``then`` that cuts into a replacement of ``first`` takes it in (one edit from the
+    input span to the final text). None when a move would start or end inside one.
+    """
+    first = sorted(first, key=lambda e: e.start)
+    middle = apply_edits(text, first)
+    spans, shift = [], 0  # each of ``first`` as (input start, input end, start, end in middle)
+    for e in first:
+        spans.append((e.start, e.end, e.start + shift, e.start + shift + len(e.replacement)))
+        shift += len(e.replacement) - (e.end - e.start)
+    starts = [s[2] for s in spans]
+
+    def back(pos: int) -> int | None:
+        """The input offset of ``pos`` in the middle text; None inside a replacement."""
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0:
+            return pos
+        a, b, s, t = spans[k]
+        return pos - t + b if pos >= t else a if pos == s else None
+
+    groups: list[list] = []  # [start, end, edits of ``then``] in the middle text
+    for e in sorted((e for e in then if not e.is_move), key=lambda e: (e.start, e.end)):
+        lo, hi = e.start, e.end
+        for _, _, s, t in spans[max(0, bisect.bisect_right(starts, lo) - 1) :]:
+            if s >= hi:
+                break
+            if s < lo < t or s < hi < t or lo <= s < t <= hi:
+                lo, hi = min(lo, s), max(hi, t)
+        if groups and lo < groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], hi)
+            groups[-1][2].append(e)
+        else:
+            groups.append([lo, hi, [e]])
+    out: list[Edit] = []
+    for lo, hi, members in groups:
+        start, end = back(lo), back(hi)
+        assert start is not None and end is not None  # widened to whole replacements
+        head = members[0]
+        if len(members) == 1 and (lo, hi) == (head.start, head.end):
+            out.append(dataclasses.replace(head, start=start, end=end))
+            continue
+        local = [dataclasses.replace(m, start=m.start - lo, end=m.end - lo) for m in members]
+        evidence = {**head.evidence, "from": text[start:end]}
+        if len(members) > 1:
+            evidence["with"] = [m.kind for m in members[1:]]
+        replacement = apply_edits(middle[lo:hi], local)
+        out.append(
+            dataclasses.replace(
+                head, start=start, end=end, replacement=replacement, evidence=evidence
+            )
+        )
+    covered = [(g[0], g[1]) for g in groups]
+    for e, (_, _, s, t) in zip(first, spans, strict=True):
+        k = bisect.bisect_right(covered, (s, len(middle) + 1)) - 1
+        lo, hi = covered[k] if k >= 0 else (0, 0)
+        if not (lo <= s and t <= hi and (s < t or lo < s < hi)):
+            out.append(e)  # untouched by ``then``
+    for e in then:
+        if e.is_move:
+            start, end, after = back(e.start), back(e.end), back(e.after or 0)
+            if start is None or end is None or after is None:
+                return None
+            out.append(dataclasses.replace(e, start=start, end=end, after=after))
+    return out
 
 
 def _pieces(text: str, edits: Iterable[Edit | dict]) -> list[list]:

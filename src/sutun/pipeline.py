@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
 
 from sutun.config import RepairConfig
 from sutun.document import Document, Edit, Repaired
-from sutun.edits import apply_edits
+from sutun.edits import apply_edits, compose
 from sutun.lang.model import LanguageModel, canonical, shipped
 from sutun.lang.scripts import (
     azerbaijani_cyrillic,
@@ -133,6 +134,18 @@ def repair(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    if text.strip() and len(text) <= config.max_chars:
+        plan = normalise.mojibake_plan(text)
+        if plan is not None:
+            decoded = _read_decoded(text, plan, language, config, model)
+            if decoded is not None:
+                return decoded
+    return _repair(text, language, config, model)
+
+
+def _repair(
+    text: str, language: str | None, config: RepairConfig, model: LanguageModel | None
+) -> Repaired:
     forget_blocks()
     lang = canonical(language) or detect_language(text)
     # A lone \r ends a line: read as \n (same offsets), and written as one where repaired.
@@ -188,6 +201,43 @@ def _read_as_latin(
         {**f, "text": text[f["offset"] : f["offset"] + len(f["text"])]}
         for f in latin.document.furniture
     ]
+    out = apply_edits(text, edits)
+    fill(doc, out)
+    return Repaired(out, edits, doc)
+
+
+def _read_decoded(
+    text: str,
+    plan: list[tuple[str, str]],
+    language: str | None,
+    config: RepairConfig,
+    model: LanguageModel | None,
+) -> Repaired | None:
+    """UTF-8 read as Windows-1252 (AzÉ™rbaycan) is decoded first, word by word, and the decoded
+    text repaired: every step reads the words as written. The edits are of the input: an edit
+    that cuts into a decoded word takes its decoding in. None when a block move would cut one."""
+    first = normalise.decoding(text, plan)
+    decoded = apply_edits(text, first)
+    if decoded == text:
+        return None
+    inner = repair(decoded, language, config, model)
+    edits = compose(text, first, inner.edits)
+    if edits is None:
+        return None
+    doc = document_from_text(text, inner.document.language)
+    doc.edits = edits
+    doc.damaged = True
+    ends, shifts, shift = [], [], 0  # where each decoded word ends, the input longer by then
+    for e in first:
+        shift += e.end - e.start - len(e.replacement)
+        ends.append(e.end - shift)
+        shifts.append(shift)
+
+    def at_input(pos: int) -> int:  # furniture starts a block, never inside a decoded word
+        k = bisect.bisect_right(ends, pos)
+        return pos + (shifts[k - 1] if k else 0)
+
+    doc.furniture = [{**f, "offset": at_input(f["offset"])} for f in inner.document.furniture]
     out = apply_edits(text, edits)
     fill(doc, out)
     return Repaired(out, edits, doc)

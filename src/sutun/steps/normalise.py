@@ -157,8 +157,9 @@ def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
         if latin is None:
             latin = mostly_latin(doc.source)
         decoded = []
+        plan = _block_plan(text)
         for m in MOJIBAKE_TOKEN.finditer(text):
-            new = fix_latin_ligatures(ftfy.fix_encoding(m.group(0)))
+            new = fix_latin_ligatures(_decoded(m.group(0), plan))
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
                 decoded.append(m.span())
@@ -169,6 +170,52 @@ def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
     return sorted(out)
+
+
+def mojibake_plan(text: str) -> list[tuple[str, str]] | None:
+    """ftfy's plan when the text as a whole reads as UTF-8 mis-decoded (the document is then
+    decoded before any other step reads it)."""
+    return _block_plan(text)
+
+
+def decoding(text: str, plan: list[tuple[str, str]]) -> list[Edit]:
+    """``plan`` replayed word by word: one edit per mojibake token it decodes."""
+    out = []
+    for m in MOJIBAKE_TOKEN.finditer(text):
+        new = fix_latin_ligatures(_decoded(m.group(0), plan))
+        if new != m.group(0):
+            out.append(
+                Edit(
+                    "normalise-mojibake",
+                    m.start(),
+                    m.end(),
+                    new,
+                    step=STEP,
+                    confidence=0.98,
+                    evidence={"from": m.group(0), "to": new, "plan": [list(p) for p in plan]},
+                )
+            )
+    return out
+
+
+def _block_plan(text: str) -> list[tuple[str, str]] | None:
+    """ftfy's plan for a block that reads as mojibake as a whole: alone, a word gives ftfy's
+    caution too little to go on (ilÉ™, uÄŸurla)."""
+    if not MOJIBAKE_PAIR.search(text):
+        return None
+    fixed, plan = ftfy.fix_encoding_and_explain(text)
+    return plan if fixed != text and plan else None
+
+
+def _decoded(token: str, plan: list[tuple[str, str]] | None) -> str:
+    """The block's plan replayed on one token (offsets stay per word); ftfy's own judgement of
+    the token where the plan does not apply to it (a word already right, a lone mojibake)."""
+    if plan:
+        try:
+            return ftfy.apply_plan(token, plan)
+        except UnicodeError:
+            pass
+    return ftfy.fix_encoding(token)
 
 
 def run(doc: Document, ctx: Context) -> None:
