@@ -695,8 +695,9 @@ def ocr_damaged(doc: Document, ctx: Context) -> bool:
 
 
 def _enough(errors: int, doc: Document, ctx: Context) -> bool:
-    words = len(words_of(doc, ctx)[0])
-    return errors >= max(ctx.config.min_letter_errors, ctx.config.letter_error_rate * words)
+    return errors >= ctx.config.min_letter_errors and (
+        errors >= ctx.config.letter_error_rate * len(words_of(doc, ctx)[0])
+    )
 
 
 def _confident(doc: Document, ctx: Context) -> int:
