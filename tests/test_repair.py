@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -900,3 +901,22 @@ def test_a_document_read_as_windows_1252_is_decoded_before_it_is_repaired(seed):
     assert sutun.apply_edits(mojibake, once.edits) == once.text
     assert sutun.repair(once.text).text == once.text
     assert any(e.kind == "normalise-mojibake" for e in once.edits)
+
+
+SEED_SPELLINGS = {
+    "no-break space after the glyph": lambda t: t.replace("□ ", "□\u00a0"),
+    "soft hyphen ending a fragment": lambda t: t.replace("ayrıldı-\n", "ayrıldı\u00ad\n"),
+    "U+2010 hyphen": lambda t: t.replace("ayrıldı-\n", "ayrıldı\u2010\n"),
+    "OCR's ¬ for a hyphen": lambda t: t.replace("ayrıldı-\n", "ayrıldı¬\n"),
+    "decomposed letters": lambda t: unicodedata.normalize("NFD", t),
+}
+
+
+@pytest.mark.parametrize("spelling", SEED_SPELLINGS.values(), ids=SEED_SPELLINGS.keys())
+def test_the_seed_written_with_other_characters_comes_out_as_the_seed_does(seed, spelling):
+    broken, _ = seed
+    variant = spelling(broken)
+    assert variant != broken
+    once = sutun.repair(variant, "aze")
+    assert once.text == sutun.repair(broken, "aze").text
+    assert sutun.apply_edits(variant, once.edits) == once.text

@@ -21,6 +21,7 @@ INVISIBLE_CHARS = (
 )
 """A character class; a line of nothing else separates blocks as a blank one does (readers)."""
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
+SOFT_HYPHEN = "\u00ad"
 LONE_CR = re.compile("\r(?!\n)")
 """A line end of its own (classic Mac OS, Word's paragraph mark), read as \n (pipeline)."""
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")
@@ -106,8 +107,8 @@ def _glyph(glyphs: str) -> regex.Pattern:
     # — or the glyph stands alone on a block's line: then the break goes too (no leading space).
     chars = regex.escape(glyphs)
     return regex.compile(
-        rf"(?<=\n|^)[{chars}][ \t\r]*\n[ \t]*(?=\S)"
-        rf"|(?<!\S)[{chars}](?:[ \t]+(?=\S)|(?=[ \t\r]*(?:\n|$)))"
+        rf"(?<=\n|^)[{chars}][ \t\r\u00a0]*\n[ \t]*(?=\S)"
+        rf"|(?<!\S)[{chars}](?:[ \t\u00a0]+(?=\S)|(?=[ \t\r\u00a0]*(?:\n|$)))"
     )
 
 
@@ -134,22 +135,32 @@ def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
             for k, b in enumerate(doc.blocks)
             if bullet[k] and not bullet[k - 1] and not bullet[k + 1]
         ]
-    for m in INVISIBLE.finditer(doc.source):
-        spans.append((m.start(), m.end(), "remove-invisible"))
+    block_ends = (
+        {b.start + len(source[b.start : b.end].rstrip()) for b in doc.blocks}
+        if SOFT_HYPHEN in source
+        else set()
+    )
+    for m in INVISIBLE.finditer(source):
+        # A soft hyphen ending a block is where the typesetter broke a word: a hyphen to join.
+        soft_end = m.group() == SOFT_HYPHEN and m.end() in block_ends
+        spans.append((m.start(), m.end(), "soft-hyphen" if soft_end else "remove-invisible"))
     return spans
 
 
 def run(doc: Document, ctx: Context) -> None:
     for start, end, kind in glyph_spans(doc, ctx):
+        soft = kind == "soft-hyphen"
         doc.add(
             Edit(
                 kind,
                 start,
                 end,
-                "",
+                "-" if soft else "",
                 step=STEP,
                 confidence=0.99,
-                evidence={"removed": doc.source[start:end]},
+                evidence={"soft hyphen": "ends a block"}
+                if soft
+                else {"removed": doc.source[start:end]},
             )
         )
     repeated = repeated_heads(doc, ctx)

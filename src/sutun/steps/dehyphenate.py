@@ -13,7 +13,7 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.steps import normalise
-from sutun.steps.cleanup import furniture_kind
+from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
     CLOSED_END,
     ITEM_MARK,
@@ -56,7 +56,6 @@ def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
     return out
 
 
-SOFT_HYPHEN = "\u00ad"
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(rf"{ITEM_MARK.pattern}|[•▪■]\s")
