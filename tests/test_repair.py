@@ -920,3 +920,14 @@ def test_the_seed_written_with_other_characters_comes_out_as_the_seed_does(seed,
     once = sutun.repair(variant, "aze")
     assert once.text == sutun.repair(broken, "aze").text
     assert sutun.apply_edits(variant, once.edits) == once.text
+
+
+def test_letter_debris_from_a_picture_is_never_joined_and_the_text_goes_on_across_it():
+    junk = "ks T a 4 üq r . 7 zo Bə s 31 .. ğl m Ş 9 o qr x 2 ə — lu 58 b İ z ər : 6 sü"
+    text = (
+        "Başlıq\n\nNazir bəyanat ver-\n\ndi. Görüşdə iqtisadi məsələlər müzakirə olundu və\n\n"
+        f"{junk}\n\ntərəflər yeni layihələr barədə razılığa gəldilər.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert junk in out.split("\n\n") and "olundu və tərəflər yeni" in out
+    assert sutun.repair(out, "aze").text == out

@@ -25,6 +25,7 @@ from sutun.steps.evidence import (
     OPENING_QUOTES,
     TOKEN_CHAR,
     Context,
+    debris,
     document_vocabulary,
     ends_inside_a_name,
     ends_on_a_word_no_sentence_ends_on,
@@ -96,9 +97,10 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
             continue  # a markdown heading ends as it likes
         following = head_of(texts[k + 1])
         if following.capital and not following.enumerated:
-            if ends_inside_a_name(t):
+            # The joins keep letter debris (a picture, a table's leader dots) apart.
+            if ends_inside_a_name(t) and not _debris_at(k, texts, ctx):
                 yield "a paragraph cut off inside a name"
-            if ends_on_a_word_no_sentence_ends_on(t, ctx):
+            if ends_on_a_word_no_sentence_ends_on(t, ctx) and not _debris_at(k, texts, ctx):
                 yield "a paragraph cut off on a word no sentence ends on"
     if cleanup.glyph_spans(doc, ctx):
         yield "glyph or invisible character"
@@ -112,6 +114,10 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "text in a legacy font encoding"
     if letters.ocr_damaged(doc, ctx):
         yield "words the model rejects, a letter away from known ones"
+
+
+def _debris_at(k: int, texts: list[str], ctx: Context) -> bool:
+    return debris(texts[k], ctx, at_end=True) or debris(texts[k + 1], ctx)
 
 
 def _may_start_lower(text: str) -> bool:

@@ -452,6 +452,55 @@ def heading_goes_on(a: str, b: str) -> int:
     return mb.end()
 
 
+PROSE_SHARE = 0.5
+"""Of the visible characters of prose, the share that runs of three letters or more make up at
+least (less is letter debris: the OCR of a picture or a table, `Es B8 Öş ğ 53414 E ira SE`)."""
+KNOWN_SHARE = 0.5
+"""Of the words of prose (three letters or more), the share the model knows at least (with at
+least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing: `Ek Bs nonum qerdu sMloka` is debris)."""
+KNOWN_SHARE_MIN_WORDS = 3
+LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
+VISIBLE = re.compile(r"\S+")
+DEBRIS_SPAN = 300
+"""Characters of a block's opening that tell debris from prose (a block is one or the other)."""
+DEBRIS_MIN = 40
+"""Visible characters a block needs before it can be judged debris (a fragment ``di.`` is not)."""
+DEBRIS_WORDS = 8
+DEBRIS_KNOWN = 0.25
+
+
+def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
+    """Letter debris, the OCR of a picture or a table: never a fragment to move or join. Runs of
+    letters fill less than PROSE_SHARE of it, or of DEBRIS_WORDS and more, the model knows fewer
+    than DEBRIS_KNOWN (names and foreign words alone do not go that low)."""
+    model = ctx.model
+    if model is None or not model.words:
+        return False
+    # The paragraph at the junction: earlier edits may have cut a block in two (a blank line),
+    # and a second pass reads the two apart.
+    text = text.rsplit("\n\n", 1)[-1] if at_end else text.split("\n\n", 1)[0]
+    hit = ctx.memo.get(("debris", text))
+    if hit is None:
+        opening = text[-DEBRIS_SPAN:] if at_end else text[:DEBRIS_SPAN]
+        visible = sum(map(len, VISIBLE.findall(opening)))
+        runs = LETTER_RUNS.findall(opening)
+        hit = visible >= DEBRIS_MIN and (
+            sum(map(len, runs)) < PROSE_SHARE * visible
+            or (len(runs) >= DEBRIS_WORDS and not _knows_enough(runs[: 2 * DEBRIS_WORDS], model))
+        )
+        ctx.memo["debris", text] = hit
+    return hit
+
+
+def _knows_enough(runs: list[str], model: LanguageModel) -> bool:
+    need, known = DEBRIS_KNOWN * len(runs), 0
+    for run in runs:
+        known += model.known(run)
+        if known >= need:
+            return True
+    return False
+
+
 @lru_cache(maxsize=8192)  # asked of each block once per pair it is scored in
 def structural(text: str) -> bool:
     """A markdown heading, image, rule, table row or code fence: layout, never a fragment."""

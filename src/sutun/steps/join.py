@@ -12,6 +12,7 @@ from sutun.steps.evidence import (
     Continuation,
     Ends,
     continuation,
+    debris,
     head_of,
     heading_goes_on,
 )
@@ -48,7 +49,7 @@ def run(doc: Document, ctx: Context) -> None:
         c = continuation(paragraph, tb, ctx, doc.language)
         # A title is followed by a capital; a lower-case start after it goes on its sentence.
         title = a in fixed and not (c.score >= STRONG and head_of(tb).lower)
-        if title or c.score < MIN_SCORE:
+        if title or c.score < MIN_SCORE or debris(ta, ctx, at_end=True) or debris(tb, ctx):
             paragraph = ""
             continue
         paragraph = _joined(paragraph, tb, c)

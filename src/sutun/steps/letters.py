@@ -26,7 +26,17 @@ from sutun.edits import apply_edits
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
-from sutun.steps.evidence import OPENING_QUOTES, USUALLY_ENDS, Context, words_of
+from sutun.steps.evidence import (
+    KNOWN_SHARE,
+    KNOWN_SHARE_MIN_WORDS,
+    LETTER_RUNS,
+    OPENING_QUOTES,
+    PROSE_SHARE,
+    USUALLY_ENDS,
+    VISIBLE,
+    Context,
+    words_of,
+)
 
 STEP = "letters"
 ALPHABET = frozenset("abcçdeəfgğhxıijkqlmnoöprsştuüvyz")
@@ -208,18 +218,9 @@ def _worth_a_look(
     return hit
 
 
-PROSE_SHARE = 0.5
-"""Of the visible characters around a word, the share that runs of three letters or more must
-make up for it to be corrected."""
 PROSE_WINDOW = 50
 """Characters looked at on each side of the word (across block edges: blocks the joins make one
 read as one paragraph on a second pass)."""
-KNOWN_SHARE = 0.5
-"""Of the words around a word (three letters or more), the share the model must know for it to
-be corrected (with at least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing)."""
-KNOWN_SHARE_MIN_WORDS = 3
-LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
-VISIBLE = re.compile(r"\S+")
 
 
 def _in_prose(

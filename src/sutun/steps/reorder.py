@@ -31,6 +31,7 @@ from sutun.steps.evidence import (
     Ends,
     abbreviation,
     continuation,
+    debris,
     head_of,
     is_closed,
     starts_lower,
@@ -98,6 +99,14 @@ def run(doc: Document, ctx: Context) -> None:
         links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
+    if links:
+        # Letter debris (a picture read by OCR) neither continues nor is continued.
+        links = {
+            kj: c
+            for kj, c in links.items()
+            if not (debris(texts[kj[0]], ctx, at_end=True) or debris(texts[kj[1]], ctx))
+        }
+        far = {kj: c for kj, c in far.items() if kj in links}
     fixed = [structural(t) for t in texts]
     if any(fixed):
         # No text moves across a heading or an image (a record may hold several articles): a
