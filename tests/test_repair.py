@@ -931,3 +931,31 @@ def test_letter_debris_from_a_picture_is_never_joined_and_the_text_goes_on_acros
     out = sutun.repair(text, "aze").text
     assert junk in out.split("\n\n") and "olundu və tərəflər yeni" in out
     assert sutun.repair(out, "aze").text == out
+
+
+def test_a_second_headline_over_its_bold_lead_is_not_continued():
+    # Two articles in one record, no markdown headings: the second headline ends without a full
+    # stop, like a column cut, but its bold lead says an article starts there.
+    second = "Futbol komandası rəqibini üç qolla məğlub edib"
+    text = (
+        "Şəhərdə yeni park açılıb\n\n**Bələdiyyə sədri parkın açılışında iştirak edib.**\n\n"
+        "Parkın tikintisi iki il davam edib və işlərə yüzdən çox fəhlə cəlb olunub.\n\n"
+        f"{second}\n\n**Komanda dünənki oyunda inamlı qələbə qazanıb.**\n\n"
+        "Məşqçi oyundan sonra jurnalistlərə bildirib ki, komanda\n\n"
+        "Növbəti oyun gələn həftə paytaxtda keçiriləcək.\n\n"
+        "bu mövsüm çempionluq uğrunda mübarizə aparacaq.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert second in out.split("\n\n")
+    assert "bildirib ki, komanda bu mövsüm çempionluq" in out
+
+
+def test_a_clean_record_with_a_headline_in_title_case_ending_on_a_name_is_left_alone():
+    text = (
+        "City Opens a New Library\n\nThe new library opened on Monday, and hundreds of readers "
+        "came to see it. The building has three floors and a children's room.\n\n"
+        "Mayor Says the Bridge Will Open in Spring, Thanks to Governor Smith\n\n"
+        "The mayor said on Tuesday that work on the bridge is ahead of schedule, and that the "
+        "state paid for most of it.\n"
+    )
+    assert sutun.repair(text, "eng").edits == []

@@ -33,6 +33,7 @@ from sutun.steps.evidence import (
     glued_index,
     head_of,
     heading_goes_on,
+    new_title,
     structural,
     tail_of,
 )
@@ -97,10 +98,9 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
             continue  # a markdown heading ends as it likes
         following = head_of(texts[k + 1])
         if following.capital and not following.enumerated:
-            # The joins keep letter debris (a picture, a table's leader dots) apart.
-            if ends_inside_a_name(t) and not _debris_at(k, texts, ctx):
+            if ends_inside_a_name(t) and not _kept_apart(k, texts, ctx):
                 yield "a paragraph cut off inside a name"
-            if ends_on_a_word_no_sentence_ends_on(t, ctx) and not _debris_at(k, texts, ctx):
+            if ends_on_a_word_no_sentence_ends_on(t, ctx) and not _kept_apart(k, texts, ctx):
                 yield "a paragraph cut off on a word no sentence ends on"
     if cleanup.glyph_spans(doc, ctx):
         yield "glyph or invisible character"
@@ -116,8 +116,14 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "words the model rejects, a letter away from known ones"
 
 
-def _debris_at(k: int, texts: list[str], ctx: Context) -> bool:
-    return debris(texts[k], ctx, at_end=True) or debris(texts[k + 1], ctx)
+def _kept_apart(k: int, texts: list[str], ctx: Context) -> bool:
+    """Letter debris, or a headline over its lead, at the junction after block ``k``: the joins
+    keep both apart."""
+    return (
+        debris(texts[k], ctx, at_end=True)
+        or debris(texts[k + 1], ctx)
+        or new_title(texts[k - 1], texts[k], texts[k + 1])
+    )
 
 
 def _may_start_lower(text: str) -> bool:

@@ -350,9 +350,10 @@ RECORD_ARTICLES = 3
 
 
 def records_scores(docs: list[SimDoc]) -> dict:
-    """Several articles in one record, each under a markdown heading (a record may hold a page
-    or an issue: FinePDFs ships whole PDFs): how many come out exactly, against the same
-    articles repaired one by one; clean records changed."""
+    """Several articles in one record (a record may hold a page or an issue: FinePDFs ships
+    whole PDFs), each headline under a markdown heading mark or, as the seed writes its
+    headline, a plain line: how many come out exactly, against the same articles repaired one
+    by one; clean records changed."""
     import sutun
 
     out = {}
@@ -368,24 +369,35 @@ def records_scores(docs: list[SimDoc]) -> dict:
                 key=lambda d: (d.id.rsplit("#", 1)[1], d.id),
             )
             mine = [d for d in mine if d.text.startswith(d.gold.split("\n", 1)[0])]
-            alone = together = changed = 0
             records = [mine[k : k + RECORD_ARTICLES] for k in range(0, len(mine), RECORD_ARTICLES)]
-            for record in records:
-                text = "\n\n".join(f"## {d.text.strip()}" for d in record) + "\n"
-                once = sutun.repair(text, lang).text
-                changed += once != text
-                parts = once.split("## ")[1:]
-                for d, part in zip(record, parts + [""] * len(record), strict=False):
-                    together += metrics.exact(part, d.gold)
-                    alone += metrics.exact(sutun.repair(d.text, lang).text, d.gold)
-            out[f"{lang}/{kind}"] = {
-                "records": len(records),
-                "articles": len(mine),
-                "exact_alone": alone / len(mine) if mine else None,
-                "exact_in_records": together / len(mine) if mine else None,
-                "records_changed": changed / len(records) if records else None,
-            }
+            alone = sum(metrics.exact(sutun.repair(d.text, lang).text, d.gold) for d in mine)
+            for mark, headlines in (("## ", "markdown"), ("", "plain")):
+                together = changed = 0
+                for record in records:
+                    text = "\n\n".join(f"{mark}{d.text.strip()}" for d in record) + "\n"
+                    once = sutun.repair(text, lang).text
+                    changed += once != text
+                    for d, part in zip(record, _articles(once, record, mark), strict=True):
+                        together += metrics.exact(part.removeprefix(mark), d.gold)
+                out[f"{lang}/{kind}, {headlines} headlines"] = {
+                    "records": len(records),
+                    "articles": len(mine),
+                    "exact_alone": alone / len(mine) if mine else None,
+                    "exact_in_records": together / len(mine) if mine else None,
+                    "records_changed": changed / len(records) if records else None,
+                }
     return out
+
+
+def _articles(text: str, record: list[SimDoc], mark: str) -> list[str]:
+    """The record's output cut at each article's headline (empty parts when one is lost)."""
+    starts, at = [], 0
+    for d in record:
+        at = text.find(mark + d.gold.split("\n", 1)[0], at)
+        if at < 0:
+            return [""] * len(record)
+        starts.append(at)
+    return [text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
 
 
 def letters_scores(shared: Path, seeds: tuple[int, ...], limit: int | None = None) -> dict:

@@ -43,6 +43,7 @@ MARKDOWN_STRUCTURE = regex.compile(r"\s*(?:#{1,6}\s|!\[|(?:-{3,}|\*{3,}|_{3,})\s
 MARKDOWN_LINE = regex.compile(r"\s*(?:>|<[A-Za-z!/])")
 """A line that opens a quote or HTML: markdown needs the line break before it."""
 TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
+INNER_STOP = re.compile(r"[.!?…] \S")
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
 ITEM_MARK = regex.compile(r"(\d{1,3}|\p{Ll})([.)])\s")
@@ -576,7 +577,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if comma:
         # A list item ends in a comma too: next to it, join; from afar, never move for it.
         return Continuation("space", 0.9, True, ev)
-    if _name_end(ta) or (_acronym_end(ta) and _prose(ta)):
+    if (_name_end(ta) and not _title_case(ta)) or (_acronym_end(ta) and _prose(ta)):
         # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…, …deyə
         # BBC | Radio 4-ün…).
         ev["name_goes_on"] = True
@@ -643,6 +644,19 @@ def _name_end(t: Tail) -> bool:
     return t.last[:1].isupper() and not t.last.isupper() and not t.quoted
 
 
+def _title_case(t: Tail) -> bool:
+    """A headline in title case (Why Trump Will Win a Second Term): not a name cut off, though
+    it ends on one capitalised word as a name would."""
+    words = t.core[-8 * TAIL :].split()
+    return len(words) >= TITLE_CASE_WORDS and (
+        sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    )
+
+
+TITLE_CASE_WORDS = 4
+TITLE_CASE_SHARE = 0.75
+
+
 def _acronym_end(t: Tail) -> bool:
     """Ends, unpunctuated, on an acronym (a heading or a credit line may; prose does not)."""
     return len(t.last) > 1 and t.last.isupper() and t.last.isalpha() and not t.quoted
@@ -657,7 +671,24 @@ def ends_inside_a_name(text: str) -> bool:
     """A paragraph of prose whose last word is a capitalised one or an acronym with no full stop
     after it: a name cut off by a column end (… Senato Yargıçlar, … deyə BBC)."""
     t = tail_of(text)
-    return t.open and t.wordy and (_name_end(t) or _acronym_end(t)) and _prose(t)
+    return (
+        t.open
+        and t.wordy
+        and (_name_end(t) or _acronym_end(t))
+        and _prose(t)
+        and not _title_case(t)
+    )
+
+
+def new_title(before: str, text: str, after: str) -> bool:
+    """A headline inside the document (a record may hold several articles): a line of its own
+    after a closed block, one sentence without its full stop, over a lead set in bold (as the
+    first headline is)."""
+    core = Ends.of(text).core.strip()
+    if "\n" in core or not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
+        return False
+    lead = head_of(after)
+    return lead.emphasis == "**" and lead.capital[:1].isupper() and is_closed(Ends.of(before).core)
 
 
 def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:

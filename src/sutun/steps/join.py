@@ -15,6 +15,7 @@ from sutun.steps.evidence import (
     debris,
     head_of,
     heading_goes_on,
+    new_title,
 )
 from sutun.steps.reorder import STRONG, pinned
 
@@ -27,7 +28,7 @@ def run(doc: Document, ctx: Context) -> None:
     fixed = pinned(doc)
     # A is judged as the paragraph joined so far, as a second pass over the output would see it.
     paragraph = ""
-    for a, b in itertools.pairwise(body):
+    for k, (a, b) in enumerate(itertools.pairwise(body)):
         ta, tb = doc.text_of(a), doc.text_of(b)
         # Marks are measured in the text as edited; an input offset inside an edit ends past it.
         mark = heading_goes_on(ta, tb)
@@ -45,10 +46,13 @@ def run(doc: Document, ctx: Context) -> None:
             )
             paragraph = ""
             continue
+        headline = a in fixed or (
+            not paragraph and k > 0 and new_title(doc.text_of(body[k - 1]), ta, tb)
+        )
         paragraph = paragraph or ta
         c = continuation(paragraph, tb, ctx, doc.language)
         # A title is followed by a capital; a lower-case start after it goes on its sentence.
-        title = a in fixed and not (c.score >= STRONG and head_of(tb).lower)
+        title = headline and not (c.score >= STRONG and head_of(tb).lower)
         if title or c.score < MIN_SCORE or debris(ta, ctx, at_end=True) or debris(tb, ctx):
             paragraph = ""
             continue

@@ -34,6 +34,7 @@ from sutun.steps.evidence import (
     debris,
     head_of,
     is_closed,
+    new_title,
     starts_lower,
     structural,
     tail_of,
@@ -78,6 +79,9 @@ def run(doc: Document, ctx: Context) -> None:
     title = body[0] in pinned(doc)
     open_end = [openness(c) for c in cores]
     open_end[0] = 0.0 if title else open_end[0]
+    for k in range(1, n - 1):
+        if open_end[k] and new_title(texts[k - 1], texts[k], texts[k + 1]):
+            open_end[k] = 0.0  # a headline needs nothing after it, as the first one
     lower_start = [starts_lower(c.lstrip()) for c in cores]
     links: dict[tuple[int, int], Continuation] = {}
     for k in range(n):
