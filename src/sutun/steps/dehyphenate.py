@@ -80,7 +80,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     lines = text.split("\n")
     if sorted(map(len, lines))[len(lines) // 2] > ctx.config.max_line:
         return  # lines this long are paragraphs, not a column's wrapped lines
-    written = _markdown_breaks(lines)
+    written = _markdown_breaks(text, lines)
     hyphen_breaks = _hyphen_breaks(text)
     # A full line's width; not the longest, which may hold several joined by the extractor.
     width = sorted(len(line.strip()) for line in lines)[len(lines) * 3 // 4]
@@ -162,16 +162,16 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
 
 
-MARKDOWN_FIRST = frozenset("#!-*_|`+><")
-"""The characters a markdown line (MARKDOWN_STRUCTURE, MARKDOWN_LINE, BULLET) can start with."""
+MARKDOWN_START = re.compile(r"^[ \t]*[#!\-*_|`+><]", re.MULTILINE)
+"""Where a markdown line (MARKDOWN_STRUCTURE, MARKDOWN_LINE, BULLET) may start."""
 BULLET = regex.compile(r"\s*([-*+])\s")
 
 
-def _markdown_breaks(lines: list[str]) -> frozenset[int]:
+def _markdown_breaks(text: str, lines: list[str]) -> frozenset[int]:
     """The line breaks markdown reads (by the line before them), kept as written: after a
     heading, image, rule, table row or fence line; before one, a quote, HTML or a list item;
     all of a block that holds a code fence."""
-    if not any(line.lstrip()[:1] in MARKDOWN_FIRST for line in lines):
+    if not MARKDOWN_START.search(text):
         return frozenset()
     if any(line.lstrip().startswith("```") for line in lines):
         return frozenset(range(len(lines) - 1))

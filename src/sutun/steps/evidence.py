@@ -231,8 +231,11 @@ def starts_lower(core: str) -> bool:
     )
 
 
+TITLE_MAX = 200
+
+
 def title_like(core: str) -> bool:
-    return len(core) <= 200 and "\n" not in core and not TITLE_CLOSED.search(core.strip())
+    return len(core) <= TITLE_MAX and "\n" not in core and not TITLE_CLOSED.search(core.strip())
 
 
 BOTH_WORDS_MIN_COUNT = 5
@@ -477,19 +480,22 @@ def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
     model = ctx.model
     if model is None or not model.words:
         return False
-    # The paragraph at the junction: earlier edits may have cut a block in two (a blank line),
-    # and a second pass reads the two apart.
-    text = text.rsplit("\n\n", 1)[-1] if at_end else text.split("\n\n", 1)[0]
-    hit = ctx.memo.get(("debris", text))
+    key = ("debris", text, at_end)
+    hit = ctx.memo.get(key)
     if hit is None:
-        opening = text[-DEBRIS_SPAN:] if at_end else text[:DEBRIS_SPAN]
+        # The paragraph at the junction: earlier edits may have cut a block in two (a blank
+        # line), and a second pass reads the two apart.
+        if at_end:
+            opening = text.rsplit("\n\n", 1)[-1][-DEBRIS_SPAN:]
+        else:
+            opening = text.split("\n\n", 1)[0][:DEBRIS_SPAN]
         visible = sum(map(len, VISIBLE.findall(opening)))
         runs = LETTER_RUNS.findall(opening)
         hit = visible >= DEBRIS_MIN and (
             sum(map(len, runs)) < PROSE_SHARE * visible
             or (len(runs) >= DEBRIS_WORDS and not _knows_enough(runs[: 2 * DEBRIS_WORDS], model))
         )
-        ctx.memo["debris", text] = hit
+        ctx.memo[key] = hit
     return hit
 
 
@@ -684,8 +690,10 @@ def new_title(before: str, text: str, after: str) -> bool:
     """A headline inside the document (a record may hold several articles): a line of its own
     after a closed block, one sentence without its full stop, over a lead set in bold (as the
     first headline is)."""
+    if not after.lstrip().startswith("**") or len(text) > 2 * TITLE_MAX:
+        return False  # the common cases, asked first
     core = Ends.of(text).core.strip()
-    if "\n" in core or not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
+    if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
         return False
     lead = head_of(after)
     return lead.emphasis == "**" and lead.capital[:1].isupper() and is_closed(Ends.of(before).core)

@@ -175,6 +175,12 @@ def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
 def mojibake_plan(text: str) -> list[tuple[str, str]] | None:
     """ftfy's plan when the text as a whole reads as UTF-8 mis-decoded (the document is then
     decoded before any other step reads it)."""
+    if text.isascii():
+        return None
+    try:
+        text.encode("sloppy-windows-1252")  # ftfy's codec for the page mojibake is read in
+    except UnicodeEncodeError:
+        return None  # a letter that page has not (ə, ş) was read right
     return _block_plan(text)
 
 

@@ -103,8 +103,9 @@ def run(doc: Document, ctx: Context) -> None:
         links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
-    if links:
-        # Letter debris (a picture read by OCR) neither continues nor is continued.
+    if any(j != k + 1 for k, j in links):
+        # Letter debris (a picture read by OCR) neither continues nor is continued (asked when a
+        # link out of order could move a block: most documents have none).
         links = {
             kj: c
             for kj, c in links.items()
