@@ -214,14 +214,22 @@ def _block_plan(text: str) -> list[tuple[str, str]] | None:
 
 
 def _decoded(token: str, plan: list[tuple[str, str]] | None) -> str:
-    """The block's plan replayed on one token (offsets stay per word); ftfy's own judgement of
-    the token where the plan does not apply to it (a word already right, a lone mojibake)."""
-    if plan:
-        try:
-            return ftfy.apply_plan(token, plan)
-        except UnicodeError:
-            pass
-    return ftfy.fix_encoding(token)
+    """The block's plan replayed on one token (offsets stay per word); where it leaves the token
+    mis-decoded (a text mixing right and wrong words gets a plan that reads only some of them),
+    the token read back through the code page it was mis-read in; ftfy's own judgement of a
+    token when the text has no plan (a lone mojibake)."""
+    if not plan:
+        return ftfy.fix_encoding(token)
+    try:
+        new = ftfy.apply_plan(token, plan)
+    except UnicodeError:
+        new = token
+    if not MOJIBAKE_PAIR.search(new):
+        return new
+    try:
+        return token.encode("sloppy-windows-1252").decode("utf-8")
+    except UnicodeError:  # a word already right (its ö is not UTF-8's lead byte)
+        return new
 
 
 def run(doc: Document, ctx: Context) -> None:
