@@ -469,17 +469,13 @@ DEBRIS_SPAN = 300
 """Characters of a block's opening that tell debris from prose (a block is one or the other)."""
 DEBRIS_MIN = 40
 """Visible characters a block needs before it can be judged debris (a fragment ``di.`` is not)."""
-DEBRIS_WORDS = 8
-DEBRIS_KNOWN = 0.25
 
 
 def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
-    """Letter debris, the OCR of a picture or a table: never a fragment to move or join. Runs of
-    letters fill less than PROSE_SHARE of it, or of DEBRIS_WORDS and more, the model knows fewer
-    than DEBRIS_KNOWN (names and foreign words alone do not go that low)."""
-    model = ctx.model
-    if model is None or not model.words:
-        return False
+    """Letter debris, the OCR of a picture or a table (``ks T a 4 üq r . 7 zo``, leader dots):
+    never a fragment to move or join. Runs of three letters or more fill less than PROSE_SHARE
+    of its visible characters (whatever the language, and whatever a model knows: a model
+    learned from a few articles knows too few words to tell prose by them)."""
     key = ("debris", text, at_end)
     hit = ctx.memo.get(key)
     if hit is None:
@@ -490,22 +486,9 @@ def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
         else:
             opening = text.split("\n\n", 1)[0][:DEBRIS_SPAN]
         visible = sum(map(len, VISIBLE.findall(opening)))
-        runs = LETTER_RUNS.findall(opening)
-        hit = visible >= DEBRIS_MIN and (
-            sum(map(len, runs)) < PROSE_SHARE * visible
-            or (len(runs) >= DEBRIS_WORDS and not _knows_enough(runs[: 2 * DEBRIS_WORDS], model))
-        )
-        ctx.memo[key] = hit
+        letters = sum(map(len, LETTER_RUNS.findall(opening)))
+        hit = ctx.memo[key] = visible >= DEBRIS_MIN and letters < PROSE_SHARE * visible
     return hit
-
-
-def _knows_enough(runs: list[str], model: LanguageModel) -> bool:
-    need, known = DEBRIS_KNOWN * len(runs), 0
-    for run in runs:
-        known += model.known(run)
-        if known >= need:
-            return True
-    return False
 
 
 @lru_cache(maxsize=8192)  # asked of each block once per pair it is scored in
