@@ -351,6 +351,14 @@ class Continuation:
 NONE = Continuation("", 0.0)
 
 
+def word_across(c: Continuation) -> bool:
+    """A hyphen join into a word the evidence knows: prose on both sides, never letter debris."""
+    return c.kind == "hyphen" and c.score >= STRONG_HYPHEN
+
+
+STRONG_HYPHEN = 3.0
+
+
 class Tail(NamedTuple):
     """What a continuation needs from the end of block A (computed once per text)."""
 
@@ -485,8 +493,8 @@ def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
             opening = text.rsplit("\n\n", 1)[-1][-DEBRIS_SPAN:]
         else:
             opening = text.split("\n\n", 1)[0][:DEBRIS_SPAN]
-        visible = sum(map(len, VISIBLE.findall(opening)))
-        letters = sum(map(len, LETTER_RUNS.findall(opening)))
+        visible = len(opening) - sum(map(opening.count, " \n\t\r"))
+        letters = len(opening) - len(LETTER_RUNS.sub("", opening))
         hit = ctx.memo[key] = visible >= DEBRIS_MIN and letters < PROSE_SHARE * visible
     return hit
 

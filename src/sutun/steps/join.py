@@ -16,6 +16,7 @@ from sutun.steps.evidence import (
     head_of,
     heading_goes_on,
     new_title,
+    word_across,
 )
 from sutun.steps.reorder import STRONG, pinned
 
@@ -53,7 +54,10 @@ def run(doc: Document, ctx: Context) -> None:
         c = continuation(paragraph, tb, ctx, doc.language)
         # A title is followed by a capital; a lower-case start after it goes on its sentence.
         title = headline and not (c.score >= STRONG and head_of(tb).lower)
-        if title or c.score < MIN_SCORE or debris(ta, ctx, at_end=True) or debris(tb, ctx):
+        if title or c.score < MIN_SCORE:
+            paragraph = ""
+            continue
+        if not word_across(c) and (debris(ta, ctx, at_end=True) or debris(tb, ctx)):
             paragraph = ""
             continue
         paragraph = _joined(paragraph, tb, c)

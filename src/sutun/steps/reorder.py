@@ -39,6 +39,7 @@ from sutun.steps.evidence import (
     structural,
     tail_of,
     title_like,
+    word_across,
 )
 
 STEP = "reorder"
@@ -109,7 +110,8 @@ def run(doc: Document, ctx: Context) -> None:
         links = {
             kj: c
             for kj, c in links.items()
-            if not (debris(texts[kj[0]], ctx, at_end=True) or debris(texts[kj[1]], ctx))
+            if word_across(c)
+            or not (debris(texts[kj[0]], ctx, at_end=True) or debris(texts[kj[1]], ctx))
         }
         far = {kj: c for kj, c in far.items() if kj in links}
     fixed = [structural(t) for t in texts]
