@@ -681,7 +681,7 @@ def new_title(before: str, text: str, after: str) -> bool:
     """A headline inside the document (a record may hold several articles): a line of its own
     after a closed block, one sentence without its full stop, over a lead set in bold (as the
     first headline is)."""
-    if not after.lstrip().startswith("**") or len(text) > 2 * TITLE_MAX:
+    if not after[:8].lstrip().startswith("**") or len(text) > 2 * TITLE_MAX:
         return False  # the common cases, asked first
     core = Ends.of(text).core.strip()
     if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
