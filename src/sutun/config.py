@@ -46,10 +46,11 @@ class RepairConfig(NamedTuple):
     """Letters are corrected in a document with at least this many confident letter errors (which
     alone mark it as damaged); one can be the author's own typo, and stays."""
     letter_error_rate: float = 0.002
-    """...and at least this many per word, so that a long record (a page, an issue) is not taken
-    for OCR output by its authors' typos: clean dev articles hold 0.7 confident errors per 1,000
-    words, text with OCR noise on 0.5% of its words 4.3 (records of three clean dev articles
-    changed: 12% at 0.0015, 7% at 0.002, 2% at 0.0025, which would miss more OCR'd pages)."""
+    """Confident letter errors per word a document needs besides (min_letter_errors), so that a
+    long record (a page, an issue) is not taken for OCR output by its authors' typos: clean dev
+    articles hold 0.7 confident errors per 1,000 words, text with OCR noise on 0.5% of its words
+    4.3 (records of three clean dev articles changed: 12% at 0.0015, 7% at 0.002, 2% at 0.0025,
+    which would miss more OCR'd pages)."""
     to_latin: bool = False
     """Also transliterate Azerbaijani Cyrillic (Soviet-era texts) to the Latin alphabet."""
     restore_diacritics: bool = False

@@ -656,8 +656,8 @@ def _records_markdown(r: dict | None) -> list[str]:
         "### Several articles in one record",
         "",
         f"The dev documents {RECORD_ARTICLES} articles to a record (one seed's articles by id), "
-        "each under a markdown heading `## ` on its title line, as docling writes headings; the "
-        "same articles repaired one by one beside them.",
+        "each headline marked as a markdown heading `## `, as docling writes headings, or a plain "
+        "line, as the seed's is; the same articles repaired one by one beside them.",
         "",
         "| language/documents | records | articles | exact alone | exact in records | "
         "records changed |",

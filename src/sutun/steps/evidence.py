@@ -466,7 +466,7 @@ def heading_goes_on(a: str, b: str) -> int:
 
 PROSE_SHARE = 0.5
 """Of the visible characters of prose, the share that runs of three letters or more make up at
-least (less is letter debris: the OCR of a picture or a table, `Es B8 Öş ğ 53414 E ira SE`)."""
+least (less is letter debris: the OCR of a picture or a table, `Xk 7 üq Bə 31 .. ğl Ş 9 o`)."""
 KNOWN_SHARE = 0.5
 """Of the words of prose (three letters or more), the share the model knows at least (with at
 least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing: `Ek Bs nonum qerdu sMloka` is debris)."""

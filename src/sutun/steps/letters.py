@@ -227,8 +227,8 @@ def _in_prose(
     doc: Document, start: int, end: int, as_read: bool, known: Callable[[str], bool]
 ) -> bool:
     """Whether the word stands in prose: the text around it as earlier steps left it (or, for
-    the gate's count, as it came). OCR of a picture or a table reads as letter debris (`Es B8
-    Öş ğ 53414 E ira SE`, `Ek Bs nonum qerdu sMloka`), where a 'correction' only turns debris
+    the gate's count, as it came). OCR of a picture or a table reads as letter debris (`Xk 7 üq
+    Bə 31 .. ğl Ş 9 o`, `Ek Bs nonum qerdu sMloka`), where a 'correction' only turns debris
     into other debris: runs of letters must fill the window, and words the model knows must be
     the most of them."""
 

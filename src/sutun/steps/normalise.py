@@ -178,9 +178,9 @@ def mojibake_plan(text: str) -> list[tuple[str, str]] | None:
     if text.isascii():
         return None
     try:
-        text.encode("sloppy-windows-1252")  # ftfy's codec for the page mojibake is read in
+        text.encode("sloppy-windows-1252")  # ftfy's Windows-1252: mojibake is all in it
     except UnicodeEncodeError:
-        return None  # a letter that page has not (ə, ş) was read right
+        return None  # a letter it has not (ə, ş) was read right
     return _block_plan(text)
 
 
