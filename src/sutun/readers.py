@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from sutun.document import Block, Document
 from sutun.steps.cleanup import INVISIBLE_CHARS
 
-BLANK_LINES = regex.compile(rf"\n(?:[ \t\r{INVISIBLE_CHARS}]*\n)+")
+# stdlib ``re``: plain classes, which it scans about twice as fast as ``regex``.
+BLANK_LINES = re.compile(rf"\n(?:[ \t\r{INVISIBLE_CHARS}]*\n)+")
 """What separates blocks: one or more lines holding nothing but spaces, or characters cleanup
 removes (Word's table-cell marks \x07, zero-width spaces), so that a second pass sees the same
 blocks (CRLF and form feeds included)."""
-_EDGE = regex.compile(r"\S")
+_EDGE = re.compile(r"\S")
 
 
 def document_from_text(text: str, language: str | None = None, source_name: str = "") -> Document:

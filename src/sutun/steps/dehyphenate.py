@@ -31,7 +31,7 @@ from sutun.steps.evidence import (
 from sutun.steps.join import MIN_SCORE
 
 STEP = "dehyphenate"
-LINE_BREAK = regex.compile(r"[ \t\r]*\n[ \t]*")
+LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
 # Found from the hyphen, the word before it read backwards: a scan for the rare character is
 # several times faster than one that starts a letter run everywhere. The right part is looked
 # at, not taken: it may end in its own hyphen (məc-|buriyyətində-|dir).
@@ -217,7 +217,7 @@ FIT = 0.9
 """A line wraps only when the next word does not fit: a sentence end followed by a word that
 would have fit in this share of a full line's characters (letters differ in width) was a
 paragraph end."""
-NEXT_WORD = regex.compile(r"\S+")
+NEXT_WORD = re.compile(r"\S+")
 FIRST_WORD = regex.compile(r"\p{L}+")
 
 

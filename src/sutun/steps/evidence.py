@@ -57,7 +57,7 @@ TOKEN_CHAR = re.compile(r"[^\W\d_]")
 FIND_LIMIT = 20
 """Occurrences of a word inside longer ones ``written_lower`` steps over before it collects the
 document's tokens instead."""
-INNER_SPACE = regex.compile(r"\S\s+\S")
+INNER_SPACE = re.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here
 CLOSING_QUOTES = "\"'»”’"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from sutun.document import Document
 from sutun.steps.evidence import Context, Ends, title_like
 
 STEP = "structure"
-_PARAGRAPHS = regex.compile(r"\n[ \t]*\n\s*")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 
 
 def fill(doc: Document, text: str) -> None:
