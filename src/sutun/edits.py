@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sutun.document import Edit
 
@@ -58,19 +58,9 @@ def compose(text: str, first: list[Edit], then: list[Edit]) -> list[Edit] | None
     """
     first = sorted(first, key=lambda e: e.start)
     middle = apply_edits(text, first)
-    spans, shift = [], 0  # each of ``first`` as (input start, input end, start, end in middle)
-    for e in first:
-        spans.append((e.start, e.end, e.start + shift, e.start + shift + len(e.replacement)))
-        shift += len(e.replacement) - (e.end - e.start)
+    spans = _spans(first)
     starts = [s[2] for s in spans]
-
-    def back(pos: int) -> int | None:
-        """The input offset of ``pos`` in the middle text; None inside a replacement."""
-        k = bisect.bisect_right(starts, pos) - 1
-        if k < 0:
-            return pos
-        a, b, s, t = spans[k]
-        return pos - t + b if pos >= t else a if pos == s else None
+    back = _back(spans)
 
     groups: list[list] = []  # [start, end, edits of ``then``] in the middle text
     for e in sorted((e for e in then if not e.is_move), key=lambda e: (e.start, e.end)):
@@ -116,6 +106,34 @@ def compose(text: str, first: list[Edit], then: list[Edit]) -> list[Edit] | None
                 return None
             out.append(dataclasses.replace(e, start=start, end=end, after=after))
     return out
+
+
+def back_through(replacements: list[Edit]) -> Callable[[int], int | None]:
+    """For non-overlapping ``replacements``: the input offset of an offset in their output, None
+    for one inside a replacement."""
+    return _back(_spans(sorted(replacements, key=lambda e: e.start)))
+
+
+def _back(spans: list[tuple[int, int, int, int]]) -> Callable[[int], int | None]:
+    starts = [s[2] for s in spans]
+
+    def back(pos: int) -> int | None:
+        k = bisect.bisect_right(starts, pos) - 1
+        if k < 0:
+            return pos
+        a, b, s, t = spans[k]
+        return pos - t + b if pos >= t else a if pos == s else None
+
+    return back
+
+
+def _spans(replacements: list[Edit]) -> list[tuple[int, int, int, int]]:
+    """Each replacement (sorted) as (input start, input end, start, end in the output)."""
+    spans, shift = [], 0
+    for e in replacements:
+        spans.append((e.start, e.end, e.start + shift, e.start + shift + len(e.replacement)))
+        shift += len(e.replacement) - (e.end - e.start)
+    return spans
 
 
 def _pieces(text: str, edits: Iterable[Edit | dict]) -> list[list]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
 
 from sutun.config import RepairConfig
 from sutun.document import Document, Edit, Repaired
-from sutun.edits import apply_edits, compose
+from sutun.edits import apply_edits, back_through, compose
 from sutun.lang.model import LanguageModel, canonical, shipped
 from sutun.lang.scripts import (
     azerbaijani_cyrillic,
@@ -206,16 +205,11 @@ def _read_as_latin(
             e = dataclasses.replace(e, replacement=back)
         e.evidence["read_as"] = "Latin letters"
         edits.append(e)
-    doc = document_from_text(text, language)
-    doc.edits = edits
-    doc.damaged = latin.document.damaged
-    doc.furniture = [  # as written: the Latin reading has the same offsets and lengths
+    furniture = [  # as written: the Latin reading has the same offsets and lengths
         {**f, "text": text[f["offset"] : f["offset"] + len(f["text"])]}
         for f in latin.document.furniture
     ]
-    out = apply_edits(text, edits)
-    fill(doc, out)
-    return Repaired(out, edits, doc)
+    return _repaired_as(text, latin.document, edits, furniture)
 
 
 def _read_decoded(
@@ -236,20 +230,17 @@ def _read_decoded(
     edits = compose(text, first, inner.edits)
     if edits is None:
         return None
-    doc = document_from_text(text, inner.document.language)
+    back = back_through(first)  # furniture starts a block, never inside a decoded word
+    furniture = [{**f, "offset": back(f["offset"])} for f in inner.document.furniture]
+    return _repaired_as(text, inner.document, edits, furniture)
+
+
+def _repaired_as(text: str, read: Document, edits: list[Edit], furniture: list[dict]) -> Repaired:
+    """``text`` repaired by ``edits`` found in another reading of it (``read``)."""
+    doc = document_from_text(text, read.language)
     doc.edits = edits
-    doc.damaged = True
-    ends, shifts, shift = [], [], 0  # where each decoded word ends, the input longer by then
-    for e in first:
-        shift += e.end - e.start - len(e.replacement)
-        ends.append(e.end - shift)
-        shifts.append(shift)
-
-    def at_input(pos: int) -> int:  # furniture starts a block, never inside a decoded word
-        k = bisect.bisect_right(ends, pos)
-        return pos + (shifts[k - 1] if k else 0)
-
-    doc.furniture = [{**f, "offset": at_input(f["offset"])} for f in inner.document.furniture]
+    doc.damaged = read.damaged or bool(edits)
+    doc.furniture = furniture
     out = apply_edits(text, edits)
     fill(doc, out)
     return Repaired(out, edits, doc)

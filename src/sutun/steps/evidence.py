@@ -472,11 +472,19 @@ KNOWN_SHARE = 0.5
 least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing: `Ek Bs nonum qerdu sMloka` is debris)."""
 KNOWN_SHARE_MIN_WORDS = 3
 LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
-VISIBLE = re.compile(r"\S+")
+SPACE = re.compile(r"\s+")
 DEBRIS_SPAN = 300
 """Characters of a block's opening that tell debris from prose (a block is one or the other)."""
 DEBRIS_MIN = 40
 """Visible characters a block needs before it can be judged debris (a fragment ``di.`` is not)."""
+
+
+def thin_letters(text: str, min_visible: int = 0) -> bool:
+    """Runs of three letters or more fill less than PROSE_SHARE of the visible characters (of
+    at least ``min_visible``): letter debris, not prose."""
+    visible = len(SPACE.sub("", text))
+    letters = len(text) - len(LETTER_RUNS.sub("", text))
+    return visible >= min_visible and letters < PROSE_SHARE * visible
 
 
 def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
@@ -493,9 +501,7 @@ def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
             opening = text.rsplit("\n\n", 1)[-1][-DEBRIS_SPAN:]
         else:
             opening = text.split("\n\n", 1)[0][:DEBRIS_SPAN]
-        visible = len(opening) - sum(map(opening.count, " \n\t\r"))
-        letters = len(opening) - len(LETTER_RUNS.sub("", opening))
-        hit = ctx.memo[key] = visible >= DEBRIS_MIN and letters < PROSE_SHARE * visible
+        hit = ctx.memo[key] = thin_letters(opening, DEBRIS_MIN)
     return hit
 
 

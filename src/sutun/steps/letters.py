@@ -31,10 +31,9 @@ from sutun.steps.evidence import (
     KNOWN_SHARE_MIN_WORDS,
     LETTER_RUNS,
     OPENING_QUOTES,
-    PROSE_SHARE,
     USUALLY_ENDS,
-    VISIBLE,
     Context,
+    thin_letters,
     words_of,
 )
 
@@ -236,9 +235,7 @@ def _in_prose(
         return doc.source[a:b] if as_read else doc.view(a, b)
 
     lo, hi = max(0, start - PROSE_WINDOW), min(len(doc.source), end + PROSE_WINDOW)
-    around = text(lo, hi)
-    visible = sum(map(len, VISIBLE.findall(around)))
-    if sum(map(len, LETTER_RUNS.findall(around))) < PROSE_SHARE * visible:
+    if thin_letters(text(lo, hi)):
         return False
     # The outermost runs may be words the window cut.
     neighbours = LETTER_RUNS.findall(text(lo, start))[1:] + LETTER_RUNS.findall(text(end, hi))[:-1]
