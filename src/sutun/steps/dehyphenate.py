@@ -3,6 +3,7 @@ that dropped every line-end hyphen."""
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter
@@ -277,8 +278,11 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                 _split(
                     doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
                 )
-    end = start + len(text)
-    spans = {(a - start, b - start) for a, b in _repeated_words(doc, ctx) if start <= a < end}
+    repeated = _repeated_words(doc, ctx)  # in document order
+    first = bisect.bisect_left(repeated, (start,))
+    spans = {
+        (a - start, b - start) for a, b in repeated[first : bisect.bisect_left(repeated, (end,))]
+    }
     if not spans and not ctx.glued:
         return
     no_w = doc.language in normalise.NO_W

@@ -472,7 +472,6 @@ KNOWN_SHARE = 0.5
 least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing: `Ek Bs nonum qerdu sMloka` is debris)."""
 KNOWN_SHARE_MIN_WORDS = 3
 LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
-SPACE = re.compile(r"\s+")
 DEBRIS_SPAN = 300
 """Characters of a block's opening that tell debris from prose (a block is one or the other)."""
 DEBRIS_MIN = 40
@@ -482,7 +481,7 @@ DEBRIS_MIN = 40
 def thin_letters(text: str, min_visible: int = 0) -> bool:
     """Runs of three letters or more fill less than PROSE_SHARE of the visible characters (of
     at least ``min_visible``): letter debris, not prose."""
-    visible = len(SPACE.sub("", text))
+    visible = len("".join(text.split()))
     letters = len(text) - len(LETTER_RUNS.sub("", text))
     return visible >= min_visible and letters < PROSE_SHARE * visible
 

@@ -199,7 +199,10 @@ def _search(
     # linked list (position, previous link)) — no sequence is copied while searching.
     beam: list[tuple[float, int, int, int, Any]] = [(0.0, lo - 1, (1 << lo) - 1, lo, None)]
     for _ in range(hi - lo + 1):
-        best: dict[tuple[int, int], tuple] = {}
+        # State key: the placed bit set and the last position, packed in one int (hashed faster
+        # than a tuple).
+        best: dict[int, tuple] = {}
+        get = best.get
         for score0, last, placed0, first_free, path in beam:
             # Blocks placed past the first unplaced one: at the window's width it must go next.
             forced = placed0.bit_count() - first_free >= window
@@ -212,8 +215,8 @@ def _search(
                 if value is None:
                     value = values[row + j] = junction(last, j)
                 score = score0 + value - (price[j] * passed if lower_start[j] else passed_price)
-                key = (placed0 | 1 << j, j)
-                old = best.get(key)
+                key = (placed0 | 1 << j) << KEY_BITS | j
+                old = get(key)
                 if old is None or score > old[0]:
                     best[key] = (score, first_free, path)
                 if forced:
@@ -222,7 +225,8 @@ def _search(
                 passed_price += price[j]
         beam = []
         top = sorted(best.items(), key=_score, reverse=True)[:width]
-        for (placed, j), (score, first_free, path) in top:
+        for key, (score, first_free, path) in top:
+            placed, j = key >> KEY_BITS, key & KEY_MASK
             while placed >> first_free & 1:
                 first_free += 1
             beam.append((score, j, placed, first_free, (j, path)))
@@ -355,6 +359,10 @@ def _move_far(
     if then - now >= FAR_GAIN:
         seq.pop(at_j)
         seq.insert(seq.index(k) + 1, j)
+
+
+KEY_BITS = 32
+KEY_MASK = (1 << KEY_BITS) - 1
 
 
 def _score(item: tuple[Any, tuple]) -> float:
