@@ -719,6 +719,27 @@ def test_a_bullet_alone_before_a_paragraph_goes_and_a_list_keeps_its_bullets():
     assert listed in out and out.count("Sakinlər yeni parkı") == 2 and out.count("•") == 2
 
 
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- ali təhsil\n- iki il iş təcrübəsi\n- Azərbaycan dilini bilmək",
+        "1. Açılış nitqi\n2. Hesabat\n3. Müzakirə",
+    ],
+    ids=["bullets", "numbers"],
+)
+def test_a_lists_unpunctuated_last_item_is_not_joined_to_the_paragraph_after_it(items):
+    clean = f"Tələblər:\n\n{items}\n\nMüraciət üçün e-poçt göndərin.\n"
+    assert sutun.repair(clean, "aze").text == clean
+    broken = f"Başlıq\n\nNazir bəyanat ver-\n\ndi. Sonra görüş oldu.\n\n{items}\n\nMüraciət üçün."
+    out = sutun.repair(broken, "aze").text
+    assert "bəyanat verdi." in out and f"{items}\n\nMüraciət üçün." in out
+
+
+def test_a_list_item_a_column_end_cut_still_goes_on_in_lower_case():
+    text = "Başlıq\n\nTələblər:\n\n- ali təhsil\n- iki il iş\n\ntəcrübəsi olmalıdır.\n"
+    assert "- iki il iş təcrübəsi olmalıdır." in sutun.repair(text, "aze").text
+
+
 def test_a_dash_a_printed_line_starts_with_is_joined_as_prose():
     text = (
         "Başlıq\n\nKomandanın hücumçuları meydanda çox çalışırdı, ancaq qapıya zərbələr zəif\n"

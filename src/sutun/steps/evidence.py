@@ -373,6 +373,7 @@ class Tail(NamedTuple):
     words: int  # how many words
     abbreviation: str  # ends on an initial (Z.) or an ordinal (8.), which sentences go on past
     parenthesis: bool  # a parenthesis opened and not closed
+    listed: bool  # ends on the last item of a list (unpunctuated as items are)
 
 
 class Head(NamedTuple):
@@ -407,7 +408,18 @@ def tail_of(text: str) -> Tail:
         words=len(core[-8 * TAIL :].split()),  # enough to tell a heading from a sentence
         abbreviation=abbreviation(tail),
         parenthesis=core.rfind("(") > core.rfind(")"),
+        listed="\n" in core and ends_a_list(core),
     )
+
+
+LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
+
+
+def ends_a_list(core: str) -> bool:
+    """The last line is an item of a list written as one: lines of their own that open with a
+    bullet or a number, two or more of them."""
+    last = core.rfind("\n") + 1
+    return LIST_ITEM.match(core, last) is not None and LIST_ITEM.search(core, 0, last) is not None
 
 
 INITIAL = regex.compile(r"(?:^|[\s.(])\p{Lu}\.$", regex.REVERSE)
@@ -569,6 +581,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if _thousands(ta, hb):
         ev["number_goes_on"] = True  # 15 | 000 dollar: a thousands separator's space
         return Continuation("space", 2.0, True, ev)
+    if ta.listed:
+        return NONE  # a list's items go unpunctuated: a capital after the last starts anew
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can
     # (not on a comma).
     comma = ta.core.endswith(",")
@@ -676,6 +690,7 @@ def ends_inside_a_name(text: str) -> bool:
     return (
         t.open
         and t.wordy
+        and not t.listed
         and (_name_end(t) or _acronym_end(t))
         and _prose(t)
         and not _title_case(t)
@@ -702,6 +717,7 @@ def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
     return (
         t.open
         and t.wordy
+        and not t.listed
         and not t.quoted
         and t.words >= ctx.config.space_join_min_words
         and ctx.model is not None
