@@ -56,6 +56,22 @@ def test_gutters_are_found_and_justified_spaces_as_wide_are_not():
     )
 
 
+def test_a_wide_space_in_a_short_column_is_no_gutter_however_a_gutter_elsewhere_reaches():
+    def row(y: float, spans: list[tuple[float, float]]) -> list[Word]:
+        return [Word(a, y, b, y + 10, f"w{a:.0f}", 10.0) for a, b in spans]
+
+    words = []
+    for k in range(6):  # two columns, the left one's last line short: its gutter reaches left
+        cut = 80 + 7 * k  # where a row's one space falls
+        left = [(0, cut), (cut + 4, 200)] if k < 5 else [(0, 50), (54, 90)]
+        words += row(15.0 * k, [*left, (220, 220 + cut), (224 + cut, 420)])
+    # Far below, a column two lines short, justified with spaces as wide as a gutter.
+    words += row(300, [(0, 40), (60, 100), (120, 200), (220, 300)])
+    words += row(315, [(0, 45), (65, 98), (118, 200), (220, 290)])
+    short = {ln.text for ln in lines_of(words) if ln.y0 >= 300}
+    assert short == {"w0 w60 w120", "w220", "w0 w65 w118"}
+
+
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
     page = next(
         p

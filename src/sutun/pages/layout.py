@@ -101,9 +101,7 @@ def lines_of(words: list[Word]) -> list[Line]:
         for k, w in enumerate(row[1:]):
             verdict = verdicts.get((i, k), "")
             a, b = current[-1].x1, w.x0
-            if verdict == "gutter" or (
-                verdict == "maybe" and any(min(b, y) - max(a, x) > 0.3 * w.size for x, y in grid)
-            ):
+            if verdict == "gutter" or (verdict == "maybe" and _on_grid(a, b, w.size, grid)):
                 lines.append(Line(current))
                 current = [w]
             else:
@@ -120,6 +118,18 @@ def lines_of(words: list[Word]) -> list[Line]:
                 current.append(w)
         lines.append(Line(current))
     return lines
+
+
+INDENT = 2.5
+"""A paragraph's first line starts at most this many ems right of its column's edge."""
+
+
+def _on_grid(a: float, b: float, size: float, grid: list[tuple[float, float]]) -> bool:
+    """Whether the gap a..b lies on a gutter found elsewhere on the page: it overlaps one, and
+    the text right of it starts where that gutter's column does (an indent either way). A
+    gutter beside a paragraph's short last line reaches far left of its column: only its right
+    edge is the grid's."""
+    return any(min(b, y) - max(a, x) > 0.3 * size and abs(b - y) <= INDENT * size for x, y in grid)
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
