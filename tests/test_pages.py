@@ -96,6 +96,40 @@ def test_a_headline_owns_the_columns_beneath_it():
     assert [len(r.columns[0]) for r in page.regions] == [10, 7]
 
 
+def test_an_ocr_headline_set_tight_with_a_short_word_in_it_stays_one_title():
+    # OCR boxes: a word without ascenders (Aİ) reads smaller than its type, a word at a body
+    # line's end (bilərlər.) larger; a tight headline's lines overlap a little.
+    head = [
+        Word(40, 250, 150, 280, "Səhiyyə", 34.0),
+        Word(162, 250, 300, 280, "Naziri", 34.0),
+        Word(40, 277, 100, 307, "olan", 34.0),
+        Word(112, 280, 140, 302, "Aİ", 26.0),
+        Word(152, 277, 330, 307, "əməkdaşlarına", 34.0),
+        Word(40, 304, 200, 334, "yazır", 34.0),
+    ]
+    body = [Word(40, y, 120, y + 20, "mətn", 23.0) for y in range(350, 650, 30)]
+    body += [Word(128, y, 250, y + 20, "sözləri", 23.0) for y in range(350, 650, 30)]
+    body.append(Word(256, 620, 330, 642, "bilərlər.", 30.0))
+    page = layout(head + body, 1653, 2339)
+    assert [" ".join(ln.text for ln in r.title) for r in page.regions] == [
+        "Səhiyyə Naziri olan Aİ əməkdaşlarına yazır"
+    ]
+    assert page.regions[0].columns[0][-1].text == "mətn sözləri bilərlər."
+
+
+def test_specks_of_a_large_glyph_read_as_words_of_their_own_are_dropped():
+    from sutun.pages.sources import _without_specks
+
+    words = [
+        Word(100, 270, 270, 323, "ümitsiz", 48.0),
+        Word(176, 271, 184, 277, "-", 8.0),  # a speck inside the headline word
+        Word(100, 400, 160, 423, "bu", 23.0),
+        Word(170, 410, 180, 411, "-", 1.4),  # a dash between words: kept
+        Word(190, 400, 260, 423, "gün", 23.0),
+    ]
+    assert [w.text for w in _without_specks(words)] == ["ümitsiz", "bu", "-", "gün"]
+
+
 def test_line_end_hyphens_are_decided_with_the_language_model(tmp_path, aze):
     path, page = _page(tmp_path, aze[10:12], 4, False, seed=3)
     text = " ".join(p for a in read_pages(path, "aze").articles for p in a.paragraphs)

@@ -19,6 +19,8 @@ HEADLINE = 1.25
 """Lines this many times the body size are headlines."""
 CAPTION = 0.75
 """Lines this small against the body size are captions (furniture)."""
+HEADLINE_SPACE = 0.7
+"""A gap wider than this share of a headline's size is no space between its words."""
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in page units, top-left origin
 
 
@@ -84,8 +86,9 @@ def lines_of(words: list[Word]) -> list[Line]:
     if not words:
         return []
     size = statistics.median(w.size for w in words)
-    body = _rows([w for w in words if w.size < HEADLINE * size])
-    heads = _rows([w for w in words if w.size >= HEADLINE * size])
+    big = _headline_words(words, size)
+    body = _rows([w for w in words if id(w) not in big])
+    heads = _rows([w for w in words if id(w) in big])
     verdicts: dict[tuple[int, int], str] = {}
     for i, row in enumerate(body):
         gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
@@ -111,7 +114,7 @@ def lines_of(words: list[Word]) -> list[Line]:
         current = [row[0]]
         for w in row[1:]:
             # Headlines are set ragged with plain spaces (a third of an em): twice that is a gutter.
-            if w.x0 - current[-1].x1 > 0.6 * max(current[-1].size, w.size):
+            if w.x0 - current[-1].x1 > HEADLINE_SPACE * max(current[-1].size, w.size):
                 lines.append(Line(current))
                 current = [w]
             else:
@@ -130,6 +133,30 @@ def _on_grid(a: float, b: float, size: float, grid: list[tuple[float, float]]) -
     gutter beside a paragraph's short last line reaches far left of its column: only its right
     edge is the grid's."""
     return any(min(b, y) - max(a, x) > 0.3 * size and abs(b - y) <= INDENT * size for x, y in grid)
+
+
+def _headline_words(words: list[Word], size: float) -> set[int]:
+    """Words set in headline type: by their size, unless the words a space from them on either
+    side are all of the other kind (an OCR box misjudges a word's type from its letters: a
+    short word without ascenders, Aİ, reads smaller than it is, bilərlər. larger). Small words
+    among headline words join them first; then big words among body words leave."""
+    big = {id(w) for w in words if w.size >= HEADLINE * size}
+    rows = _rows(words)
+    for grow in (True, False):
+        flipped = set()
+        for row in rows:
+            for k, w in enumerate(row):
+                if (id(w) in big) == grow:
+                    continue
+                close = [
+                    n
+                    for n in (row[k - 1] if k else None, row[k + 1] if k + 1 < len(row) else None)
+                    if n is not None and max(n.x0 - w.x1, w.x0 - n.x1) < HEADLINE_SPACE * n.size
+                ]
+                if close and all((id(n) in big) == grow for n in close):
+                    flipped.add(id(w))
+        big ^= flipped
+    return big
 
 
 def _rows(words: list[Word]) -> list[list[Word]]:
@@ -463,7 +490,8 @@ def _titles(heads: list[Line], size: float) -> list[list[Line]]:
     for ln in sorted(heads, key=lambda x: (x.y0, x.x0)):
         for t in out:
             last = t[-1]
-            if abs(last.x0 - ln.x0) < size and 0 <= ln.y0 - last.y1 < 1.2 * ln.size:
+            # OCR boxes of a tightly set headline overlap a little (descenders over ascenders).
+            if abs(last.x0 - ln.x0) < size and -0.25 * ln.size <= ln.y0 - last.y1 < 1.2 * ln.size:
                 t.append(ln)
                 break
         else:

@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import shutil
+import statistics
 import subprocess
 from pathlib import Path
 
@@ -134,7 +135,40 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
         # A box can run into the next line on a crowded scan, so the width bounds the size too.
         size = min(h / glyph_extent(text), w / glyph_advance(text))
         words.append(Word(x, y, x + w, y + h, text, size))
-    return words, width, height
+    return _without_specks(words), width, height
+
+
+def _without_specks(words: list[Word]) -> list[Word]:
+    """Tesseract reads specks of a large glyph as words of their own inside its box (`.`, `-`,
+    `öLlü` inside a headline's `iki`): a body-sized line of them would cut the headline in
+    two. Only small or letterless words are asked (a few a page)."""
+    if not words:
+        return words
+    size = statistics.median(w.size for w in words)
+    return [
+        w
+        for w in words
+        if not (
+            (w.size < SPECK * size or not any(ch.isalnum() for ch in w.text))
+            and any(o is not w and _holds(o, w) for o in words)
+        )
+    ]
+
+
+SPECK = 0.5
+"""Words smaller than this share of the page's median size may be specks of a larger glyph."""
+
+
+def _holds(outer: Word, inner: Word) -> bool:
+    """``inner``'s box lies within ``outer``'s, which is larger (a pixel of slack)."""
+    return (
+        outer.x0 - 1 <= inner.x0
+        and inner.x1 <= outer.x1 + 1
+        and outer.y0 - 1 <= inner.y0
+        and inner.y1 <= outer.y1 + 1
+        and (outer.x1 - outer.x0) * (outer.y1 - outer.y0)
+        > (inner.x1 - inner.x0) * (inner.y1 - inner.y0)
+    )
 
 
 def pdf_frames(page) -> list[tuple[float, float, float, float]]:
