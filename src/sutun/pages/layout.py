@@ -44,6 +44,7 @@ class Line:
     y1: float = 0.0
     size: float = 0.0
     bold: bool = False
+    headline: bool = False  # set in headline type (lines_of tells by its words)
 
     def __post_init__(self) -> None:
         self.words.sort(key=lambda w: w.x0)
@@ -115,11 +116,11 @@ def lines_of(words: list[Word]) -> list[Line]:
         for w in row[1:]:
             # Headlines are set ragged with plain spaces (a third of an em): twice that is a gutter.
             if w.x0 - current[-1].x1 > HEADLINE_SPACE * max(current[-1].size, w.size):
-                lines.append(Line(current))
+                lines.append(Line(current, headline=True))
                 current = [w]
             else:
                 current.append(w)
-        lines.append(Line(current))
+        lines.append(Line(current, headline=True))
     return lines
 
 
@@ -136,24 +137,25 @@ def _on_grid(a: float, b: float, size: float, grid: list[tuple[float, float]]) -
 
 
 def _headline_words(words: list[Word], size: float) -> set[int]:
-    """Words set in headline type: by their size, unless the words a space from them on either
-    side are all of the other kind (an OCR box misjudges a word's type from its letters: a
-    short word without ascenders, Aİ, reads smaller than it is, bilərlər. larger). Small words
-    among headline words join them first; then big words among body words leave."""
+    """Words set in headline type: by their size, unless the word a space before it is of the
+    other type and the one a space after it (if any) is not of its own: an OCR box misjudges a
+    word's type from its letters (a short word without ascenders, Aİ, reads small; bilərlər.
+    at a body line's end, large). Small words after headline words are asked first."""
     big = {id(w) for w in words if w.size >= HEADLINE * size}
     rows = _rows(words)
+
+    def spaced(a: Word, b: Word) -> bool:
+        return b.x0 - a.x1 < HEADLINE_SPACE * max(a.size, b.size)
+
     for grow in (True, False):
         flipped = set()
         for row in rows:
-            for k, w in enumerate(row):
-                if (id(w) in big) == grow:
+            for k in range(1, len(row)):
+                before, w = row[k - 1], row[k]
+                if (id(w) in big) == grow or not spaced(before, w) or (id(before) in big) != grow:
                     continue
-                close = [
-                    n
-                    for n in (row[k - 1] if k else None, row[k + 1] if k + 1 < len(row) else None)
-                    if n is not None and max(n.x0 - w.x1, w.x0 - n.x1) < HEADLINE_SPACE * n.size
-                ]
-                if close and all((id(n) in big) == grow for n in close):
+                after = row[k + 1] if k + 1 < len(row) else None
+                if after is None or not spaced(w, after) or (id(after) in big) == grow:
                     flipped.add(id(w))
         big ^= flipped
     return big
@@ -326,8 +328,8 @@ def layout(
             furniture.append({"kind": kind, "text": ln.text, "y": round(ln.y0, 1)})
         else:
             content.append(ln)
-    heads = [ln for ln in content if ln.size >= HEADLINE * size]
-    body = [ln for ln in content if ln.size < HEADLINE * size]
+    heads = [ln for ln in content if ln.headline]
+    body = [ln for ln in content if not ln.headline]
     captions = [ln for ln in body if ln.size < CAPTION * size]
     for ln in captions:
         furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
