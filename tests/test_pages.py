@@ -126,8 +126,11 @@ def test_specks_of_a_large_glyph_read_as_words_of_their_own_are_dropped():
         Word(100, 400, 160, 423, "bu", 23.0),
         Word(170, 410, 180, 411, "-", 1.4),  # a dash between words: kept
         Word(190, 400, 260, 423, "gün", 23.0),
+        Word(351, 240, 421, 244, "—.", 5.3),  # three ems wide: no punctuation mark
+        Word(430, 400, 454, 402, "—", 1.0),  # an em dash: kept
     ]
-    assert [w.text for w in _without_specks(words)] == ["ümitsiz", "bu", "-", "gün"]
+    kept = ["ümitsiz", "bu", "-", "gün", "—"]
+    assert [w.text for w in _without_specks(words)] == kept
 
 
 def test_line_end_hyphens_are_decided_with_the_language_model(tmp_path, aze):

@@ -139,24 +139,30 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
 
 
 def _without_specks(words: list[Word]) -> list[Word]:
-    """Tesseract reads specks of a large glyph as words of their own inside its box (`.`, `-`,
-    `öLlü` inside a headline's `iki`): a body-sized line of them would cut the headline in
-    two. Only small or letterless words are asked (a few a page)."""
+    """Tesseract reads specks as words of their own: inside a large glyph's box (`.`, `-`,
+    `öLlü` inside a headline's `iki`), where a body-sized line of them would cut the headline
+    in two; or letterless and wider than any punctuation mark (`—.` across a gutter, which it
+    would close). Only small or letterless words are asked (a few a page)."""
     if not words:
         return words
     size = statistics.median(w.size for w in words)
-    return [
-        w
-        for w in words
-        if not (
-            (w.size < SPECK * size or not any(ch.isalnum() for ch in w.text))
-            and any(o is not w and _holds(o, w) for o in words)
+
+    def speck(w: Word) -> bool:
+        letterless = not any(ch.isalnum() for ch in w.text)
+        if letterless and w.x1 - w.x0 > SPECK_WIDTH * size:
+            return True
+        return (letterless or w.size < SPECK * size) and any(
+            o is not w and _holds(o, w) for o in words
         )
-    ]
+
+    return [w for w in words if not speck(w)]
 
 
 SPECK = 0.5
 """Words smaller than this share of the page's median size may be specks of a larger glyph."""
+SPECK_WIDTH = 1.5
+"""A letterless word wider than this many ems of the page's median size is no punctuation
+mark (an em dash is one em)."""
 
 
 def _holds(outer: Word, inner: Word) -> bool:
