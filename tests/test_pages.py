@@ -117,6 +117,17 @@ def test_an_ocr_headline_set_tight_with_a_short_word_in_it_stays_one_title():
     assert page.regions[0].columns[0][-1].text == "mətn sözləri bilərlər."
 
 
+def test_an_ocr_line_box_sticking_out_left_is_no_edge_to_measure_indents_from():
+    from sutun.pages.layout import Line, Region, paragraphs
+
+    def line(x0: float, y: float, text: str) -> Line:
+        return Line([Word(x0, y, 1000, y + 20, text, 23.0)])
+
+    starts = [870, 850, 850, 834, 850, 850, 850, 870, 850, 850]  # two indents, one box off
+    col = [line(x0, 300 + 30 * k, f"sətir{k}") for k, x0 in enumerate(starts)]
+    assert [len(p) for p in paragraphs(Region(title=[], columns=[col]))] == [7, 3]
+
+
 def test_specks_of_a_large_glyph_read_as_words_of_their_own_are_dropped():
     from sutun.pages.sources import _without_specks
 

@@ -509,11 +509,13 @@ def paragraphs(region: Region) -> list[list[str]]:
     prev_right = 0.0
     # Where paragraphs open indented, indentation alone marks them: ragged-right lines that end
     # short after a full stop are only sentences ending.
+    lefts = [_left_edge(col) for col in region.columns]
     indenting = any(
-        ln.x0 - min(x.x0 for x in col) > 0.6 * ln.size for col in region.columns for ln in col
+        ln.x0 - left > 0.6 * ln.size
+        for col, left in zip(region.columns, lefts, strict=True)
+        for ln in col
     )
-    for col in region.columns:
-        left = min(ln.x0 for ln in col)
+    for col, left in zip(region.columns, lefts, strict=True):
         right = max(ln.x1 for ln in col)
         spacing = statistics.median(
             [b.y0 - a.y0 for a, b in itertools.pairwise(col) if b.y0 > a.y0] or [0]
@@ -543,3 +545,21 @@ def paragraphs(region: Region) -> list[list[str]]:
             prev = ln
         prev_right = right
     return out
+
+
+def _left_edge(col: list[Line]) -> float:
+    """Where a column's lines start flush: the leftmost start that a few of them share (an OCR
+    box that sticks out a little, over noise, is no edge to measure indents from)."""
+    starts = sorted(ln.x0 for ln in col)
+    enough = max(2, len(starts) // 10)
+    if len(starts) < 2 * enough:
+        return starts[0]
+    slack = 0.3 * statistics.median(ln.size for ln in col)
+    return next(
+        (
+            x
+            for k, x in enumerate(starts)
+            if k + enough <= len(starts) and starts[k + enough - 1] - x <= slack
+        ),
+        starts[0],
+    )
