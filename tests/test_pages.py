@@ -100,19 +100,19 @@ def test_an_ocr_headline_set_tight_with_a_short_word_in_it_stays_one_title():
     # OCR boxes: a word without ascenders (Aİ) reads smaller than its type, a word at a body
     # line's end (bilərlər.) larger; a tight headline's lines overlap a little.
     head = [
-        Word(40, 250, 150, 280, "Səhiyyə", 34.0),
+        Word(40, 250, 150, 280, "Təhsil", 34.0),
         Word(162, 250, 300, 280, "Naziri", 34.0),
-        Word(40, 277, 100, 307, "olan", 34.0),
+        Word(40, 277, 100, 307, "yeni", 34.0),
         Word(112, 280, 140, 302, "Aİ", 26.0),
-        Word(152, 277, 330, 307, "əməkdaşlarına", 34.0),
-        Word(40, 304, 200, 334, "yazır", 34.0),
+        Word(152, 277, 330, 307, "proqramları", 34.0),
+        Word(40, 304, 200, 334, "haqqında", 34.0),
     ]
     body = [Word(40, y, 120, y + 20, "mətn", 23.0) for y in range(350, 650, 30)]
     body += [Word(128, y, 250, y + 20, "sözləri", 23.0) for y in range(350, 650, 30)]
     body.append(Word(256, 620, 330, 642, "bilərlər.", 30.0))
     page = layout(head + body, 1653, 2339)
     assert [" ".join(ln.text for ln in r.title) for r in page.regions] == [
-        "Səhiyyə Naziri olan Aİ əməkdaşlarına yazır"
+        "Təhsil Naziri yeni Aİ proqramları haqqında"
     ]
     assert page.regions[0].columns[0][-1].text == "mətn sözləri bilərlər."
 

@@ -361,7 +361,7 @@ def _move_far(
         seq.insert(seq.index(k) + 1, j)
 
 
-KEY_BITS = 32
+KEY_BITS = 32  # block positions below 2**32
 KEY_MASK = (1 << KEY_BITS) - 1
 
 
