@@ -116,6 +116,18 @@ def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_harmony():
     assert sutun.repair(noisy, "aze").text == text
 
 
+def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_a_suffix():
+    # "-lerindən" keeps the front harmony of its stem, but -ler is no Azerbaijani suffix.
+    text = PROSE + " Bu, tikiləcəklərindən biridir."
+    noisy = _ocr(
+        text,
+        ("məktəblər", "mektəblər"),
+        ("tikiləcək", "tıkiləcək"),
+        ("tikiləcəklərindən", "tikiləcəklerindən"),
+    )
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_a_word_a_join_glued_together_is_judged_whole():
     # "müəl-|lımlərin": the halves are fragments, the joined word has an OCR ı for i.
     noisy = _ocr(

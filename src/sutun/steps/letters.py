@@ -23,6 +23,7 @@ from typing import Any
 
 from sutun.document import Document, Edit
 from sutun.edits import apply_edits
+from sutun.lang import morphology
 from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
@@ -515,12 +516,12 @@ def _nonword(
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
         short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
         if cost == GRAMMAR_COST and not (
-            harmony_breaks(lw)
-            and not harmony_breaks(cand)
+            ((harmony_breaks(lw) and not harmony_breaks(cand)) or _in_suffixes(lw, cand, model))
             and model.char_logp(cand) > model.char_logp(lw)
         ):
-            # A form only the grammar knows must mend the vowel harmony and read more like the
-            # language: loanwords break harmony in their own way (coğrafiya, not coğrafıya).
+            # A form only the grammar knows must mend the vowel harmony, or a letter of its
+            # suffixes (-ler, -de are Turkish), and read more like the language: loanwords break
+            # harmony in their own way (coğrafiya, not coğrafıya).
             continue
         if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or seen):
             continue
@@ -553,6 +554,20 @@ def _nonword(
         "context_bigrams": top[4],
     }
     return top[1], round(min(0.95, 0.6 + 0.1 * min(lead, 3.5)), 3), evidence
+
+
+def _in_suffixes(lw: str, cand: str, model: LanguageModel) -> bool:
+    """Whether the letter ``cand`` changes in ``lw`` lies in a chain of suffixes after a word
+    the model knows (möcüzə + lərdən for möcüzəlerdən), not in a stem."""
+    at = next((k for k, (a, b) in enumerate(zip(lw, cand, strict=False)) if a != b), len(lw))
+    return any(
+        model.known(cand[:k]) and morphology.suffix_chain(cand[k:], cand[:k])
+        for k in range(MIN_STEM, at + 1)
+    )
+
+
+MIN_STEM = 3
+"""Letters a stem has at least before the suffixes a correction may mend."""
 
 
 def _restores_a_letter(lw: str, cand: str, freq: int, own: int, model: LanguageModel) -> bool:
