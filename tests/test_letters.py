@@ -103,27 +103,20 @@ def test_a_rare_spelling_that_breaks_vowel_harmony_is_suspect():
     assert sutun.repair(noisy, "aze").text == text
 
 
-def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_harmony():
-    # No word list has "tikiləcəklərindən"; the suffix grammar does, and "-lərındən" breaks
-    # the harmony its front vowels set.
+@pytest.mark.parametrize(
+    "misread",
+    ["tikiləcəklərındən", "tikiləcəklerindən"],
+    ids=["harmony broken (-ın after front vowels)", "a Turkish suffix (-ler)"],
+)
+def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_harmony_or_a_suffix(misread):
+    # No word list has "tikiləcəklərindən"; the suffix grammar does. "-lərındən" breaks the
+    # harmony its front vowels set; "-lerindən" keeps it, but -ler is no Azerbaijani suffix.
     text = PROSE + " Bu, tikiləcəklərindən biridir."
     noisy = _ocr(
         text,
         ("məktəblər", "mektəblər"),
         ("tikiləcək", "tıkiləcək"),
-        ("tikiləcəklərindən", "tikiləcəklərındən"),
-    )
-    assert sutun.repair(noisy, "aze").text == text
-
-
-def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_a_suffix():
-    # "-lerindən" keeps the front harmony of its stem, but -ler is no Azerbaijani suffix.
-    text = PROSE + " Bu, tikiləcəklərindən biridir."
-    noisy = _ocr(
-        text,
-        ("məktəblər", "mektəblər"),
-        ("tikiləcək", "tıkiləcək"),
-        ("tikiləcəklərindən", "tikiləcəklerindən"),
+        ("tikiləcəklərindən", misread),
     )
     assert sutun.repair(noisy, "aze").text == text
 
