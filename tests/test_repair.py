@@ -482,10 +482,14 @@ def test_cyrillic_lookalikes_in_latin_words_only():
 
 
 def test_a_w_an_ocr_model_without_one_read_as_vv_is_put_back():
-    text = "Sarah Palin Vvasillada yaşayır. FVVC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır."
+    text = (
+        "Sarah Palin Vvasillada yaşayır. FVVC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır. "
+        "Ravvin Maxvvell ilə danışdı, Qüvvələr də gəldi."
+    )
     result = sutun.repair(text, "aze")
     assert result.text == (
-        "Sarah Palin Wasillada yaşayır. FWC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır."
+        "Sarah Palin Wasillada yaşayır. FWC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır. "
+        "Ravvin Maxwell ilə danışdı, Qüvvələr də gəldi."
     )
     assert {e.kind for e in result.edits} == {"normalise-w"}
     # English has a W of its own: its OCR never needs this.

@@ -1,19 +1,23 @@
 """Unicode NFC, Cyrillic or IPA look-alike letters inside Latin words (whole-Cyrillic words are
 left alone), typographic ligatures (ﬁ → fi), UTF-8 read as Windows-1252 (AzÉ™rbaycan →
 Azərbaycan; ftfy judges and decodes it) and, in languages whose alphabet has no W, a W an OCR
-model without one read as VV (Vvasilla, FVVC)."""
+model without one read as VV (Vvasilla, FVVC, and inside a foreign name the model does not know:
+Maxvvell)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 import ftfy
 import regex
 from ftfy.fixes import fix_latin_ligatures
 
 from sutun.document import Document, Edit
+from sutun.lang.model import LanguageModel
 from sutun.steps.evidence import Context
+from sutun.steps.letters import usable as letters_usable
 
 STEP = "normalise"
 LOOKALIKES = str.maketrans(
@@ -87,10 +91,27 @@ def w_read_as_vv(token: str) -> str:
     return "".join(out)
 
 
-def fixed(token: str, latin_block: bool, no_w: bool = False) -> str:
+OWN_LETTERS = frozenset("əƏıöÖüÜğĞşŞçÇ")
+"""Letters of the language's own: a word with one is no foreign name."""
+
+
+def w_in_a_name(token: str, known: Callable[[str], bool]) -> str:
+    """``token`` with its vv read as the W it was, when it is a capitalised word the model does
+    not know and has no letter of the language's own (Fleetvvood, Maxvvell: a foreign name;
+    Qüvvələr, Ravvin stay)."""
+    if not token[:1].isupper() or "vv" not in token or not OWN_LETTERS.isdisjoint(token):
+        return token
+    return token if known(token) else token.replace("vv", "w")
+
+
+def fixed(
+    token: str, latin_block: bool, no_w: bool = False, known: Callable[[str], bool] | None = None
+) -> str:
     t = unicodedata.normalize("NFC", token)
     if no_w and "V" in t:
         t = w_read_as_vv(t)
+    if known is not None and "vv" in t:
+        t = w_in_a_name(t, known)
     if LIGATURE.search(t):
         t = fix_latin_ligatures(t)
     lookalikes_only = latin_block and all(ch in _LOOKALIKE_KEYS for ch in t)
@@ -117,7 +138,7 @@ def mostly_latin(text: str) -> bool:
 
 def suspect(text: str, no_w: bool = False) -> bool:
     """Whether ``text`` might hold something this step changes (cheap, no false negatives)."""
-    if no_w and ("VV" in text or "Vv" in text):
+    if no_w and ("VV" in text or "Vv" in text or "vv" in text):
         return True
     return not (
         text.isascii()
@@ -142,14 +163,18 @@ def damaged_tokens(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """Tokens to rewrite, as (start, end, new) (found once: the gate asks, then the step)."""
     hit = ctx.memo.get(("normalise",))
     if hit is None:
-        hit = ctx.memo[("normalise",)] = _damaged_tokens(doc) if document_suspect(doc, ctx) else []
+        hit = ctx.memo[("normalise",)] = (
+            _damaged_tokens(doc, ctx.model) if document_suspect(doc, ctx) else []
+        )
     return hit
 
 
-def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
+def _damaged_tokens(doc: Document, model: LanguageModel | None) -> list[tuple[int, int, str]]:
     out = []
     latin = None  # is the document mostly Latin? counted only once a block looks suspect
     no_w = doc.language in NO_W
+    # Whether a capitalised vv word is a known one: asked of a model big enough to know.
+    known = model.known if no_w and letters_usable(model) else None
     for b in doc.blocks:
         text = doc.source[b.start : b.end]
         if not suspect(text, no_w):
@@ -166,7 +191,7 @@ def _damaged_tokens(doc: Document) -> list[tuple[int, int, str]]:
         for m in TOKEN.finditer(text):
             if decoded and any(s <= m.start() < e for s, e in decoded):
                 continue
-            new = fixed(m.group(0), latin, no_w)
+            new = fixed(m.group(0), latin, no_w, known)
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
     return sorted(out)
@@ -252,6 +277,6 @@ def _kind(old: str, new: str) -> str:
         return "normalise-ligature"
     if MOJIBAKE_PAIR.search(old):
         return "normalise-mojibake"
-    if w_read_as_vv(old) == new:
+    if w_read_as_vv(old) == new or ("vv" in old and "vv" not in new):
         return "normalise-w"
     return "normalise-script"
