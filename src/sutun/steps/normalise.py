@@ -91,15 +91,29 @@ def w_read_as_vv(token: str) -> str:
     return "".join(out)
 
 
-OWN_LETTERS = frozenset("əƏıöÖüÜğĞşŞçÇ")
-"""Letters of the language's own: a word with one is no foreign name."""
+CAPITAL_VV = re.compile(r"(?<![^\W\d_])[A-Z][A-Za-z]*vv[A-Za-z]*(?![^\W\d_])")
+"""A capitalised word in ASCII letters with vv inside (what ``w_in_a_name`` may change)."""
+
+
+def _name_with_vv(text: str) -> bool:
+    """Whether a word with vv inside is a ``CAPITAL_VV`` one: asked at each vv (Azerbaijani
+    writes əvvəl and qüvvə on every page; a scan of the whole text would cost more)."""
+    k = text.find("vv")
+    while k != -1:
+        start = k
+        while start and text[start - 1].isalpha():
+            start -= 1
+        if CAPITAL_VV.match(text, start):
+            return True
+        k = text.find("vv", k + 2)
+    return False
 
 
 def w_in_a_name(token: str, known: Callable[[str], bool]) -> str:
-    """``token`` with its vv read as the W it was, when it is a capitalised word the model does
-    not know and has no letter of the language's own (Fleetvvood, Maxvvell: a foreign name;
-    Qüvvələr, Ravvin stay)."""
-    if not token[:1].isupper() or "vv" not in token or not OWN_LETTERS.isdisjoint(token):
+    """``token`` with its vv read as the W it was, when it is a capitalised word in ASCII letters
+    (none of the language's own) that the model does not know (Fleetvvood, Maxvvell: a foreign
+    name; Qüvvələr, Ravvin stay)."""
+    if not CAPITAL_VV.fullmatch(token):
         return token
     return token if known(token) else token.replace("vv", "w")
 
@@ -136,9 +150,10 @@ def mostly_latin(text: str) -> bool:
     return latin > 2 * cyrillic
 
 
-def suspect(text: str, no_w: bool = False) -> bool:
-    """Whether ``text`` might hold something this step changes (cheap, no false negatives)."""
-    if no_w and ("VV" in text or "Vv" in text or "vv" in text):
+def suspect(text: str, no_w: bool = False, names: bool = False) -> bool:
+    """Whether ``text`` might hold something this step changes (cheap, no false negatives);
+    ``names``: a model tells foreign names (``w_in_a_name``)."""
+    if no_w and ("VV" in text or "Vv" in text or (names and _name_with_vv(text))):
         return True
     return not (
         text.isascii()
@@ -155,7 +170,8 @@ def document_suspect(doc: Document, ctx: Context) -> bool:
     """``suspect`` of the whole source (a block can be suspect only if this is)."""
     hit = ctx.memo.get(("suspect",))
     if hit is None:
-        hit = ctx.memo[("suspect",)] = suspect(doc.source, doc.language in NO_W)
+        no_w = doc.language in NO_W
+        hit = ctx.memo[("suspect",)] = suspect(doc.source, no_w, no_w and letters_usable(ctx.model))
     return hit
 
 
@@ -177,7 +193,7 @@ def _damaged_tokens(doc: Document, model: LanguageModel | None) -> list[tuple[in
     known = model.known if no_w and letters_usable(model) else None
     for b in doc.blocks:
         text = doc.source[b.start : b.end]
-        if not suspect(text, no_w):
+        if not suspect(text, no_w, known is not None):
             continue
         if latin is None:
             latin = mostly_latin(doc.source)
