@@ -412,7 +412,8 @@ def tail_of(text: str) -> Tail:
     )
 
 
-LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\S", re.MULTILINE)
+LIST_ITEM = regex.compile(rf"^[ \t]*(?:[-*+•][ \t]|{ITEM_MARK.pattern})", regex.MULTILINE)
+"""A line that opens a list item: a markdown bullet, or ITEM_MARK's number or letter."""
 
 
 def ends_a_list(core: str) -> bool:

@@ -104,23 +104,25 @@ def run(doc: Document, ctx: Context) -> None:
         links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
-    if any(j != k + 1 for k, j in links):
-        # Letter debris (a picture read by OCR) neither continues nor is continued (asked when a
-        # link out of order could move a block: most documents have none).
-        links = {
-            kj: c
-            for kj, c in links.items()
-            if word_across(c)
-            or not (debris(texts[kj[0]], ctx, at_end=True) or debris(texts[kj[1]], ctx))
-        }
-        far = {kj: c for kj, c in far.items() if kj in links}
     fixed = [structural(t) for t in texts]
-    if any(fixed):
+    barriers = list(itertools.accumulate(fixed))
+    # Letter debris (a picture read by OCR) neither continues nor is continued (asked when a
+    # link out of order could move a block: most documents have none).
+    sorting = any(j != k + 1 for k, j in links)
+
+    def kept(k: int, j: int, c: Continuation) -> bool:
         # No text moves across a heading or an image (a record may hold several articles): a
         # link across one would tie the stretches on its two sides into one left alone.
-        barriers = list(itertools.accumulate(fixed))
-        links = {kj: c for kj, c in links.items() if barriers[min(kj)] == barriers[max(kj)]}
-        far = {kj: c for kj, c in far.items() if kj in links}
+        if barriers[min(k, j)] != barriers[max(k, j)]:
+            return False
+        return (
+            not sorting
+            or word_across(c)
+            or not (debris(texts[k], ctx, at_end=True) or debris(texts[j], ctx))
+        )
+
+    links = {(k, j): c for (k, j), c in links.items() if kept(k, j, c)}
+    far = {kj: c for kj, c in far.items() if kj in links}
     if not any(j != k + 1 for k, j in links) and not _lone_orphans(
         list(range(n)), links, open_end, lower_start, window
     ):
