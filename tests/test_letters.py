@@ -250,6 +250,37 @@ def test_a_spelling_the_document_repeats_is_its_own():
     assert word.replace("ə", "e") in sutun.repair(noisy, "aze").text
 
 
+# What an OCR model without j or J may print (Debian's Azerbaijani Tesseract model has neither).
+NO_J = frozenset(map(chr, range(32, 0x2000))) - {"j", "J"}
+ONE_ERROR_IS_OCR = RepairConfig(min_letter_errors=1, letter_error_rate=0.0)
+
+
+def test_a_letter_the_ocr_model_cannot_print_is_read_back_from_its_look_alikes():
+    text = PROSE + " Yerli jurnalistlər bu rejimi tənqid edib, jurnal isə enerji siyasətini yazıb."
+    noisy = _ocr(
+        text,
+        ("jurnalistlər", "iurnalistlər"),  # j → i
+        ("rejimi", "reyimi"),  # j → y
+        ("jurnal ", "lurnal "),  # j → l
+        ("enerji", "enerii"),
+    )
+    assert sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR).text == noisy
+    fixed = sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J))
+    assert fixed.text == text
+    assert {e.kind for e in fixed.edits} == {"ocr-letter"}
+
+
+def test_a_name_misread_the_same_way_each_time_is_read_back_with_its_capital():
+    # Repetition proves nothing when the model cannot print the letter; lexicon names get J back.
+    noisy = PROSE + " Sonra leff Smit dedi ki, leff razıdır. Bunu leff özü yazıb."
+    config = ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J)
+    assert sutun.repair(noisy, "aze", config=config).text == noisy.replace("leff", "Jeff")
+    assert sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR).text == noisy
+    # A repeated word whose only correction is an ordinary confusion stays the document's own.
+    repeated = PROSE + " Bu mektəb yaxşıdır, mektəb böyükdür, mektəb yenidir."
+    assert sutun.repair(repeated, "aze", config=config).text == repeated
+
+
 def test_clean_prose_is_left_alone():
     assert sutun.repair(PROSE, "aze").edits == []
 

@@ -11,6 +11,7 @@ from sutun.bench.pages import rasterise, render
 from sutun.bench.simulate import articles_from_ntrex
 from sutun.pages import ExtractError, read_pages
 from sutun.pages.layout import Word, layout, lines_of
+from sutun.pages.sources import model_charset
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +196,16 @@ def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):
     png.write_bytes(rasterise(page.pdf, dpi=200))
     articles = sutun.extract(png, "aze")
     assert [a.title for a in articles] == [t for t, _ in page.gold]
+
+
+def test_the_installed_ocr_models_character_set_is_read():
+    aze = model_charset("aze")
+    assert aze is not None and {"ə", "ğ", "ı", "İ", "Ş", "0"} <= aze
+    # Debian's Azerbaijani model: what it prints for these is a misreading.
+    assert not {"j", "J", "w", "%"} & aze
+    both = model_charset("aze+eng")
+    assert both is not None and aze < both and "j" in both
+    assert model_charset("no-such-language") is None
 
 
 @pytest.mark.parametrize(

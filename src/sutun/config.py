@@ -51,6 +51,10 @@ class RepairConfig(NamedTuple):
     articles hold 0.7 confident errors per 1,000 words, text with OCR noise on 0.5% of its words
     4.3 (records of three clean dev articles changed: 12% at 0.0015, 7% at 0.002, 2% at 0.0025,
     which would miss more OCR'd pages)."""
+    ocr_charset: frozenset[str] | None = None
+    """The characters the OCR model that read the text can output, when known (``sutun.extract``
+    sets it for pages it reads with Tesseract): a letter outside it was misread as a look-alike,
+    which letters reads back where the lexicon knows the word with it."""
     to_latin: bool = False
     """Also transliterate Azerbaijani Cyrillic (Soviet-era texts) to the Latin alphabet."""
     restore_diacritics: bool = False

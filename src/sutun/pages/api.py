@@ -17,6 +17,9 @@ MAX_OCR_PAGES = 20
 """Pages of one PDF read by OCR (seconds each); the rest are noted, so a file takes bounded time."""
 # Extracted text has its reading order from geometry: no reordering, no paragraph re-joining.
 EXTRACT_STEPS = ("cleanup", "legacy", "normalise", "dehyphenate", "letters", "structure")
+TEXT_LAYER = RepairConfig(steps=EXTRACT_STEPS, gate=False)
+OCR = TEXT_LAYER._replace(min_letter_errors=1, letter_error_rate=0.0)
+"""A page read by OCR needs no count of letter errors to show it went through OCR."""
 
 
 class ExtractError(Exception):
@@ -62,7 +65,7 @@ def read_pages(
     if path.suffix.lower() in IMAGES:
         words, width, height = sources.tesseract_words(path, _tesseract_language(language))
         out = Extracted()
-        _page(out, words, width, height, 1, language)
+        _page(out, words, width, height, 1, language, ocr=True)
         return out
     return _pdf(path, language, pages)
 
@@ -91,7 +94,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
         if len(numbers) > MAX_PAGES:
             out.notes.append(f"{len(numbers)} pages; read the first {MAX_PAGES}")
             numbers = numbers[:MAX_PAGES]
-        ocr_pages = 0
+        ocr_pages = done = 0
         read = []
         for n in numbers:
             if not 1 <= n <= doc.page_count:
@@ -117,12 +120,13 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
-            read.append((words, page.rect.width, page.rect.height, n, frames))
+            read.append((words, page.rect.width, page.rect.height, n, frames, ocr_pages > done))
+            done = ocr_pages
         # A line at the top or bottom of the pages around it too is the document's running head.
-        keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, _, _ in read]
+        keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
         edges = lay.repeated_edges(keys)
-        for (words, width, height, n, frames), repeated in zip(read, edges, strict=True):
-            _page(out, words, width, height, n, language, frames, repeated)
+        for (words, width, height, n, frames, ocr), repeated in zip(read, edges, strict=True):
+            _page(out, words, width, height, n, language, frames, repeated, ocr)
         return out
 
 
@@ -148,13 +152,17 @@ def _page(
     language,
     frames=(),
     repeated: frozenset[str] = frozenset(),
+    ocr: bool = False,
 ) -> None:
     from sutun.pipeline import repair
 
     page = lay.layout(words, width, height, list(frames), repeated)
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
-    config = RepairConfig(steps=EXTRACT_STEPS, gate=False)
+    config = TEXT_LAYER
+    if ocr:
+        charset = sources.model_charset(_tesseract_language(language))
+        config = OCR._replace(ocr_charset=charset)
     for region in page.regions:
         title = " ".join(ln.text for ln in region.title)
         paras = ["\n".join(lines) for lines in lay.paragraphs(region)]

@@ -7,7 +7,9 @@ import io
 import os
 import shutil
 import statistics
+import struct
 import subprocess
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -110,6 +112,47 @@ def tesseract_env() -> dict[str, str]:
     """Tesseract's OpenMP threads spin against each other on a small machine (a page takes 13 s
     instead of 2 on two cores): one thread each, parallel over pages instead."""
     return {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+
+
+LSTM_UNICHARSET = 21
+"""The LSTM model's character set: entry 21 of a ``.traineddata`` file (Tesseract's
+``TessdataType``; ``combine_tessdata -u`` unpacks it as ``*.lstm-unicharset``)."""
+
+
+@lru_cache(maxsize=8)
+def model_charset(language: str) -> frozenset[str] | None:
+    """Every character the installed Tesseract models for ``language`` (``aze``, ``aze+eng``)
+    can output, or None when a model cannot be read. Debian's Azerbaijani model has no j, w, %
+    or !: what it prints for them is a misreading, whatever the page."""
+    if shutil.which("tesseract") is None:
+        return None
+    listing = subprocess.run(
+        ["tesseract", "--list-langs"], capture_output=True, timeout=30, env=tesseract_env()
+    ).stdout.decode("utf-8", "replace")
+    folder = listing.split('"')[1] if listing.count('"') >= 2 else ""
+    out: set[str] = set()
+    for code in language.split("+"):
+        chars = _lstm_charset(Path(folder) / f"{code}.traineddata")
+        if chars is None:
+            return None
+        out |= chars
+    return frozenset(out)
+
+
+def _lstm_charset(path: Path) -> set[str] | None:
+    # No Python package reads .traineddata; its table of contents is a count and 64-bit offsets.
+    try:
+        data = path.read_bytes()
+        (count,) = struct.unpack_from("<i", data)
+        offsets = struct.unpack_from(f"<{count}q", data, 4)
+    except (OSError, struct.error):
+        return None
+    if count <= LSTM_UNICHARSET or offsets[LSTM_UNICHARSET] < 0:
+        return None
+    start = offsets[LSTM_UNICHARSET]
+    end = min((o for o in offsets[LSTM_UNICHARSET + 1 :] if o > start), default=len(data))
+    lines = data[start:end].decode("utf-8", "replace").splitlines()[1:]
+    return {line.split(" ", 1)[0] for line in lines if line}
 
 
 def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Word], float, float]:

@@ -57,6 +57,9 @@ CONFUSED = {
     "ğ": "g",
 }
 """What an OCR engine reads → what the letter may really have been."""
+LOOK_ALIKES = {"j": "ily"}
+"""A letter an OCR model cannot output (Tesseract's Azerbaijani model has no j) → the letters it
+reads it as instead (rejim → reyim, enerji → enerii, janr → lanr)."""
 PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
 MIN_LEXICON = 50_000
 """A model needs this many words (or a suffix grammar) before unknown words mean errors."""
@@ -112,6 +115,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     options = ctx.config
     confused = _confused_with_the_documents(types, model, ctx)
     plain_only = not (options.real_word or options.restore_diacritics)
+    unprinted = unprintable(options.ocr_charset)
     # With diacritics to restore, the words around are typed without them too.
     plain = model.undiacritised() if options.restore_diacritics else {}
 
@@ -124,7 +128,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
         wanted = ctx.memo[("wanted",)] = {
             t
             for t in set(types).difference(_frequent(model))
-            if types[t] < REPEATED and len(t) >= 3 and ALPHABET.issuperset(t)
+            if (types[t] < REPEATED or unprinted) and len(t) >= 3 and ALPHABET.issuperset(t)
         } | confused.keys()
         if not plain_only:
             wanted |= {t for t in types if ALPHABET.issuperset(t)}
@@ -195,7 +199,7 @@ def _has_look_alike(
     a confusion away."""
     return (
         lw in confused
-        or bool(_candidates(lw, model, far))
+        or bool(_candidates(lw, model, far, unprintable(ctx.config.ocr_charset)))
         or (not model.words.get(lw) and bool(_document_spellings(lw, types, ctx)))
     )
 
@@ -341,10 +345,18 @@ def _judge(
         return None  # an acronym or mixed case
     best, kind = None, ""
     repeats = counts.get(lw, 1)
+    unprinted = unprintable(ctx.config.ocr_charset)
     if repeats < REPEATED and _eligible(lw, model):
-        best, kind = _nonword(lw, prev, nxt, model, capitalised, far), "ocr-letter"
+        best = _nonword(lw, prev, nxt, model, capitalised, far, unprinted)
+        kind = "ocr-letter"
         if best is None:
             best = _document_spelling(lw, counts, ctx, model)
+    elif unprinted and _eligible(lw, model):
+        # A letter the OCR model cannot print is misread every time: repeats prove nothing.
+        best = _nonword(lw, prev, nxt, model, capitalised, far, unprinted)
+        kind = "ocr-letter"
+        if best is not None and not _puts_back(lw, best[0], unprinted):
+            best = None
     if best is None and repeats == 1:
         best = _confused_with_the_documents(counts, model, ctx).get(lw)
         kind = "ocr-letter"
@@ -355,10 +367,16 @@ def _judge(
     if best is None:
         return None
     new, confidence, evidence = best
-    if capitalised:
+    # Tesseract's Azerbaijani model reads J as a lower-case l or y: a name gets its capital back.
+    if capitalised or (_puts_back(lw[:1], new[:1], unprinted) and new in model.names):
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
     return Correction(start, end, word, new, kind, confidence, evidence)
+
+
+def _puts_back(lw: str, new: str, unprinted: str) -> bool:
+    """Whether ``new`` has a letter the OCR model could not print where ``lw`` has another."""
+    return any(a != b and b in unprinted for a, b in zip(lw, new, strict=False))
 
 
 DOCUMENT_WORD_ODDS = 30
@@ -495,14 +513,20 @@ more frequent anyway); the cut keeps the search off frequent words."""
 
 
 def _nonword(
-    lw: str, prev: str, nxt: str, model: LanguageModel, capitalised: bool, far: bool
+    lw: str,
+    prev: str,
+    nxt: str,
+    model: LanguageModel,
+    capitalised: bool,
+    far: bool,
+    unprinted: str = "",
 ) -> tuple[str, float, dict] | None:
     # A form only the suffix grammar knows counts as seen once.
     own = model.count(lw) or int(model.known(lw))
     broken = own > 0 and harmony_breaks(lw)
     scored = []
     seen = model.count(lw)
-    for cand, cost in _candidates(lw, model, far and not seen):
+    for cand, cost in _candidates(lw, model, far and not seen, unprinted):
         freq = model.count(cand)
         if cost == GRAMMAR_COST:
             freq = MIN_COUNT  # as if seen just often enough
@@ -607,28 +631,35 @@ MIN_SHORT_DROP_COUNT = 10_000
 this frequent (snra → sonra)."""
 
 
-def _candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str, float]]:
+def _candidates(
+    lw: str, model: LanguageModel, far: bool, unprinted: str = ""
+) -> list[tuple[str, float]]:
     """Lexicon words one confusion from ``lw``; with ``far``, when there are none, two confusions
-    or one dropped/doubled letter away (remembered by the model)."""
-    key = ("letters", lw, far)
+    or one dropped/doubled letter away (remembered by the model). ``unprinted``: letters the OCR
+    model could not output, whose look-alikes are confusions too."""
+    key = ("letters", lw, far, unprinted)
     hit = model.memo.get(key)
     if hit is None:
         if len(model.memo) > 200_000:
             model.memo.clear()
-        hit = model.memo[key] = _find_candidates(lw, model, far)
+        hit = model.memo[key] = _find_candidates(lw, model, far, unprinted)
     return hit
 
 
-def _find_candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str, float]]:
-    near = [(c, SUBSTITUTION_COST) for c in _substitutions(lw) if model.count(c) >= MIN_COUNT]
+def _find_candidates(
+    lw: str, model: LanguageModel, far: bool, unprinted: str
+) -> list[tuple[str, float]]:
+    near = [
+        (c, SUBSTITUTION_COST) for c in _substitutions(lw, unprinted) if model.count(c) >= MIN_COUNT
+    ]
     if near or not far:
         return near
     # A rare inflected form: the only confusion the suffix grammar accepts.
-    grammatical = [c for c in _substitutions(lw) if model.known(c)]
+    grammatical = [c for c in _substitutions(lw, unprinted) if model.known(c)]
     out = [(grammatical[0], GRAMMAR_COST)] if len(grammatical) == 1 else []
     two = [
         (c, TWO_SUBSTITUTIONS_COST)
-        for c in _two_substitutions(lw)
+        for c in _two_substitutions(lw, unprinted)
         if model.count(c) >= MIN_FAR_COUNT
     ]
     if two:
@@ -638,25 +669,41 @@ def _find_candidates(lw: str, model: LanguageModel, far: bool) -> list[tuple[str
     ]
 
 
+def unprintable(charset: frozenset[str] | None) -> str:
+    """The letters with known look-alikes that an OCR model with ``charset`` cannot output."""
+    return "" if charset is None else "".join(sorted(set(LOOK_ALIKES).difference(charset)))
+
+
+@lru_cache(maxsize=16)
+def _confusions(unprinted: str) -> dict[str, str]:
+    table = dict(CONFUSED)
+    for letter in unprinted:
+        for seen in LOOK_ALIKES[letter]:
+            table[seen] = table.get(seen, "") + letter
+    return table
+
+
 @lru_cache(maxsize=8192)
-def _substitutions(lw: str) -> tuple[str, ...]:
+def _substitutions(lw: str, unprinted: str = "") -> tuple[str, ...]:
+    confused = _confusions(unprinted)
     return tuple(
         lw[:i] + alt + lw[i + 1 :]
         for i, ch in enumerate(lw)
-        if ch in CONFUSED
-        for alt in CONFUSED[ch]
+        if ch in confused
+        for alt in confused[ch]
     )
 
 
-def _two_substitutions(lw: str) -> list[str]:
-    spots = [i for i, ch in enumerate(lw) if ch in CONFUSED]
+def _two_substitutions(lw: str, unprinted: str = "") -> list[str]:
+    confused = _confusions(unprinted)
+    spots = [i for i, ch in enumerate(lw) if ch in confused]
     if len(spots) > 8:
         return []
     return [
         lw[:i] + a + lw[i + 1 : j] + b + lw[j + 1 :]
         for i, j in itertools.combinations(spots, 2)
-        for a in CONFUSED[lw[i]]
-        for b in CONFUSED[lw[j]]
+        for a in confused[lw[i]]
+        for b in confused[lw[j]]
     ]
 
 
