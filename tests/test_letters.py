@@ -281,6 +281,22 @@ def test_a_name_misread_the_same_way_each_time_is_read_back_with_its_capital():
     assert sutun.repair(repeated, "aze", config=config).text == repeated
 
 
+def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_back():
+    text = (
+        PROSE + " Xərclər 40%-i qədər artıb, 1996-cı ildə isə 3%-dən az idi. O dedi: “Biz "
+        "hazırıq!” Bu, böyük xəbərdir! Sonra adı Kamil Sənan olan müəllim getdi.\n\nCavabsız sual"
+    )
+    noisy = text.replace("%", "96").replace("!", "l")  # as Tesseract prints them without both
+    config = ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J - {"%", "!"})
+    fixed = sutun.repair(noisy, "aze", config=config)
+    assert fixed.text == text
+    assert {e.kind for e in fixed.edits} == {"ocr-symbol"}
+    # From a model that prints both, the page says what it printed.
+    assert sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J)).text == (
+        noisy
+    )
+
+
 def test_clean_prose_is_left_alone():
     assert sutun.repair(PROSE, "aze").edits == []
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from sutun.document import Document, Edit
 from sutun.edits import apply_edits
 from sutun.lang import morphology
@@ -769,6 +771,7 @@ def _confident(doc: Document, ctx: Context) -> int:
 
 
 def run(doc: Document, ctx: Context) -> None:
+    _put_back_symbols(doc, ctx)
     if not ocr_damaged(doc, ctx):
         # Errors the line ends hid from the count are plain words once joined: counted as a
         # second pass would count them, and asked of the repaired text when they could tip it.
@@ -791,6 +794,79 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"from": c.old, **c.evidence},
             )
         )
+
+
+PERCENT_READ = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(96)-([^\W\d_]+)(?![\w-])")
+"""A number read off a page, ``96``, a hyphen and suffixes: Tesseract prints ``96`` for a ``%``
+its model lacks (``40%-i`` → ``4096-i``)."""
+PERCENT_SAID, SIX_SAID = "faiz", "altı"
+"""How ``%`` and a number ending in 6 are read out, which their suffixes agree with."""
+EXCLAMATION_READ = regex.compile(
+    r"(?<![\w-])(\p{L}{2,})(l)(?=[”\"»’)]|[ \t]*(?:\n|\Z)| +[\"«“(]?\p{Lu})"
+)
+"""A word ending in ``l`` where a sentence may end (a closing quote, a line end, a capital
+next): Tesseract prints ``l`` for a ``!`` its model lacks (``edir!”`` → ``edirl”``)."""
+
+
+@dataclass(frozen=True)
+class Misprint:
+    start: int
+    end: int
+    symbol: str
+    evidence: dict[str, Any]
+
+
+def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
+    """``%`` and ``!`` that the OCR model could not print, where what it printed instead reads
+    as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is ``40%-i``;
+    ``1996-cı`` stays), and an ``l`` that makes an unknown word of a known one where a sentence
+    may end (``edirl`` is ``edir!``)."""
+    charset, model = ctx.config.ocr_charset, ctx.model
+    if charset is None or not usable(model):
+        return []
+    assert model is not None
+    hit = ctx.memo.get(("misprinted symbols",))
+    if hit is not None:
+        return hit
+    found = []
+    source = doc.source
+    if "%" not in charset and "96-" in source:
+        for m in PERCENT_READ.finditer(source):
+            suffix = lower(m.group(3), doc.language)
+            if (
+                not suffix.startswith(("c", "nc"))  # an ordinal's (its ı misread as i, say)
+                and morphology.suffix_chain(suffix)
+                and morphology.harmonic(PERCENT_SAID, suffix)
+                and not morphology.harmonic(SIX_SAID, suffix)
+            ):
+                why = "the OCR model has no %; the suffixes follow 'faiz', not 'altı'"
+                found.append(Misprint(*m.span(2), "%", {"from": "96", "reason": why}))
+    if "!" not in charset:
+        for m in EXCLAMATION_READ.finditer(source):
+            word = lower(m.group(1), doc.language)
+            if word != m.group(1) and source[m.end()] == " ":
+                continue  # a name before another: Oriol Xunkeras
+            if model.known(word) and not model.known(word + "l"):
+                why = "the OCR model has no !; the word is known without the l, not with it"
+                found.append(Misprint(*m.span(2), "!", {"from": "l", "reason": why}))
+    ctx.memo[("misprinted symbols",)] = found
+    return found
+
+
+def _put_back_symbols(doc: Document, ctx: Context) -> None:
+    for f in misprinted_symbols(doc, ctx):
+        if not doc.overlaps(f.start, f.end):
+            doc.add(
+                Edit(
+                    "ocr-symbol",
+                    f.start,
+                    f.end,
+                    f.symbol,
+                    step=STEP,
+                    confidence=0.9,
+                    evidence=dict(f.evidence),
+                )
+            )
 
 
 def _damaged_once_repaired(doc: Document, ctx: Context) -> bool:
