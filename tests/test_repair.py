@@ -754,6 +754,15 @@ def test_a_dash_a_printed_line_starts_with_is_joined_as_prose():
     assert "zərbələr zəif - yalnız bir dəfə" in out and "Məşqçi" in out
 
 
+def test_a_colon_a_column_end_cut_from_the_quote_it_introduces_is_joined():
+    quote = "Sonra məşqçi jurnalistlərə dedi:\n\n“Oyunçular bu gün çox yaxşı oynadılar.”"
+    clean = f"Başlıq\n\nKomanda oyunu udub.\n\n{quote}\n"
+    assert sutun.repair(clean, "aze").text == clean  # a paragraph may end on a colon
+    broken = f"Başlıq\n\nKomanda oyunu ud-\n\nub.\n\n{quote}\n"
+    out = sutun.repair(broken, "aze").text
+    assert "oyunu udub." in out and "dedi: “Oyunçular" in out
+
+
 def test_a_word_glued_by_a_line_join_is_not_split_again():
     text = (
         "Başlıq\n\nErqonomikanın predmeti texniki vasitələrin əlaqəsi və həyat fəaliyyəti pro-\n"

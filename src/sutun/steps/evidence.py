@@ -569,6 +569,11 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if ta.dash and hb.lower:
         ev["dash"] = True  # only into lower case: a heading or list intro ends in a dash too
         return Continuation("space", 2.0, True, ev)
+    if ta.core.endswith(":") and (hb.lower or hb.core[:1] in OPENING_QUOTES):
+        # A colon introduces what its sentence quotes (dedi: “…”) or goes on to, in the same
+        # paragraph as often as not; a list's items (enumerated) start their own.
+        ev["colon"] = True
+        return Continuation("space", COLON_SCORE + 0.5 * hb.lower, True, ev)
     if not ta.open:
         return NONE
     if ta.quoted:  # a closing quote often ends the quoted sentence
@@ -634,6 +639,8 @@ def _thousands(ta: Tail, hb: Head) -> bool:
     )
 
 
+COLON_SCORE = 1.0
+"""A ends on a colon and B opens a quote (or goes on in lower case)."""
 PARENTHESIS_SCORE = 2.5
 """A continues into B when A leaves a parenthesis open and B closes one it did not open."""
 ORDINAL_SCORE = 1.5

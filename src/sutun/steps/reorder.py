@@ -62,8 +62,8 @@ def openness(core: str) -> float:
     tail = core.rstrip()[-TAIL:]
     if HYPHEN_END.search(tail):
         return 1.0
-    if DASH_END.search(tail):
-        return 0.5  # a quote's attribution may follow (“…”, – deyə), or a list
+    if DASH_END.search(tail) or tail.endswith(":"):
+        return 0.5  # a quote's attribution may follow (“…”, – deyə), or a quote, or a list
     if is_closed(core):
         return 0.5 if abbreviation(tail) else 0.0  # R. | Quliyev, 8. | səhifəsində
     return 0.5 if tail[-1:] in CLOSING_QUOTES else 1.0
