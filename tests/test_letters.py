@@ -251,8 +251,7 @@ def test_a_spelling_the_document_repeats_is_its_own():
 
 
 # What an OCR model without j or J may print (Debian's Azerbaijani Tesseract model has neither).
-NO_J = frozenset(map(chr, range(32, 0x2000))) - {"j", "J"}
-ONE_ERROR_IS_OCR = RepairConfig(min_letter_errors=1, letter_error_rate=0.0)
+NO_J = RepairConfig(ocr_charset=frozenset(map(chr, range(32, 0x2000))) - {"j", "J"})
 
 
 def test_a_letter_the_ocr_model_cannot_print_is_read_back_from_its_look_alikes():
@@ -264,21 +263,25 @@ def test_a_letter_the_ocr_model_cannot_print_is_read_back_from_its_look_alikes()
         ("jurnal ", "lurnal "),  # j → l
         ("enerji", "enerii"),
     )
-    assert sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR).text == noisy
-    fixed = sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J))
+    assert sutun.repair(noisy, "aze").text == noisy
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
     assert fixed.text == text
     assert {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # One such misreading is put back on its own; one author's typo stays, as it would anyway.
+    one = _ocr(text, ("enerji", "enerii"))
+    assert sutun.repair(one, "aze", config=NO_J).text == text
+    typo = _ocr(text, ("məktəblər", "mektəblər"))
+    assert sutun.repair(typo, "aze", config=NO_J).text == typo
 
 
 def test_a_name_misread_the_same_way_each_time_is_read_back_with_its_capital():
     # Repetition proves nothing when the model cannot print the letter; lexicon names get J back.
     noisy = PROSE + " Sonra leff Smit dedi ki, leff razıdır. Bunu leff özü yazıb."
-    config = ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J)
-    assert sutun.repair(noisy, "aze", config=config).text == noisy.replace("leff", "Jeff")
-    assert sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR).text == noisy
+    assert sutun.repair(noisy, "aze", config=NO_J).text == noisy.replace("leff", "Jeff")
+    assert sutun.repair(noisy, "aze").text == noisy
     # A repeated word whose only correction is an ordinary confusion stays the document's own.
     repeated = PROSE + " Bu mektəb yaxşıdır, mektəb böyükdür, mektəb yenidir."
-    assert sutun.repair(repeated, "aze", config=config).text == repeated
+    assert sutun.repair(repeated, "aze", config=NO_J).text == repeated
 
 
 def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_back():
@@ -287,14 +290,12 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
         "hazırıq!” Bu, böyük xəbərdir! Sonra adı Kamil Sənan olan müəllim getdi.\n\nCavabsız sual"
     )
     noisy = text.replace("%", "96").replace("!", "l")  # as Tesseract prints them without both
-    config = ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J - {"%", "!"})
-    fixed = sutun.repair(noisy, "aze", config=config)
+    no_symbols = NO_J._replace(ocr_charset=NO_J.ocr_charset - {"%", "!"})
+    fixed = sutun.repair(noisy, "aze", config=no_symbols)
     assert fixed.text == text
     assert {e.kind for e in fixed.edits} == {"ocr-symbol"}
     # From a model that prints both, the page says what it printed.
-    assert sutun.repair(noisy, "aze", config=ONE_ERROR_IS_OCR._replace(ocr_charset=NO_J)).text == (
-        noisy
-    )
+    assert sutun.repair(noisy, "aze", config=NO_J).text == noisy
 
 
 def test_clean_prose_is_left_alone():

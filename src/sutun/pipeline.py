@@ -111,8 +111,8 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "non-NFC or look-alike letters"
     if legacy.conversions(doc, ctx):
         yield "text in a legacy font encoding"
-    if letters.misprinted_symbols(doc, ctx):
-        yield "a % or ! the OCR model could not print"
+    if letters.misprints(doc, ctx):
+        yield "a letter or sign the OCR model could not print"
     if letters.ocr_damaged(doc, ctx):
         yield "words the model rejects, a letter away from known ones"
 

@@ -18,8 +18,6 @@ MAX_OCR_PAGES = 20
 # Extracted text has its reading order from geometry: no reordering, no paragraph re-joining.
 EXTRACT_STEPS = ("cleanup", "legacy", "normalise", "dehyphenate", "letters", "structure")
 TEXT_LAYER = RepairConfig(steps=EXTRACT_STEPS, gate=False)
-OCR = TEXT_LAYER._replace(min_letter_errors=1, letter_error_rate=0.0)
-"""A page read by OCR needs no count of letter errors to show it went through OCR."""
 
 
 class ExtractError(Exception):
@@ -159,10 +157,8 @@ def _page(
     page = lay.layout(words, width, height, list(frames), repeated)
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
-    config = TEXT_LAYER
-    if ocr:
-        charset = sources.model_charset(_tesseract_language(language))
-        config = OCR._replace(ocr_charset=charset)
+    charset = sources.model_charset(_tesseract_language(language)) if ocr else None
+    config = TEXT_LAYER._replace(ocr_charset=charset)
     for region in page.regions:
         title = " ".join(ln.text for ln in region.title)
         paras = ["\n".join(lines) for lines in lay.paragraphs(region)]

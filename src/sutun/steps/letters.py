@@ -772,17 +772,8 @@ def _confident(doc: Document, ctx: Context) -> int:
 
 def run(doc: Document, ctx: Context) -> None:
     _put_back_symbols(doc, ctx)
-    if not ocr_damaged(doc, ctx):
-        # Errors the line ends hid from the count are plain words once joined: counted as a
-        # second pass would count them, and asked of the repaired text when they could tip it.
-        if not doc.edits:
-            return
-        hidden = corrections(doc, ctx, "fragments")
-        if not _enough(_confident(doc, ctx) + len(hidden), doc, ctx):
-            return
-        if not _damaged_once_repaired(doc, ctx):
-            return
-    for c in corrections(doc, ctx):
+    found = corrections(doc, ctx) if _gate_open(doc, ctx) else _unprinted_letters(doc, ctx)
+    for c in found:
         doc.add(
             Edit(
                 c.kind,
@@ -794,6 +785,39 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"from": c.old, **c.evidence},
             )
         )
+
+
+def _gate_open(doc: Document, ctx: Context) -> bool:
+    if ocr_damaged(doc, ctx):
+        return True
+    # Errors the line ends hid from the count are plain words once joined: counted as a second
+    # pass would count them, and asked of the repaired text when they could tip it.
+    if not doc.edits:
+        return False
+    hidden = corrections(doc, ctx, "fragments")
+    return _enough(_confident(doc, ctx) + len(hidden), doc, ctx) and _damaged_once_repaired(
+        doc, ctx
+    )
+
+
+def misprints(doc: Document, ctx: Context) -> bool:
+    """Whether the text holds what an OCR model printed for a character it lacks (a sign of
+    damage on its own: no author types those)."""
+    return bool(misprinted_symbols(doc, ctx) or _unprinted_letters(doc, ctx))
+
+
+def _unprinted_letters(doc: Document, ctx: Context) -> list[Correction]:
+    """Below the gate's count, only the letters the OCR model cannot print are put back: each
+    was misread for certain, where any other error may be the author's own typo."""
+    unprinted = unprintable(ctx.config.ocr_charset)
+    if not unprinted:
+        return []
+    lang = doc.language
+    return [
+        c
+        for c in corrections(doc, ctx)
+        if _puts_back(lower(c.old, lang), lower(c.new, lang), unprinted)
+    ]
 
 
 PERCENT_READ = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(96)-([^\W\d_]+)(?![\w-])")
