@@ -338,6 +338,16 @@ def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     assert sutun.repair(clean, "aze").text == clean
 
 
+def test_letter_debris_keeps_what_looks_like_a_glued_suffix():
+    # OCR of a picture: letters and digits that only look like an acronym or a number glued to
+    # a suffix; prose beside it is still repaired.
+    debris = "5 EHə 3 :. ; zı 4 ..\n2 — ö 7 QBUur Sə 9 ; 1 .."
+    text = f"Başlıq\n\nNATOnun katibi bu gün yeni planı təqdim edib.\n\n{debris}\n"
+    out = sutun.repair(text, "aze").text
+    assert "NATO-nun katibi" in out
+    assert "EHə" in out and "QBUur" in out
+
+
 def test_reduplications_glued_by_an_extractor_are_split():
     text = "Onlar ikiiki gəlib, dörddördlük oyunda qalib gəliblər və 19cu əsri xatırlayıblar."
     out = sutun.repair(text, "aze").text

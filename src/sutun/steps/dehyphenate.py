@@ -22,6 +22,7 @@ from sutun.steps.evidence import (
     MARKDOWN_LINE,
     MARKDOWN_STRUCTURE,
     Context,
+    among_debris,
     continuation,
     hyphen_decision,
     reduplicated,
@@ -415,6 +416,8 @@ def _split(
     """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
     if doc.word(start, end) is None:
         return  # an edit glues this word to a neighbour: judged by the join, not here
+    if among_debris(doc.source, start, end):
+        return  # OCR of a picture or a table: as read
     doc.add(
         Edit(
             "split-compound",

@@ -499,6 +499,18 @@ def thin_letters(text: str, min_visible: int = 0) -> bool:
     return visible >= min_visible and letters < PROSE_SHARE * visible
 
 
+DEBRIS_WINDOW = 50
+"""Characters looked at on each side of a word to tell whether it stands in letter debris."""
+
+
+def among_debris(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in letter debris (``2ırı 53 25:35: KBUur``), where a
+    'repair' only turns debris into other debris; looked at within its paragraph."""
+    lo = max(0, start - DEBRIS_WINDOW, text.rfind("\n\n", 0, start))
+    hi = text.find("\n\n", end, end + DEBRIS_WINDOW)
+    return thin_letters(text[lo : hi if hi != -1 else end + DEBRIS_WINDOW])
+
+
 def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
     """Letter debris, the OCR of a picture or a table (``ks T a 4 üq r . 7 zo``, leader dots):
     never a fragment to move or join. Runs of three letters or more fill less than PROSE_SHARE
