@@ -137,10 +137,12 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     if not wanted and not edits:
         return []
     worth = (
-        _worth_a_look(wanted, confused, types, model, ctx, far=not near_only)
+        _worth_a_look(wanted, confused, types, model, ctx, not near_only, unprinted)
         if plain_only
         else wanted
     )
+    if not worth and not edits:
+        return []
     out = []
     starts = ctx.memo.get(("word starts",))
     if starts is None:
@@ -179,7 +181,9 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             lw = lows[k] if k not in touched else lower(word, lang)
             if lw not in wanted and (k not in touched or not _eligible(lw, model)):
                 continue
-            if plain_only and not _has_look_alike(lw, confused, types, model, ctx, not near_only):
+            if plain_only and not _has_look_alike(
+                lw, confused, types, model, ctx, not near_only, unprinted
+            ):
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
@@ -195,13 +199,19 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
 
 
 def _has_look_alike(
-    lw: str, confused: dict, types: dict[str, int], model: LanguageModel, ctx: Context, far: bool
+    lw: str,
+    confused: dict,
+    types: dict[str, int],
+    model: LanguageModel,
+    ctx: Context,
+    far: bool,
+    unprinted: str,
 ) -> bool:
     """Whether the word has a correction to weigh: a known word, or the document's own spelling,
     a confusion away."""
     return (
         lw in confused
-        or bool(_candidates(lw, model, far, unprintable(ctx.config.ocr_charset)))
+        or bool(_candidates(lw, model, far, unprinted))
         or (not model.words.get(lw) and bool(_document_spellings(lw, types, ctx)))
     )
 
@@ -213,13 +223,14 @@ def _worth_a_look(
     model: LanguageModel,
     ctx: Context,
     far: bool,
+    unprinted: str,
 ) -> set[str]:
     """The wanted words that have a look-alike (asked once per word, not per occurrence)."""
     key = ("worth a look", far)
     hit = ctx.memo.get(key)
     if hit is None:
         hit = ctx.memo[key] = {
-            lw for lw in wanted if _has_look_alike(lw, confused, types, model, ctx, far)
+            lw for lw in wanted if _has_look_alike(lw, confused, types, model, ctx, far, unprinted)
         }
     return hit
 
@@ -639,7 +650,7 @@ def _candidates(
     """Lexicon words one confusion from ``lw``; with ``far``, when there are none, two confusions
     or one dropped/doubled letter away (remembered by the model). ``unprinted``: letters the OCR
     model could not output, whose look-alikes are confusions too."""
-    key = ("letters", lw, far, unprinted)
+    key = ("letters", lw, far, unprinted) if unprinted else ("letters", lw, far)
     hit = model.memo.get(key)
     if hit is None:
         if len(model.memo) > 200_000:
@@ -651,17 +662,18 @@ def _candidates(
 def _find_candidates(
     lw: str, model: LanguageModel, far: bool, unprinted: str
 ) -> list[tuple[str, float]]:
-    near = [
-        (c, SUBSTITUTION_COST) for c in _substitutions(lw, unprinted) if model.count(c) >= MIN_COUNT
-    ]
+    subs = _substitutions(lw)
+    if unprinted:
+        subs += _look_alikes_read_back(lw, unprinted)
+    near = [(c, SUBSTITUTION_COST) for c in subs if model.count(c) >= MIN_COUNT]
     if near or not far:
         return near
     # A rare inflected form: the only confusion the suffix grammar accepts.
-    grammatical = [c for c in _substitutions(lw, unprinted) if model.known(c)]
+    grammatical = [c for c in subs if model.known(c)]
     out = [(grammatical[0], GRAMMAR_COST)] if len(grammatical) == 1 else []
     two = [
         (c, TWO_SUBSTITUTIONS_COST)
-        for c in _two_substitutions(lw, unprinted)
+        for c in _two_substitutions(lw)
         if model.count(c) >= MIN_FAR_COUNT
     ]
     if two:
@@ -676,36 +688,35 @@ def unprintable(charset: frozenset[str] | None) -> str:
     return "" if charset is None else "".join(sorted(set(LOOK_ALIKES).difference(charset)))
 
 
-@lru_cache(maxsize=16)
-def _confusions(unprinted: str) -> dict[str, str]:
-    table = dict(CONFUSED)
-    for letter in unprinted:
-        for seen in LOOK_ALIKES[letter]:
-            table[seen] = table.get(seen, "") + letter
-    return table
-
-
-@lru_cache(maxsize=8192)
-def _substitutions(lw: str, unprinted: str = "") -> tuple[str, ...]:
-    confused = _confusions(unprinted)
+def _look_alikes_read_back(lw: str, unprinted: str) -> tuple[str, ...]:
+    """``lw`` with one look-alike read back into a letter the OCR model cannot print."""
     return tuple(
-        lw[:i] + alt + lw[i + 1 :]
+        lw[:i] + letter + lw[i + 1 :]
+        for letter in unprinted
         for i, ch in enumerate(lw)
-        if ch in confused
-        for alt in confused[ch]
+        if ch in LOOK_ALIKES[letter]
     )
 
 
-def _two_substitutions(lw: str, unprinted: str = "") -> list[str]:
-    confused = _confusions(unprinted)
-    spots = [i for i, ch in enumerate(lw) if ch in confused]
+@lru_cache(maxsize=8192)
+def _substitutions(lw: str) -> tuple[str, ...]:
+    return tuple(
+        lw[:i] + alt + lw[i + 1 :]
+        for i, ch in enumerate(lw)
+        if ch in CONFUSED
+        for alt in CONFUSED[ch]
+    )
+
+
+def _two_substitutions(lw: str) -> list[str]:
+    spots = [i for i, ch in enumerate(lw) if ch in CONFUSED]
     if len(spots) > 8:
         return []
     return [
         lw[:i] + a + lw[i + 1 : j] + b + lw[j + 1 :]
         for i, j in itertools.combinations(spots, 2)
-        for a in confused[lw[i]]
-        for b in confused[lw[j]]
+        for a in CONFUSED[lw[i]]
+        for b in CONFUSED[lw[j]]
     ]
 
 
