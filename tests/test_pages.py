@@ -73,6 +73,27 @@ def test_a_wide_space_in_a_short_column_is_no_gutter_however_a_gutter_elsewhere_
     assert short == {"w0 w60 w120", "w220", "w0 w65 w118"}
 
 
+def test_a_river_of_wide_spaces_in_a_short_narrow_column_is_no_gutter():
+    # Four justified rows of a column 11 ems wide: the wide spaces line up, and right of them
+    # the rows' last words end together at the column's edge (a column's words start together).
+    col0 = [
+        [(36, 60), (75, 100), (110, 131)],
+        [(36, 76), (91.4, 102.2), (117.7, 131)],
+        [(36, 66), (85.9, 97.1), (116.9, 131)],
+        [(36, 82.4), (106.9, 131)],
+    ]
+    col1 = [(143, 238)]  # the next column, one long word a row
+    words = [
+        Word(a, 700 + 11 * k, b, 708 + 11 * k, f"w{a:.0f}", 8.5)
+        for k, spans in enumerate(col0)
+        for a, b in [*spans, *col1]
+    ]
+    lines = lines_of(words)
+    assert (
+        sorted((round(ln.x0), round(ln.x1)) for ln in lines) == [(36, 131)] * 4 + [(143, 238)] * 4
+    )
+
+
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
     page = next(
         p

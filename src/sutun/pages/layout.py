@@ -97,7 +97,7 @@ def lines_of(words: list[Word]) -> list[Line]:
             gap_size = max(left.size, right.size)
             if right.x0 - left.x1 >= 0.8 * gap_size:
                 spacing = _as_wide(gaps, k, 0.1 * gap_size)
-                verdicts[i, k] = _gutter(body, i, left.x1, right.x0, gap_size, spacing)
+                verdicts[i, k] = _gutter(body, i, left.x1, right, gap_size, spacing)
     grid = [(body[i][k].x1, body[i][k + 1].x0) for (i, k), v in verdicts.items() if v == "gutter"]
     lines = []
     for i, row in enumerate(body):
@@ -182,16 +182,22 @@ WITNESSES = 6
 the column is shorter)."""
 
 
-def _gutter(rows: list[list[Word]], i: int, a: float, b: float, size: float, spacing: bool) -> str:
-    """ "gutter", "maybe" (a column too short to tell) or "" (a space). ``spacing``: the gap is
-    as wide as the one next to it, as a justified line's spaces are. Beside a gutter the next
-    column's lines start at one x; beside a river of wide spaces they do not."""
+def _gutter(
+    rows: list[list[Word]], i: int, a: float, right: Word, size: float, spacing: bool
+) -> str:
+    """ "gutter", "maybe" (a column too short to tell) or "" (a space) between ``a`` and the word
+    ``right``. ``spacing``: the gap is as wide as the one next to it, as a justified line's
+    spaces are. Beside a gutter the next column's lines start at one x; beside a river of wide
+    spaces they do not, and in a narrow justified column the words right of the river end at
+    one x instead (the column's edge)."""
+    b = right.x0
     up, down = _clear(rows, i, a, b, -1, size), _clear(rows, i, a, b, 1, size)
     if up is None or down is None:
         return ""
-    (seen_up, ended_up, starts_up), (seen_down, ended_down, starts_down) = up, down
-    starts = [b, *starts_up, *starts_down]
-    if not _aligned(starts, 0.1 * size):
+    (seen_up, ended_up, firsts_up), (seen_down, ended_down, firsts_down) = up, down
+    firsts = [right, *firsts_up, *firsts_down]
+    starts = [w.x0 for w in firsts]
+    if not _aligned(starts, 0.1 * size) or _right_edge(firsts, 0.1 * size):
         return ""
     if seen_up + seen_down >= WITNESSES:
         return "gutter"
@@ -200,6 +206,17 @@ def _gutter(rows: list[list[Word]], i: int, a: float, b: float, size: float, spa
     if spacing and seen_up + seen_down < 2:
         return "maybe"  # as wide as a space beside it: only the page's grid can tell
     return "gutter" if len(starts) >= 3 else "maybe"
+
+
+def _right_edge(firsts: list[Word], tolerance: float) -> bool:
+    """Whether the words right of a gap end in line and start out of line: a justified column's
+    last words, the gap a river of its wide spaces."""
+    ends, starts = [w.x1 for w in firsts], [w.x0 for w in firsts]
+    return (
+        len(firsts) >= 3
+        and max(ends) - min(ends) <= tolerance
+        and max(starts) - min(starts) > tolerance
+    )
 
 
 def _aligned(starts: list[float], tolerance: float) -> bool:
@@ -222,18 +239,18 @@ def _as_wide(gaps: list[float], k: int, tolerance: float) -> bool:
 
 def _clear(
     rows: list[list[Word]], i: int, a: float, b: float, step: int, size: float
-) -> tuple[int, bool, list[float]] | None:
+) -> tuple[int, bool, list[Word]] | None:
     """Going up (step -1) or down (+1) the page from row i: how many rows with words next to
-    the gap a..b leave some strip of it free, whether the column ended there, and where those
-    rows' text resumes right of the strip; None when a row closes it."""
+    the gap a..b leave some strip of it free, whether the column ended there, and the word
+    with which each of those rows resumes right of the strip; None when a row closes it."""
     free = [(a, b)]
     y = _mid(rows[i])
-    seen, starts = 0, []
+    seen, firsts = 0, []
     j = i + step
     while 0 <= j < len(rows) and seen < WITNESSES:
         row = rows[j]
         if abs(_mid(row) - y) > 3.2 * size:
-            return seen, True, starts
+            return seen, True, firsts
         near = [w for w in row if w.x1 > a - 2 * size and w.x0 < b + 2 * size]
         if near:
             free = [
@@ -246,11 +263,11 @@ def _clear(
                 return None
             seen += 1
             y = _mid(row)
-            right = [w.x0 for w in near if w.x0 >= free[-1][0]]
+            right = [w for w in near if w.x0 >= free[-1][0]]
             if right:
-                starts.append(min(right))
+                firsts.append(min(right, key=lambda w: w.x0))
         j += step
-    return seen, not 0 <= j < len(rows), starts
+    return seen, not 0 <= j < len(rows), firsts
 
 
 def _mid(row: list[Word]) -> float:
