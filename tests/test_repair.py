@@ -848,6 +848,16 @@ def test_a_list_item_after_a_comma_starts_a_paragraph_of_its_own():
     assert "keçməli,\n\n2) sürücülər" in out and "sonra getdi." in out
 
 
+@pytest.mark.parametrize("spelt", ["zorba-morba", "zorbamorba"])
+def test_a_line_end_hyphen_follows_the_documents_spelling_of_the_stem(spelt):
+    # The document writes the (made-up) compound bare; broken at its hyphen with a suffix on.
+    text = (
+        f"Başlıq\n\nBu gün şəhərdə {spelt} festivalı keçirilib və çox adam gəlib. Sonra zorba-"
+        "\n\nmorbanın iştirakçıları danışıb."
+    )
+    assert f"Sonra {spelt}nın iştirakçıları" in sutun.repair(text, "aze").text
+
+
 def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():
     from sutun.config import RepairConfig
     from sutun.lang.model import shipped

@@ -260,6 +260,15 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
     return hit
 
 
+def _spelt_stem(word: str, cut: int, ctx: Context) -> str:
+    """The longest word of the document that ``word`` (lower case) starts with, past ``cut``,
+    followed by nothing but suffixes (hip-hop + un), or ""."""
+    for k in range(len(word) - 1, cut + 1, -1):
+        if ctx.vocab.get(word[:k]) and morphology.suffix_chain(word[k:], word[:k]):
+            return word[:k]
+    return ""
+
+
 def reduplicated(left: str, right: str) -> bool:
     """üz-üzə, gəlib-gəlmədiyini: the right part repeats the left one's stem."""
     if len(left) >= 2 and right.startswith(left):
@@ -302,6 +311,13 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         join = doc_joined >= doc_hyph
         ev["reason"] = "the document's own spelling"
         return HyphenDecision(join, 0.95, ev, attested=True)
+    if turkic(language):
+        joined_stem = _spelt_stem(jl, len(left), ctx)
+        hyphened_stem = _spelt_stem(hl, len(left) + 1, ctx)
+        if bool(joined_stem) != bool(hyphened_stem):
+            ev["document_stem"] = joined_stem or hyphened_stem
+            ev["reason"] = "the document's own spelling of the stem, then suffixes"
+            return HyphenDecision(bool(joined_stem), 0.9, ev, attested=True)
     if lex_joined or lex_hyph:
         join = lex_joined >= lex_hyph
         ev["reason"] = "lexicon frequency"
