@@ -94,6 +94,29 @@ def test_a_river_of_wide_spaces_in_a_short_narrow_column_is_no_gutter():
     )
 
 
+def test_a_gutter_between_two_justified_rows_is_found_by_both_column_edges():
+    # A lead two rows deep, alone in its columns: left of the gutter both rows end at the
+    # column's edge, right of it both start at the next column's.
+    rows = [
+        [(44, 61), (71.1, 98.1), (108.2, 131), (143, 153.6), (192.5, 238), (250, 305.3)],
+        [(44, 60), (70, 95), (98.2, 131), (143, 191.7), (214.3, 238), (250, 301)],
+    ]
+    words = [
+        Word(a, 700 + 11 * k, b, 708 + 11 * k, f"w{a:.0f}", 8.5)
+        for k, spans in enumerate(rows)
+        for a, b in spans
+    ]
+    lines = lines_of(words)
+    assert sorted((round(ln.x0), round(ln.x1)) for ln in lines) == [
+        (44, 131),
+        (44, 131),
+        (143, 238),
+        (143, 238),
+        (250, 301),
+        (250, 305),
+    ]
+
+
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
     page = next(
         p

@@ -97,7 +97,7 @@ def lines_of(words: list[Word]) -> list[Line]:
             gap_size = max(left.size, right.size)
             if right.x0 - left.x1 >= 0.8 * gap_size:
                 spacing = _as_wide(gaps, k, 0.1 * gap_size)
-                verdicts[i, k] = _gutter(body, i, left.x1, right, gap_size, spacing)
+                verdicts[i, k] = _gutter(body, i, left, right, gap_size, spacing)
     grid = [(body[i][k].x1, body[i][k + 1].x0) for (i, k), v in verdicts.items() if v == "gutter"]
     lines = []
     for i, row in enumerate(body):
@@ -183,18 +183,22 @@ the column is shorter)."""
 
 
 def _gutter(
-    rows: list[list[Word]], i: int, a: float, right: Word, size: float, spacing: bool
+    rows: list[list[Word]], i: int, left: Word, right: Word, size: float, spacing: bool
 ) -> str:
-    """ "gutter", "maybe" (a column too short to tell) or "" (a space) between ``a`` and the word
-    ``right``. ``spacing``: the gap is as wide as the one next to it, as a justified line's
-    spaces are. Beside a gutter the next column's lines start at one x; beside a river of wide
-    spaces they do not, and in a narrow justified column the words right of the river end at
-    one x instead (the column's edge)."""
-    b = right.x0
+    """ "gutter", "maybe" (a column too short to tell) or "" (a space) between the words
+    ``left`` and ``right``. ``spacing``: the gap is as wide as the one next to it, as a justified
+    line's spaces are. Beside a gutter the next column's lines start at one x; beside a river of
+    wide spaces they do not, and in a narrow justified column the words right of the river end
+    at one x instead (the column's edge). In a column of two rows, the words left of a gutter
+    end at one x too (a justified column's edge)."""
+    a, b = left.x1, right.x0
     up, down = _clear(rows, i, a, b, -1, size), _clear(rows, i, a, b, 1, size)
     if up is None or down is None:
         return ""
-    (seen_up, ended_up, firsts_up), (seen_down, ended_down, firsts_down) = up, down
+    (seen_up, ended_up, firsts_up, lasts_up), (seen_down, ended_down, firsts_down, lasts_down) = (
+        up,
+        down,
+    )
     firsts = [right, *firsts_up, *firsts_down]
     starts = [w.x0 for w in firsts]
     if not _aligned(starts, 0.1 * size) or _right_edge(firsts, 0.1 * size):
@@ -205,18 +209,23 @@ def _gutter(
         return ""
     if spacing and seen_up + seen_down < 2:
         return "maybe"  # as wide as a space beside it: only the page's grid can tell
-    return "gutter" if len(starts) >= 3 else "maybe"
+    lasts = [left, *lasts_up, *lasts_down]
+    tolerance = 0.1 * size
+    edges = len(lasts) >= 2 and _in_line([w.x1 for w in lasts], tolerance)
+    if len(starts) >= 3 or (edges and _in_line(starts, tolerance)):
+        return "gutter"
+    return "maybe"
 
 
 def _right_edge(firsts: list[Word], tolerance: float) -> bool:
     """Whether the words right of a gap end in line and start out of line: a justified column's
     last words, the gap a river of its wide spaces."""
     ends, starts = [w.x1 for w in firsts], [w.x0 for w in firsts]
-    return (
-        len(firsts) >= 3
-        and max(ends) - min(ends) <= tolerance
-        and max(starts) - min(starts) > tolerance
-    )
+    return len(firsts) >= 3 and _in_line(ends, tolerance) and not _in_line(starts, tolerance)
+
+
+def _in_line(xs: list[float], tolerance: float) -> bool:
+    return max(xs) - min(xs) <= tolerance
 
 
 def _aligned(starts: list[float], tolerance: float) -> bool:
@@ -239,18 +248,19 @@ def _as_wide(gaps: list[float], k: int, tolerance: float) -> bool:
 
 def _clear(
     rows: list[list[Word]], i: int, a: float, b: float, step: int, size: float
-) -> tuple[int, bool, list[Word]] | None:
+) -> tuple[int, bool, list[Word], list[Word]] | None:
     """Going up (step -1) or down (+1) the page from row i: how many rows with words next to
-    the gap a..b leave some strip of it free, whether the column ended there, and the word
-    with which each of those rows resumes right of the strip; None when a row closes it."""
+    the gap a..b leave some strip of it free, whether the column ended there, and the words
+    with which each of those rows resumes right of the strip and stops left of it; None when a
+    row closes it."""
     free = [(a, b)]
     y = _mid(rows[i])
-    seen, firsts = 0, []
+    seen, firsts, lasts = 0, [], []
     j = i + step
     while 0 <= j < len(rows) and seen < WITNESSES:
         row = rows[j]
         if abs(_mid(row) - y) > 3.2 * size:
-            return seen, True, firsts
+            return seen, True, firsts, lasts
         near = [w for w in row if w.x1 > a - 2 * size and w.x0 < b + 2 * size]
         if near:
             free = [
@@ -266,8 +276,11 @@ def _clear(
             right = [w for w in near if w.x0 >= free[-1][0]]
             if right:
                 firsts.append(min(right, key=lambda w: w.x0))
+            left = [w for w in near if w.x1 <= free[0][1]]
+            if left:
+                lasts.append(max(left, key=lambda w: w.x1))
         j += step
-    return seen, not 0 <= j < len(rows), firsts
+    return seen, not 0 <= j < len(rows), firsts, lasts
 
 
 def _mid(row: list[Word]) -> float:
