@@ -858,6 +858,13 @@ def test_a_line_end_hyphen_follows_the_documents_spelling_of_the_stem(spelt):
     assert f"Sonra {spelt}nın iştirakçıları" in sutun.repair(text, "aze").text
 
 
+def test_a_syllable_repeated_across_a_line_end_is_no_reduplication():
+    # lə-|ləyə reads like dönə-|dönə, but the grammar knows the joined word (lələk + ə).
+    text = "Başlıq\n\nPapaq ağ rəngdədir, lə-\nləyə bənzər geniş bir kənarı var, ev-\nev gəzirlər."
+    out = sutun.repair(text, "aze").text
+    assert "lələyə bənzər" in out and "ev-ev gəzirlər" in out
+
+
 def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():
     from sutun.config import RepairConfig
     from sutun.lang.model import shipped

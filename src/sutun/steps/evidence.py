@@ -322,11 +322,12 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         join = lex_joined >= lex_hyph
         ev["reason"] = "lexicon frequency"
         return HyphenDecision(join, 0.9, ev, attested=True)
-    if reduplicated(lower(left, language), lower(right, language)):
+    known_joined = m is not None and m.known(joined)
+    if reduplicated(lower(left, language), lower(right, language)) and not known_joined:
+        # A repeated stem joined into a word the grammar knows is a syllable repeated (lə-ləyə).
         ev["reason"] = "reduplication"
         return HyphenDecision(False, 0.9, ev, attested=True)
     if m is not None:
-        known_joined = m.known(joined)
         suffix = m.grammar and morphology.suffix_chain(lower(right, language))
         both_words = (
             m.count(left) >= BOTH_WORDS_MIN_COUNT
