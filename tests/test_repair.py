@@ -858,6 +858,16 @@ def test_a_line_end_hyphen_follows_the_documents_spelling_of_the_stem(spelt):
     assert f"Sonra {spelt}nın iştirakçıları" in sutun.repair(text, "aze").text
 
 
+def test_a_hyphen_after_a_closing_quote_at_a_line_end_goes_on_without_a_space():
+    text = (
+        "Başlıq\n\nO dedi ki, “Yaşıl Körpü”-\ndən gələn qatar gec\ngəlib, “biz hazırıq,”-\n"
+        "deyə bildirdi. Sonra “Qala”-\nHərbi də gəldi."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "“Yaşıl Körpü”-dən gələn" in out and "hazırıq,”-deyə bildirdi" in out
+    assert "“Qala”- Hərbi" in out  # a capital after it: a dash, as it was
+
+
 def test_a_syllable_repeated_across_a_line_end_is_no_reduplication():
     # lə-|ləyə reads like dönə-|dönə, but the grammar knows the joined word (lələk + ə).
     text = "Başlıq\n\nPapaq ağ rəngdədir, lə-\nləyə bənzər geniş bir kənarı var, ev-\nev gəzirlər."

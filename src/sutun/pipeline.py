@@ -43,10 +43,13 @@ _LINE_END_HYPHEN = re.compile(rf"[{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*")
 
 
 def _raw_hyphen(text: str) -> bool:
-    """A letter, a hyphen at a line end, a letter (found from the hyphen: a scan for the rare
-    character is several times faster than one that tries a letter class everywhere)."""
+    """A letter (or a closing quote), a hyphen at a line end, a letter (found from the hyphen: a
+    scan for the rare character is several times faster than one that tries a letter class
+    everywhere)."""
     return any(
-        m.start() and text[m.start() - 1].isalpha() and text[m.end() : m.end() + 1].isalpha()
+        m.start()
+        and (text[m.start() - 1].isalpha() or text[m.start() - 1] in CLOSING_QUOTES)
+        and text[m.end() : m.end() + 1].isalpha()
         for m in _LINE_END_HYPHEN.finditer(text)
     )
 

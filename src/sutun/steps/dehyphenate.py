@@ -17,6 +17,7 @@ from sutun.steps import normalise
 from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
     CLOSED_END,
+    CLOSING_QUOTES,
     ITEM_MARK,
     LINE_END_HYPHENS,
     MARKDOWN_LINE,
@@ -150,6 +151,18 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence=d.evidence,
                 )
             )
+        elif _quote_goes_on(text, m):
+            doc.add(
+                Edit(
+                    "keep-hyphen",
+                    start + m.start(),
+                    start + m.end(),
+                    "",
+                    step=STEP,
+                    confidence=0.8,
+                    evidence={"reason": "a hyphen after a closing quote: suffixes or a dash go on"},
+                )
+            )
         else:
             doc.add(
                 Edit(
@@ -162,6 +175,16 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence={"reason": "line break inside a block"},
                 )
             )
+
+
+def _quote_goes_on(text: str, m: re.Match) -> bool:
+    """A line ends in a closing quote and a hyphen, the next starts in lower case: what the
+    quote names takes its suffixes (“…Network”-dən), or its attribution follows (,”-deyə)."""
+    return (
+        text[m.start() - 1 : m.start()] == "-"
+        and text[m.start() - 2 : m.start() - 1] in tuple(CLOSING_QUOTES)
+        and text[m.end() : m.end() + 1].islower()
+    )
 
 
 MARKDOWN_START = re.compile(r"^[ \t]*[#!\-*_|`+><]", re.MULTILINE)
