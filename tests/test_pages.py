@@ -11,7 +11,7 @@ from sutun.bench.pages import rasterise, render
 from sutun.bench.simulate import articles_from_ntrex
 from sutun.pages import ExtractError, read_pages
 from sutun.pages.layout import Word, layout, lines_of
-from sutun.pages.sources import model_charset
+from sutun.pages.sources import model_charset, pdf_words
 
 
 @pytest.fixture(scope="module")
@@ -240,6 +240,22 @@ def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):
     png.write_bytes(rasterise(page.pdf, dpi=200))
     articles = sutun.extract(png, "aze")
     assert [a.title for a in articles] == [t for t, _ in page.gold]
+
+
+def test_glyphs_that_touch_across_a_change_of_font_are_one_word():
+    import pymupdf
+
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    italic = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 100), "Ədəd ", font=regular, fontsize=12)
+    writer.append(writer.last_point, "N", font=italic, fontsize=12)  # a formula's variable
+    writer.append(writer.last_point, "-dən böyükdür, ", font=regular, fontsize=12)
+    writer.append(writer.last_point, "sonra", font=italic, fontsize=12)  # a space apart
+    writer.write_text(page)
+    assert [w.text for w in pdf_words(page)] == ["Ədəd", "N-dən", "böyükdür,", "sonra"]
 
 
 def test_the_installed_ocr_models_character_set_is_read():

@@ -36,9 +36,37 @@ def pdf_words(page) -> list[Word]:
         for line in block.get("lines", []):
             if line.get("dir", (1, 0))[1] != 0:
                 continue  # rotated text: not article body
+            words = []
             for span in line.get("spans", []):
                 bold = bool(span.get("flags", 0) & 16) or "Bold" in span.get("font", "")
-                out.extend(_span_words(span, bold))
+                words.extend(_span_words(span, bold))
+            out.extend(_touching_joined(words))
+    return out
+
+
+def _touching_joined(words: list[Word]) -> list[Word]:
+    """Words of one line whose glyphs touch across a change of font are one word (a formula's
+    𝑁 and the suffix typed after it, 𝑁-ə; a number set apart, 0-dan); not a smaller one
+    (a footnote mark)."""
+    out: list[Word] = []
+    for w in words:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and -0.1 * w.size < w.x0 - last.x1 < 0.05 * w.size
+            and abs(w.size - last.size) < 0.1 * w.size
+        ):
+            out[-1] = Word(
+                last.x0,
+                min(last.y0, w.y0),
+                w.x1,
+                max(last.y1, w.y1),
+                last.text + w.text,
+                last.size,
+                last.bold,
+            )
+        else:
+            out.append(w)
     return out
 
 
