@@ -258,6 +258,37 @@ def test_glyphs_that_touch_across_a_change_of_font_are_one_word():
     assert [w.text for w in pdf_words(page)] == ["Ədəd", "N-dən", "böyükdür,", "sonra"]
 
 
+def test_a_bulleted_list_keeps_its_bullets_one_item_a_paragraph(tmp_path):
+    import pymupdf
+
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 80), "Şərtlər", font=bold, fontsize=16)
+    writer.append((72, 110), "Yazılmaq üçün bu şərtlər ödənməlidir.", font=regular, fontsize=11)
+    items = [
+        ["İştirakçı on səkkiz yaşından böyük olmalı və", "vəsiqəsini təqdim etməlidir."],
+        ["Ərizə iyun ayının sonunadək göndərilir."],
+        ["Hər iştirakçı yalnız bir əsər təqdim edə bilər."],
+    ]
+    y = 130
+    for lines in items:  # the bullet hangs in the margin, the text's lines under each other
+        writer.append((90, y), "•", font=regular, fontsize=11)
+        for line in lines:
+            writer.append((108, y), line, font=regular, fontsize=11)
+            y += 14
+    writer.write_text(page)
+    path = tmp_path / "list.pdf"
+    doc.save(path)
+    [article] = read_pages(path, "aze").articles
+    assert article.paragraphs == [
+        "Yazılmaq üçün bu şərtlər ödənməlidir.",
+        *("• " + " ".join(lines) for lines in items),
+    ]
+
+
 def test_the_installed_ocr_models_character_set_is_read():
     aze = model_charset("aze")
     assert aze is not None and {"ə", "ğ", "ı", "İ", "Ş", "0"} <= aze

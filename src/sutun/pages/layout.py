@@ -177,6 +177,9 @@ def _rows(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
+LIST_MARKS = frozenset("•◦▪■●○‣·")
+"""Bullets a list item starts with, hung in the margin left of its text (not a dash: a line
+that wrapped before one starts with it too)."""
 WITNESSES = 6
 """Rows around a gap that must leave a strip of it free for the gap to be a gutter (fewer when
 the column is shorter)."""
@@ -199,6 +202,8 @@ def _gutter(
         up,
         down,
     )
+    if all(w.text in LIST_MARKS for w in (left, *lasts_up, *lasts_down)):
+        return ""  # a list's marks hang left of its items
     firsts = [right, *firsts_up, *firsts_down]
     starts = [w.x0 for w in firsts]
     if not _aligned(starts, 0.1 * size) or _right_edge(firsts, 0.1 * size):
@@ -545,6 +550,7 @@ def paragraphs(region: Region) -> list[list[str]]:
         for col, left in zip(region.columns, lefts, strict=True)
         for ln in col
     )
+    item_text = None  # where the text of the list item being read starts
     for col, left in zip(region.columns, lefts, strict=True):
         right = max(ln.x1 for ln in col)
         spacing = statistics.median(
@@ -553,7 +559,11 @@ def paragraphs(region: Region) -> list[list[str]]:
         for k, ln in enumerate(col):
             char = ln.size * 0.5
             starts = prev is None
-            if not starts and k > 0:
+            if _list_item(ln):
+                starts, item_text = True, ln.words[1].x0
+            elif item_text is not None and abs(ln.x0 - item_text) <= char:
+                starts = False  # the item goes on, hung under its text
+            elif not starts and k > 0:
                 gap = ln.y0 - col[k - 1].y0
                 indented = ln.x0 - left > 1.2 * char
                 short_closed = (
@@ -569,12 +579,18 @@ def paragraphs(region: Region) -> list[list[str]]:
                     and CLOSED.search(prev.text) is not None
                     and prev_right - prev.x1 > 4 * char
                 )
+            if not _list_item(ln) and (item_text is None or abs(ln.x0 - item_text) > char):
+                item_text = None
             if starts or not out:
                 out.append([])
             out[-1].append(ln.text)
             prev = ln
         prev_right = right
     return out
+
+
+def _list_item(ln: Line) -> bool:
+    return len(ln.words) > 1 and ln.words[0].text in LIST_MARKS
 
 
 def _left_edge(col: list[Line]) -> float:
