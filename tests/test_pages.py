@@ -289,6 +289,32 @@ def test_a_bulleted_list_keeps_its_bullets_one_item_a_paragraph(tmp_path):
     ]
 
 
+def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
+    import pymupdf
+
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 80), "Qaydalar", font=bold, fontsize=16)
+    items = [
+        ("1.", ["Hər oyunçu növbə ilə bir daş qoyur və rəqibin", "daşlarını mühasirəyə alır."]),
+        ("2.", ["Daşı qalmayan oyunçu məğlub olur."]),
+    ]
+    y = 110
+    for mark, lines in items:
+        writer.append((90, y), mark, font=regular, fontsize=11)
+        for line in lines:
+            writer.append((108, y), line, font=regular, fontsize=11)
+            y += 14
+    writer.write_text(page)
+    path = tmp_path / "numbered.pdf"
+    doc.save(path)
+    [article] = read_pages(path, "aze").articles
+    assert article.paragraphs == [f"{mark} " + " ".join(lines) for mark, lines in items]
+
+
 def test_the_installed_ocr_models_character_set_is_read():
     aze = model_charset("aze")
     assert aze is not None and {"ə", "ğ", "ı", "İ", "Ş", "0"} <= aze

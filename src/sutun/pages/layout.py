@@ -177,6 +177,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
+ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]")
 LIST_MARKS = frozenset("•◦▪■●○‣·")
 """Bullets a list item starts with, hung in the margin left of its text (not a dash: a line
 that wrapped before one starts with it too)."""
@@ -559,9 +560,12 @@ def paragraphs(region: Region) -> list[list[str]]:
         for k, ln in enumerate(col):
             char = ln.size * 0.5
             starts = prev is None
-            if _list_item(ln):
-                starts, item_text = True, ln.words[1].x0
-            elif item_text is not None and abs(ln.x0 - item_text) <= char:
+            hung = item_text is not None and abs(ln.x0 - item_text) <= char
+            if _list_item(ln) or (
+                _numbered(ln) and prev is not None and CLOSED.search(prev.text) is not None
+            ):
+                starts = True
+            elif hung and not _numbered(ln):
                 starts = False  # the item goes on, hung under its text
             elif not starts and k > 0:
                 gap = ln.y0 - col[k - 1].y0
@@ -579,7 +583,9 @@ def paragraphs(region: Region) -> list[list[str]]:
                     and CLOSED.search(prev.text) is not None
                     and prev_right - prev.x1 > 4 * char
                 )
-            if not _list_item(ln) and (item_text is None or abs(ln.x0 - item_text) > char):
+            if _list_item(ln) or _numbered(ln):
+                item_text = ln.words[1].x0
+            elif not hung:
                 item_text = None
             if starts or not out:
                 out.append([])
@@ -591,6 +597,12 @@ def paragraphs(region: Region) -> list[list[str]]:
 
 def _list_item(ln: Line) -> bool:
     return len(ln.words) > 1 and ln.words[0].text in LIST_MARKS
+
+
+def _numbered(ln: Line) -> bool:
+    """Opens with a number or letter and its closing mark (1. 2) a.): an item whose lines may
+    hang under its text, though a wrapped sentence may open so too (… səhifənin | 5. bəndi)."""
+    return len(ln.words) > 1 and ITEM.fullmatch(ln.words[0].text) is not None
 
 
 def _left_edge(col: list[Line]) -> float:
