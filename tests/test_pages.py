@@ -258,7 +258,9 @@ def test_glyphs_that_touch_across_a_change_of_font_are_one_word():
     assert [w.text for w in pdf_words(page)] == ["Ədəd", "N-dən", "böyükdür,", "sonra"]
 
 
-def test_a_bulleted_list_keeps_its_bullets_one_item_a_paragraph(tmp_path):
+def _hung_list(path, title: str, intro: str, items: list[tuple[str, list[str]]]):
+    """A PDF page: a headline, an introducing line, then items whose mark hangs in the margin
+    and whose lines stand under each other; the articles read from it."""
     import pymupdf
 
     regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -266,53 +268,38 @@ def test_a_bulleted_list_keeps_its_bullets_one_item_a_paragraph(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page()
     writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), "Şərtlər", font=bold, fontsize=16)
-    writer.append((72, 110), "Yazılmaq üçün bu şərtlər ödənməlidir.", font=regular, fontsize=11)
-    items = [
-        ["İştirakçı on səkkiz yaşından böyük olmalı və", "vəsiqəsini təqdim etməlidir."],
-        ["Ərizə iyun ayının sonunadək göndərilir."],
-        ["Hər iştirakçı yalnız bir əsər təqdim edə bilər."],
-    ]
+    writer.append((72, 80), title, font=bold, fontsize=16)
+    writer.append((72, 110), intro, font=regular, fontsize=11)
     y = 130
-    for lines in items:  # the bullet hangs in the margin, the text's lines under each other
-        writer.append((90, y), "•", font=regular, fontsize=11)
-        for line in lines:
-            writer.append((108, y), line, font=regular, fontsize=11)
-            y += 14
-    writer.write_text(page)
-    path = tmp_path / "list.pdf"
-    doc.save(path)
-    [article] = read_pages(path, "aze").articles
-    assert article.paragraphs == [
-        "Yazılmaq üçün bu şərtlər ödənməlidir.",
-        *("• " + " ".join(lines) for lines in items),
-    ]
-
-
-def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
-    import pymupdf
-
-    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    doc = pymupdf.open()
-    page = doc.new_page()
-    writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), "Qaydalar", font=bold, fontsize=16)
-    items = [
-        ("1.", ["Hər oyunçu növbə ilə bir daş qoyur və rəqibin", "daşlarını mühasirəyə alır."]),
-        ("2.", ["Daşı qalmayan oyunçu məğlub olur."]),
-    ]
-    y = 110
     for mark, lines in items:
         writer.append((90, y), mark, font=regular, fontsize=11)
         for line in lines:
             writer.append((108, y), line, font=regular, fontsize=11)
             y += 14
     writer.write_text(page)
-    path = tmp_path / "numbered.pdf"
     doc.save(path)
-    [article] = read_pages(path, "aze").articles
-    assert article.paragraphs == [f"{mark} " + " ".join(lines) for mark, lines in items]
+    return read_pages(path, "aze").articles
+
+
+def test_a_bulleted_list_keeps_its_bullets_one_item_a_paragraph(tmp_path):
+    items = [
+        ("•", ["İştirakçı on səkkiz yaşından böyük olmalı və", "vəsiqəsini təqdim etməlidir."]),
+        ("•", ["Ərizə iyun ayının sonunadək göndərilir."]),
+        ("•", ["Hər iştirakçı yalnız bir əsər təqdim edə bilər."]),
+    ]
+    intro = "Yazılmaq üçün bu şərtlər ödənməlidir."
+    [article] = _hung_list(tmp_path / "list.pdf", "Şərtlər", intro, items)
+    assert article.paragraphs == [intro, *(f"{m} " + " ".join(lines) for m, lines in items)]
+
+
+def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
+    items = [
+        ("1.", ["Hər oyunçu növbə ilə bir daş qoyur və rəqibin", "daşlarını mühasirəyə alır."]),
+        ("2.", ["Daşı qalmayan oyunçu məğlub olur."]),
+    ]
+    intro = "Oyun iki nəfərlə oynanılır."
+    [article] = _hung_list(tmp_path / "numbered.pdf", "Qaydalar", intro, items)
+    assert article.paragraphs == [intro, *(f"{m} " + " ".join(lines) for m, lines in items)]
 
 
 def test_the_installed_ocr_models_character_set_is_read():

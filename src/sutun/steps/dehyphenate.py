@@ -151,28 +151,21 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence=d.evidence,
                 )
             )
-        elif _quote_goes_on(text, m):
-            doc.add(
-                Edit(
-                    "keep-hyphen",
-                    start + m.start(),
-                    start + m.end(),
-                    "",
-                    step=STEP,
-                    confidence=0.8,
-                    evidence={"reason": "a hyphen after a closing quote: suffixes or a dash go on"},
-                )
-            )
         else:
+            quote = _quote_goes_on(text, m)
             doc.add(
                 Edit(
-                    "join-line",
+                    "keep-hyphen" if quote else "join-line",
                     start + m.start(),
                     start + m.end(),
-                    " ",
+                    "" if quote else " ",
                     step=STEP,
-                    confidence=0.9,
-                    evidence={"reason": "line break inside a block"},
+                    confidence=0.8 if quote else 0.9,
+                    evidence={
+                        "reason": "a hyphen after a closing quote: suffixes or a dash go on"
+                        if quote
+                        else "line break inside a block"
+                    },
                 )
             )
 

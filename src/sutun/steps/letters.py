@@ -136,11 +136,11 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             wanted |= {t for t in types if ALPHABET.issuperset(t)}
     if not wanted and not edits:
         return []
-    worth = (
-        _worth_a_look(wanted, confused, types, model, ctx, not near_only, unprinted)
-        if plain_only
-        else wanted
-    )
+
+    def has_look_alike(lw: str) -> bool:
+        return _has_look_alike(lw, confused, types, model, ctx, not near_only, unprinted)
+
+    worth = _worth_a_look(wanted, has_look_alike, ctx, not near_only) if plain_only else wanted
     if not worth and not edits:
         return []
     out = []
@@ -181,9 +181,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             lw = lows[k] if k not in touched else lower(word, lang)
             if lw not in wanted and (k not in touched or not _eligible(lw, model)):
                 continue
-            if plain_only and not _has_look_alike(
-                lw, confused, types, model, ctx, not near_only, unprinted
-            ):
+            if plain_only and not has_look_alike(lw):
                 continue  # the common case: a rare word with no frequent look-alike
             if interior_only and _maybe_fragment(source, found, k, b.end):
                 continue
@@ -217,21 +215,13 @@ def _has_look_alike(
 
 
 def _worth_a_look(
-    wanted: set[str],
-    confused: dict,
-    types: dict[str, int],
-    model: LanguageModel,
-    ctx: Context,
-    far: bool,
-    unprinted: str,
+    wanted: set[str], has_look_alike: Callable[[str], bool], ctx: Context, far: bool
 ) -> set[str]:
     """The wanted words that have a look-alike (asked once per word, not per occurrence)."""
     key = ("worth a look", far)
     hit = ctx.memo.get(key)
     if hit is None:
-        hit = ctx.memo[key] = {
-            lw for lw in wanted if _has_look_alike(lw, confused, types, model, ctx, far, unprinted)
-        }
+        hit = ctx.memo[key] = {lw for lw in wanted if has_look_alike(lw)}
     return hit
 
 
