@@ -296,6 +296,9 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
     assert {e.kind for e in fixed.edits} == {"ocr-symbol"}
     # From a model that prints both, the page says what it printed.
     assert sutun.repair(noisy, "aze", config=NO_J).text == noisy
+    # A name ending in l as the text's last word is asked about as well (and is a word).
+    last = "Başlıq\n\nBu gün şəhərə bir qonaq gəldi, adı Kamill"
+    assert sutun.repair(last, "aze", config=no_symbols._replace(gate=False)).text == last
 
 
 def test_clean_prose_is_left_alone():

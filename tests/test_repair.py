@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import sutun
 from sutun.bench.run import build_dataset
+from sutun.config import RepairConfig
 
 REAL_WORD_ERRORS = {"səfirə": "səfərə"}  # OCR made another word; context cannot tell yet
 
@@ -571,6 +572,22 @@ _text = st.lists(
 @given(st.one_of(_text, st.text(max_size=200)))
 def test_replay_and_no_crash_property(text):
     result = sutun.repair(text, "aze")
+    assert sutun.apply_edits(text, result.edits) == result.text
+
+
+_ocr_text = st.lists(
+    st.sampled_from(["Kamil", "l", "96-", "i", "40", "”", " ", "\n", "enerii", "leff", "-", "ə"]),
+    max_size=30,
+).map("".join)
+# A page read by OCR: no gate, and a model that cannot print j, J, % or !.
+_OCR_PAGE = RepairConfig(
+    gate=False, ocr_charset=frozenset(map(chr, range(32, 0x2000))) - {"j", "J", "%", "!"}
+)
+
+
+@given(st.one_of(_text, _ocr_text))
+def test_replay_and_no_crash_property_for_an_ocr_page(text):
+    result = sutun.repair(text, "aze", config=_OCR_PAGE)
     assert sutun.apply_edits(text, result.edits) == result.text
 
 
