@@ -92,7 +92,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
         if len(numbers) > MAX_PAGES:
             out.notes.append(f"{len(numbers)} pages; read the first {MAX_PAGES}")
             numbers = numbers[:MAX_PAGES]
-        ocr_pages = done = 0
+        ocr_pages = 0
         read = []
         for n in numbers:
             if not 1 <= n <= doc.page_count:
@@ -101,7 +101,8 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             words = sources.pdf_words(page)
             frames = sources.pdf_frames(page)
             text = " ".join(w.text for w in words)
-            if not words or sources.garbled(text):
+            ocr = not words or sources.garbled(text)
+            if ocr:
                 reason = "no text layer" if not words else "fonts without a usable ToUnicode map"
                 if ocr_pages >= MAX_OCR_PAGES:
                     out.notes.append(f"page {n}: {reason}; past {MAX_OCR_PAGES} OCR pages, skipped")
@@ -118,8 +119,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
-            read.append((words, page.rect.width, page.rect.height, n, frames, ocr_pages > done))
-            done = ocr_pages
+            read.append((words, page.rect.width, page.rect.height, n, frames, ocr))
         # A line at the top or bottom of the pages around it too is the document's running head.
         keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
         edges = lay.repeated_edges(keys)
