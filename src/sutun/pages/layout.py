@@ -178,6 +178,7 @@ def _rows(words: list[Word]) -> list[list[Word]]:
 
 
 ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]")
+"""A numbered item's mark, as a word of its own (1. 2) a.)."""
 LIST_MARKS = frozenset("•◦▪■●○‣·")
 """Bullets a list item starts with, hung in the margin left of its text (not a dash: a line
 that wrapped before one starts with it too)."""

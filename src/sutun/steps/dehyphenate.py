@@ -173,9 +173,11 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
 def _quote_goes_on(text: str, m: re.Match) -> bool:
     """A line ends in a closing quote and a hyphen, the next starts in lower case: what the
     quote names takes its suffixes (“…Network”-dən), or its attribution follows (,”-deyə)."""
+    before = text[max(0, m.start() - 2) : m.start()]
     return (
-        text[m.start() - 1 : m.start()] == "-"
-        and text[m.start() - 2 : m.start() - 1] in tuple(CLOSING_QUOTES)
+        len(before) == 2
+        and before[1] == "-"
+        and before[0] in CLOSING_QUOTES
         and text[m.end() : m.end() + 1].islower()
     )
 
