@@ -46,7 +46,7 @@ def pdf_words(page) -> list[Word]:
 
 def _touching_joined(words: list[Word]) -> list[Word]:
     """Words of one line whose glyphs touch across a change of font are one word (a formula's
-    𝑁 and the suffix typed after it, 𝑁-ə; a number set apart, 0-dan); not a smaller one
+    𝑥 and the suffix typed after it, 𝑥-ə; a number set apart, 5-dən); not a smaller one
     (a footnote mark)."""
     out: list[Word] = []
     for w in words:

@@ -262,7 +262,7 @@ def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -
 
 def _spelt_stem(word: str, cut: int, ctx: Context) -> str:
     """The longest word of the document that ``word`` (lower case) starts with, past ``cut``,
-    followed by nothing but suffixes (hip-hop + un), or ""."""
+    followed by nothing but suffixes (zorba-morba + nın), or ""."""
     for k in range(len(word) - 1, cut + 1, -1):
         if ctx.vocab.get(word[:k]) and morphology.suffix_chain(word[k:], word[:k]):
             return word[:k]
@@ -324,7 +324,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         return HyphenDecision(join, 0.9, ev, attested=True)
     known_joined = m is not None and m.known(joined)
     if reduplicated(lower(left, language), lower(right, language)) and not known_joined:
-        # A repeated stem joined into a word the grammar knows is a syllable repeated (lə-ləyə).
+        # A repeated stem joined into a word the grammar knows is a syllable repeated (ba-baları).
         ev["reason"] = "reduplication"
         return HyphenDecision(False, 0.9, ev, attested=True)
     if m is not None:
@@ -521,7 +521,7 @@ DEBRIS_WINDOW = 50
 
 
 def among_debris(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands in letter debris (``2ırı 53 25:35: KBUur``), where a
+    """Whether ``text[start:end]`` stands in letter debris (``7ıq 45 :3 HŞs``), where a
     'repair' only turns debris into other debris; looked at within its paragraph."""
     lo = max(0, start - DEBRIS_WINDOW, text.rfind("\n\n", 0, start))
     hi = text.find("\n\n", end, end + DEBRIS_WINDOW)

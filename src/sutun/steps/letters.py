@@ -870,7 +870,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
         for m in EXCLAMATION_READ.finditer(source):
             word = lower(m.group(1), doc.language)
             if word != m.group(1) and source[m.end() : m.end() + 1] == " ":
-                continue  # a name before another: Oriol Xunkeras
+                continue  # a name before another name
             if model.known(word) and not model.known(word + "l"):
                 why = "the OCR model has no !; the word is known without the l, not with it"
                 found.append(Misprint(*m.span(2), "!", {"from": "l", "reason": why}))
