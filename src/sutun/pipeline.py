@@ -114,10 +114,10 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "non-NFC or look-alike letters"
     if legacy.conversions(doc, ctx):
         yield "text in a legacy font encoding"
-    if letters.misprints(doc, ctx):
-        yield "a letter or sign the OCR model could not print"
     if letters.ocr_damaged(doc, ctx):
         yield "words the model rejects, a letter away from known ones"
+    if letters.misprints(doc, ctx):
+        yield "a letter or sign the OCR model could not print"
 
 
 def _kept_apart(k: int, texts: list[str], ctx: Context) -> bool:

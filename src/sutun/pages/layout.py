@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from sutun.steps.cleanup import furniture_kind
+from sutun.steps.evidence import ITEM_MARK
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
 HEADLINE = 1.25
@@ -177,8 +178,6 @@ def _rows(words: list[Word]) -> list[list[Word]]:
     return rows
 
 
-ITEM = regex.compile(r"(?:\d{1,3}|\p{Ll})[.)]")
-"""A numbered item's mark, as a word of its own (1. 2) a.)."""
 LIST_MARKS = frozenset("•◦▪■●○‣·")
 """Bullets a list item starts with, hung in the margin left of its text (not a dash: a line
 that wrapped before one starts with it too)."""
@@ -603,7 +602,7 @@ def _list_item(ln: Line) -> bool:
 def _numbered(ln: Line) -> bool:
     """Opens with a number or letter and its closing mark (1. 2) a.): an item whose lines may
     hang under its text, though a wrapped sentence may open so too (… səhifənin | 5. bəndi)."""
-    return len(ln.words) > 1 and ITEM.fullmatch(ln.words[0].text) is not None
+    return len(ln.words) > 1 and ITEM_MARK.match(ln.text) is not None
 
 
 def _left_edge(col: list[Line]) -> float:
