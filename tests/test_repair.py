@@ -906,6 +906,33 @@ def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():
     assert stray.score < STRONG <= name.score < right.score
 
 
+def test_a_broken_word_spelt_in_the_lexicon_outranks_one_only_the_grammar_accepts():
+    from sutun.config import RepairConfig
+    from sutun.lang.model import shipped
+    from sutun.steps.evidence import Context, continuation, word_across
+
+    model = shipped("aze")
+    assert model.count("kitabxanasında") and not model.count("kitabsında")
+    assert model.known("kitabsında")  # the grammar reads a noun and a suffix chain
+    ctx = Context(config=RepairConfig(), model=model)
+    end = "Sərgi dünən kəndin mərkəzindəki kitab-"
+    seen = continuation(end, "xanasında açıldı.", ctx, "aze")
+    inferred = continuation(end, "sında açıldı.", ctx, "aze")
+    assert seen.join and inferred.join and word_across(inferred)
+    assert seen.score > inferred.score
+
+
+def test_a_comma_goes_on_into_a_name_or_a_quote_not_into_a_sentence_start():
+    start = (
+        "Başlıq\n\nNazir bəyanat ver-\n\ndi. Toplantıda nazir, onun müavinləri və şəhərin "
+        "digər rəhbərləri,\n\n"
+    )
+    out = sutun.repair(f"{start}Bu gün də görüş davam edəcək.", "aze").text
+    assert "bəyanat verdi." in out and "rəhbərləri,\n\nBu gün" in out
+    for b in ("Əliyev və Quliyev də iştirak ediblər.", "“Bu gün də görüşəcəyik” deyiblər."):
+        assert f"rəhbərləri, {b}" in sutun.repair(start + b, "aze").text
+
+
 def test_short_lines_before_a_capital_are_paragraphs_of_their_own():
     # A heading and label lines over wrapped text, no blank line between (pdftotext).
     text = (

@@ -248,6 +248,7 @@ class HyphenDecision:
     confidence: float
     evidence: dict[str, Any]
     attested: bool = False  # backed by the document, the lexicon or the grammar
+    inferred: bool = False  # by the suffix grammar or a name used bare, not a spelling seen
 
 
 def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
@@ -341,7 +342,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         ev.update(grammar_joined=known_joined, parts_known=both_words)
         if known_joined:
             ev["reason"] = "suffix grammar accepts the joined word"
-            return HyphenDecision(True, 0.8, ev, attested=True)
+            return HyphenDecision(True, 0.8, ev, attested=True, inferred=True)
         if both_words:
             ev["reason"] = "both parts are words, the joined form is not"
             return HyphenDecision(False, 0.6, ev)
@@ -349,7 +350,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
             # The document names it bare elsewhere: a name, and the hyphen sets off its suffixes
             # (Zinke … Zinke-nin); a hyphenator cutting a name leaves no name on the left.
             ev["reason"] = "a name the document uses bare, then only suffixes"
-            return HyphenDecision(False, 0.6, ev, attested=True)
+            return HyphenDecision(False, 0.6, ev, attested=True, inferred=True)
         gain = m.char_logp(joined) - (m.char_logp(left) + m.char_logp(right)) / 2
         ev["char_gain"] = round(gain, 3)
     ev["syllable_break"] = len(left) in syllable_breaks(joined)
@@ -374,6 +375,11 @@ def word_across(c: Continuation) -> bool:
 
 
 STRONG_HYPHEN = 3.0
+SEEN_JOIN_SCORE = 3.5
+"""A broken word whose whole spelling the document or the lexicon holds."""
+INFERRED_JOIN_SCORE = STRONG_HYPHEN
+"""A broken word only the suffix grammar accepts: the grammar accepts some joins of the wrong
+fragments too (a stem's first syllables with another word's suffixes), so a spelling seen wins."""
 
 
 class Tail(NamedTuple):
@@ -569,7 +575,10 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():
             syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
-            score = 3.5 if d.attested else 2.0 if syllabic and not _stray(ta, hb, ctx) else 1.0
+            if d.attested:
+                score = INFERRED_JOIN_SCORE if d.inferred else SEEN_JOIN_SCORE
+            else:
+                score = 2.0 if syllabic and not _stray(ta, hb, ctx) else 1.0
         elif d.attested:
             score = 1.5
         else:
@@ -627,6 +636,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     ev["sentence_starter"] = starter
     if comma:
         # A list item ends in a comma too: next to it, join; from afar, never move for it.
+        if starter and hb.core[:1] not in OPENING_QUOTES:
+            return NONE
         return Continuation("space", 0.9, True, ev)
     if (_name_end(ta) and not _title_case(ta)) or (_acronym_end(ta) and _prose(ta)):
         # A ends inside a name (…Senato Yargıçlar | Komitesinin…, …Mayk | Trudel…, …deyə
