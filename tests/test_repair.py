@@ -347,6 +347,10 @@ def test_letter_debris_keeps_what_looks_like_a_glued_suffix():
     out = sutun.repair(text, "aze").text
     assert "NATO-nun katibi" in out
     assert "EHə" in out and "QBUur" in out
+    # Debris whose letters run long enough to pass for prose, but in words no model knows.
+    wordy = "Zuqsd vəxtorp KEəlz qirnabu ZVBün dursoq ipəkrazu"
+    out = sutun.repair(f"Başlıq\n\nNATOnun katibi bu gün yeni planı təqdim edib.\n\n{wordy}", "aze")
+    assert "NATO-nun katibi" in out.text and "ZVBün" in out.text
 
 
 def test_reduplications_glued_by_an_extractor_are_split():

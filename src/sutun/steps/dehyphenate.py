@@ -26,6 +26,7 @@ from sutun.steps.evidence import (
     among_debris,
     continuation,
     hyphen_decision,
+    in_prose,
     reduplicated,
     sentence_starter,
     turkic,
@@ -295,7 +296,14 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                 if word is None or parts is None or not morphology.suffix_chain(parts.group(2)):
                     continue
                 _split(
-                    doc, start + m.start(), start + m.end(), word, len(parts.group(1)), why, 0.95
+                    doc,
+                    ctx,
+                    start + m.start(),
+                    start + m.end(),
+                    word,
+                    len(parts.group(1)),
+                    why,
+                    0.95,
                 )
     repeated = _repeated_words(doc, ctx)  # in document order
     first = bisect.bisect_left(repeated, (start,))
@@ -321,11 +329,11 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
         hyphenated = ctx.glued.get(lw)
         if hyphenated is not None and len(hyphenated) == len(word) + 1:
             at = hyphenated.index("-")
-            _split(doc, start + a, start + b, word, at, "attested compound", 0.85)
+            _split(doc, ctx, start + a, start + b, word, at, "attested compound", 0.85)
         elif ctx.model is not None and ctx.model.count(lw) == 0:
             at = _reduplication_point(lw, ctx)
             if at:
-                _split(doc, start + a, start + b, word, at, "reduplication", 0.8)
+                _split(doc, ctx, start + a, start + b, word, at, "reduplication", 0.8)
 
 
 HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
@@ -344,7 +352,7 @@ def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> N
             word = doc.word(a, b)
             at = _two_words_point(word, ctx, doc.language) if word else 0
             if word and at:
-                _split(doc, a, b, word, at, "two of the document's words in a compound", 0.7)
+                _split(doc, ctx, a, b, word, at, "two of the document's words in a compound", 0.7)
 
 
 def _compound_with_glued_words(doc: Document, ctx: Context) -> bool:
@@ -429,12 +437,23 @@ def _reduplication_point(lw: str, ctx: Context) -> int:
 
 
 def _split(
-    doc: Document, start: int, end: int, word: str, at: int, why: str, confidence: float
+    doc: Document,
+    ctx: Context,
+    start: int,
+    end: int,
+    word: str,
+    at: int,
+    why: str,
+    confidence: float,
 ) -> None:
     """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
     if doc.word(start, end) is None:
         return  # an edit glues this word to a neighbour: judged by the join, not here
-    if among_debris(doc.source, start, end):
+    source = doc.source
+    if among_debris(source, start, end) or (
+        ctx.model is not None
+        and not in_prose(lambda a, b: source[a:b], len(source), start, end, ctx.model.known)
+    ):
         return  # OCR of a picture or a table: as read
     doc.add(
         Edit(

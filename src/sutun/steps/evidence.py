@@ -522,6 +522,28 @@ def thin_letters(text: str, min_visible: int = 0) -> bool:
     return visible >= min_visible and letters < PROSE_SHARE * visible
 
 
+PROSE_WINDOW = 50
+"""Characters looked at on each side of a word to tell whether it stands in prose (across block
+edges: blocks the joins make one read as one paragraph on a second pass)."""
+
+
+def in_prose(
+    read: Callable[[int, int], str], size: int, start: int, end: int, known: Callable[[str], bool]
+) -> bool:
+    """Whether the word at ``start:end`` of a text ``size`` long (``read(a, b)`` gives its
+    characters) stands in prose. OCR of a picture or a table reads as letter debris (`Xk 7 üq
+    Bə 31 .. ğl Ş 9 o`, `Ek Bs nonum qerdu sMloka`): runs of letters must fill the window, and
+    words the model knows must be the most of them."""
+    lo, hi = max(0, start - PROSE_WINDOW), min(size, end + PROSE_WINDOW)
+    if thin_letters(read(lo, hi)):
+        return False
+    # The outermost runs may be words the window cut.
+    neighbours = LETTER_RUNS.findall(read(lo, start))[1:] + LETTER_RUNS.findall(read(end, hi))[:-1]
+    if len(neighbours) < KNOWN_SHARE_MIN_WORDS:
+        return True
+    return sum(map(known, neighbours)) >= KNOWN_SHARE * len(neighbours)
+
+
 DEBRIS_WINDOW = 50
 """Characters looked at on each side of a word to tell whether it stands in letter debris."""
 

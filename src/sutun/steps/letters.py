@@ -30,13 +30,10 @@ from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
 from sutun.steps.evidence import (
-    KNOWN_SHARE,
-    KNOWN_SHARE_MIN_WORDS,
-    LETTER_RUNS,
     OPENING_QUOTES,
     USUALLY_ENDS,
     Context,
-    thin_letters,
+    in_prose,
     words_of,
 )
 
@@ -225,31 +222,15 @@ def _worth_a_look(
     return hit
 
 
-PROSE_WINDOW = 50
-"""Characters looked at on each side of the word (across block edges: blocks the joins make one
-read as one paragraph on a second pass)."""
-
-
 def _in_prose(
     doc: Document, start: int, end: int, as_read: bool, known: Callable[[str], bool]
 ) -> bool:
-    """Whether the word stands in prose: the text around it as earlier steps left it (or, for
-    the gate's count, as it came). OCR of a picture or a table reads as letter debris (`Xk 7 üq
-    Bə 31 .. ğl Ş 9 o`, `Ek Bs nonum qerdu sMloka`), where a 'correction' only turns debris
-    into other debris: runs of letters must fill the window, and words the model knows must be
-    the most of them."""
-
-    def text(a: int, b: int) -> str:
-        return doc.source[a:b] if as_read else doc.view(a, b)
-
-    lo, hi = max(0, start - PROSE_WINDOW), min(len(doc.source), end + PROSE_WINDOW)
-    if thin_letters(text(lo, hi)):
-        return False
-    # The outermost runs may be words the window cut.
-    neighbours = LETTER_RUNS.findall(text(lo, start))[1:] + LETTER_RUNS.findall(text(end, hi))[:-1]
-    if len(neighbours) < KNOWN_SHARE_MIN_WORDS:
-        return True
-    return sum(map(known, neighbours)) >= KNOWN_SHARE * len(neighbours)
+    """Whether the word stands in prose, the text around it as earlier steps left it (or, for
+    the gate's count, as it came): a 'correction' in letter debris only turns debris into other
+    debris."""
+    source = doc.source
+    read = (lambda a, b: source[a:b]) if as_read else doc.view
+    return in_prose(read, len(source), start, end, known)
 
 
 def _glued_word(doc: Document, found: list[re.Match], k: int) -> tuple[int, str | None]:
