@@ -339,6 +339,40 @@ def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     assert sutun.repair(clean, "aze").text == clean
 
 
+@pytest.mark.parametrize(
+    ("number", "spoken"),
+    [("1996", "altı"), ("40", "qırx"), ("300", "yüz"), ("2000", "min"), ("3000000", "milyon")],
+)
+def test_a_number_is_read_out_to_its_last_word(number, spoken):
+    from sutun.lang.morphology import numeral_end
+
+    assert numeral_end(number) == spoken
+
+
+def test_a_numbers_vowel_suffix_must_follow_how_it_is_read_and_its_marks_stay():
+    # 16a and 3a mark equations and items; a dropped line-end hyphen leaves 16ya and 3ə.
+    text = "Düstur (16a) və bənd 3a belə yazılır; 16ya qədər, 3ə bərabər, 2009ci ildə gəldilər."
+    out = sutun.repair(text, "aze").text
+    assert "(16a)" in out and "bənd 3a " in out
+    assert "16-ya qədər, 3-ə bərabər, 2009-ci ildə" in out  # a consonant's suffix as written
+
+
+def test_a_documents_hyphenation_leftover_splits_no_glued_word():
+    # Hyphens a word processor's hyphenation left inside lines: the document writes the word
+    # glued more often, or its hyphen comes before suffixes of a word of the language.
+    text = (
+        "Başlıq\n\nQrafometrik üsul ilə ölçülər alın-\nıb. Qrafo-metrik cədvəl və qrafometrik "
+        "sxem, qrafometrik xətt, qrafometrik üsul. Ülgü komplekti-nin ölçüsü komplektinin "
+        "çəkisindən asılıdır.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert "qrafometrik sxem, qrafometrik xətt, qrafometrik üsul" in out
+    assert "komplektinin çəkisindən" in out
+    # A name takes its suffixes after a hyphen: the glued one is split like the document's.
+    named = "Başlıq\n\nQonaq Zorvanq-la görüş-\ndü. Sonra Zorvanqla yenə danışdı.\n"
+    assert "Sonra Zorvanq-la yenə" in sutun.repair(named, "aze").text
+
+
 def test_letter_debris_keeps_what_looks_like_a_glued_suffix():
     # OCR of a picture: letters and digits that only look like an acronym or a number glued to
     # a suffix; prose beside it is still repaired.

@@ -182,7 +182,7 @@ def _repair(
         return Repaired(text, [], doc)
     doc.damaged = True
     ctx.vocab, ctx.edge_words = document_vocabulary(doc)
-    ctx.glued = glued_index(ctx.vocab, model)
+    ctx.glued = glued_index(ctx.vocab, model, doc.source)
     for name in config.steps:
         STEPS[name](doc, ctx)
     if doc.edits:

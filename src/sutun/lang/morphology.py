@@ -242,3 +242,34 @@ def suffix_chain(text: str, after: str = "") -> bool:
         if suffix_chain(text[k:], part):
             return True
     return False
+
+
+VOWELS = BACK_VOWELS | FRONT_VOWELS
+
+
+def attaches(stem: str, suffixes: str) -> bool:
+    """Whether ``suffixes`` (lower-case) follow ``stem`` as Turkic suffixes do: in harmony with
+    its last vowel, and with no two vowels meeting (after a vowel a buffer consonant comes
+    first: altı-ya, not altı-a)."""
+    if stem[-1:] in VOWELS and suffixes[:1] in VOWELS:
+        return False
+    return suffix_chain(suffixes, stem)
+
+
+_UNITS = ("", "bir", "iki", "üç", "dörd", "beş", "altı", "yeddi", "səkkiz", "doqquz")
+_TENS = ("", "on", "iyirmi", "otuz", "qırx", "əlli", "altmış", "yetmiş", "səksən", "doxsan")
+_POWERS = ((12, "trilyon"), (9, "milyard"), (6, "milyon"), (3, "min"), (2, "yüz"))
+
+
+def numeral_end(digits: str) -> str:
+    """The last word of a whole number read aloud (``1996`` → ``altı``, ``40`` → ``qırx``,
+    ``300`` → ``yüz``), which its suffixes follow; Turkish numerals end in the same vowels."""
+    digits = digits.lstrip("0")
+    if not digits:
+        return "sıfır"
+    if digits[-1] != "0":
+        return _UNITS[int(digits[-1])]
+    if len(digits) > 1 and digits[-2] != "0":
+        return _TENS[int(digits[-2])]
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return next(word for power, word in _POWERS if zeros >= power)

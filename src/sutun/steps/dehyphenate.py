@@ -60,7 +60,7 @@ def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
     return out
 
 
-NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
+NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+(?:[.,]\d+)*)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(rf"{ITEM_MARK.pattern}|[•▪■]\s")
 # stdlib re (scans faster): [^\W_] is a letter or digit, [^\W\d_] a letter.
@@ -276,10 +276,21 @@ def glued_suffixes(doc: Document) -> bool:
     if not turkic(doc.language):
         return False
     return any(
-        morphology.suffix_chain(m.group(2))
+        _suffixed(pattern, m.group(1), m.group(2))
         for pattern in (NUMBER_SUFFIX, ACRONYM_SUFFIX)
         for m in pattern.finditer(doc.source)
     )
+
+
+def _suffixed(pattern: regex.Pattern, base: str, suffixes: str) -> bool:
+    """Whether ``suffixes`` read as suffixes of the number or acronym ``base``. A suffix that
+    starts with a vowel must follow the last word the number is read out with (16-ya, 3-ə; 16a
+    and 3a are an equation's or an item's marks); the others are taken as written (authors
+    write 2009-ci for 2009-cu)."""
+    if pattern is NUMBER_SUFFIX and suffixes[:1] in morphology.VOWELS:
+        spoken = morphology.numeral_end(base.replace(",", "").replace(".", ""))
+        return morphology.attaches(spoken, suffixes)
+    return morphology.suffix_chain(suffixes)
 
 
 def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
@@ -293,7 +304,9 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             for m in pattern.finditer(text):
                 word = doc.word(start + m.start(), start + m.end())
                 parts = pattern.fullmatch(word) if word else None
-                if word is None or parts is None or not morphology.suffix_chain(parts.group(2)):
+                if word is None or parts is None:
+                    continue
+                if not _suffixed(pattern, parts.group(1), parts.group(2)):
                     continue
                 _split(
                     doc,
@@ -449,10 +462,9 @@ def _split(
     """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
     if doc.word(start, end) is None:
         return  # an edit glues this word to a neighbour: judged by the join, not here
-    source = doc.source
-    if among_debris(source, start, end) or (
+    if among_debris(doc.source, start, end) or (
         ctx.model is not None
-        and not in_prose(lambda a, b: source[a:b], len(source), start, end, ctx.model.known)
+        and not in_prose(doc.view, len(doc.source), start, end, ctx.model.known)
     ):
         return  # OCR of a picture or a table: as read
     doc.add(

@@ -18,7 +18,7 @@ import regex
 from sutun.config import RepairConfig
 from sutun.document import Document
 from sutun.lang import morphology
-from sutun.lang.alphabet import is_turkic, lower, syllable_breaks
+from sutun.lang.alphabet import is_turkic, lower, syllable_breaks, upper
 from sutun.lang.model import LanguageModel
 
 CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
@@ -169,18 +169,42 @@ def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
     return Counter(words), edges
 
 
-def glued_index(vocab: Counter[str], model: LanguageModel | None) -> dict[str, str]:
+GLUED_ODDS = 2
+"""A document's hyphenated word is a compound unless the document writes it glued more than this
+many times as often (an extractor that drops line-end hyphens glues a compound at most at the
+line ends it falls on)."""
+
+
+def glued_index(
+    vocab: Counter[str], model: LanguageModel | None, source: str = ""
+) -> dict[str, str]:
     """Glued spelling → compound, from the lexicon and from the document's own hyphenated words
-    (unless the lexicon knows the glued spelling as a word of its own: ``istifa-də`` in a text
-    is a line-break leftover, not a reason to split every ``istifadə``)."""
+    (unless the lexicon knows the glued spelling as a word of its own, or the document writes it
+    glued far more often: ``istifa-də`` or ``antropo-metrik`` in a text is a hyphenation
+    leftover, not a reason to split every ``istifadə``)."""
     own = {}
-    for w in vocab:
-        if "-" in w:
+    for w, n in vocab.items():
+        if "-" in w and not _word_then_suffixes(w, model, source):
             glued = w.replace("-", "")
-            if model is None or model.count(glued) == 0:
+            if (model is None or model.count(glued) == 0) and vocab.get(glued, 0) <= GLUED_ODDS * n:
                 own[glued] = w
     lexicon = model.glued if model is not None else {}
     return {**lexicon, **own} if own else lexicon  # read-only: may be the model's own
+
+
+def _word_then_suffixes(hyphenated: str, model: LanguageModel | None, source: str) -> bool:
+    """A word of the language, a hyphen and suffixes (``komplekti-nin``): Turkic text hyphenates
+    suffixes after numbers, acronyms and names only, so this hyphen was a line break's. A name is
+    one the lexicon has, or one the document capitalises."""
+    if model is None or not turkic(model.language):
+        return False
+    left, _, right = hyphenated.rpartition("-")
+    return (
+        morphology.suffix_chain(right)
+        and model.known(left)
+        and left not in model.names
+        and upper(hyphenated[:1], model.language) + hyphenated[1:] not in source
+    )
 
 
 @dataclass(frozen=True)
