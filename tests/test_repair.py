@@ -960,6 +960,20 @@ def test_a_broken_word_spelt_in_the_lexicon_outranks_one_only_the_grammar_accept
     assert seen.score > inferred.score
 
 
+def test_section_headings_in_a_row_take_no_continuation():
+    # A chapter line and its title over a paragraph: the lower-case fragment after the
+    # paragraph goes on from the paragraph, not from the title.
+    text = (
+        "Başlıq\n\nBirinci hissədə ölçmə üsulları təsvir olunub.\n\nFəsil 3\n\n"
+        "Torpağın nəmliyinin ölçülməsi\n\nSahə əvvəlcə kiçik kvadrat hissələrə bölünür, hər "
+        "hissədən nümunə götürülür və nümunələrin nəmliyi\n\nayrı-ayrılıqda ölçülür. Sonra "
+        "nəticələr belə toplanır:\n\nburada N – nümunələrin sayı, S – sahədir."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Fəsil 3\n\nTorpağın nəmliyinin ölçülməsi\n\nSahə əvvəlcə" in out
+    assert "nəmliyi ayrı-ayrılıqda ölçülür." in out
+
+
 def test_a_comma_goes_on_into_a_name_or_a_quote_not_into_a_sentence_start():
     start = (
         "Başlıq\n\nNazir bəyanat ver-\n\ndi. Toplantıda nazir, onun müavinləri və şəhərin "

@@ -24,6 +24,7 @@ from sutun.steps.evidence import (
     CLOSING_QUOTES,
     DASH_END,
     HYPHEN_END,
+    INNER_STOP,
     ITEM_MARK,
     TAIL,
     Context,
@@ -83,6 +84,8 @@ def run(doc: Document, ctx: Context) -> None:
     for k in range(1, n - 1):
         if open_end[k] and new_title(texts[k - 1], texts[k], texts[k + 1]):
             open_end[k] = 0.0  # a headline needs nothing after it, as the first one
+    for k in _headings(cores, texts):
+        open_end[k] = 0.0
     lower_start = [starts_lower(c.lstrip()) for c in cores]
     links: dict[tuple[int, int], Continuation] = {}
     for k in range(n):
@@ -244,6 +247,49 @@ def _search(
 
 LIST_SCORE = 2.0
 """A complete list item followed by the item its enumerator says comes next (1) → 2), a. → b.)."""
+
+
+HEADING_WORDS = 8
+
+
+def _heading_like(core: str) -> bool:
+    """One short line that starts with a capital and has no sentence end, inside or at its end,
+    and no hyphen, dash or comma to go on from."""
+    core = core.strip()
+    return (
+        title_like(core)
+        and core[:1].isupper()
+        and not INNER_STOP.search(core)
+        and len(core.split()) <= HEADING_WORDS
+        and core[-1:] not in HEADING_NEVER_ENDS
+    )
+
+
+HEADING_NEVER_ENDS = "-,–—¬"
+
+
+def _headings(cores: list[str], texts: list[str]) -> list[int]:
+    """Section headings: two or more heading-like blocks in a row (Mühazirə 12 | Ülgülərin
+    sahəsi) after a closed block, before one that starts with a capital. One such block alone
+    is as often a column's last line."""
+    out: list[int] = []
+    k, n = 1, len(cores)
+    while k < n - 1:
+        if not _heading_like(cores[k]):
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and _heading_like(cores[end + 1]):
+            end += 1
+        if (
+            end > k
+            and end + 1 < n
+            and is_closed(cores[k - 1])
+            and head_of(texts[end + 1]).capital[:1].isupper()
+        ):
+            out += range(k, end + 1)
+        k = end + 1
+    return out
 
 
 def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -> dict[int, int]:
