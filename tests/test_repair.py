@@ -893,6 +893,22 @@ def test_list_items_follow_their_enumerators(one, two, three):
     )
 
 
+def test_list_items_in_order_keep_the_figures_between_them_and_captions_stay_apart():
+    # A lecture's numbered instruments, each with its figure's caption after it.
+    text = (
+        "Başlıq\n\nÖlçmə üçün bu alətlərdən istifadə olunur. Hər birinin öz şəkli var.\n\n"
+        "1. Metal xətkeş – uzunluğun ölçülməsi üçündür (şək. 2.1).\n\n"
+        "Şəkil 2.1 Metal xətkeş\n\n2. Pərgar – diametrin ölçülməsi üçündür (şək. 2.2).\n\n"
+        "Şəkil 2.2 Böyük pərgar\n\n3. Lent – çevrənin ölçülməsi üçündür (şək. 2.3).\n\n"
+        "Şəkil 2.3 Santimetr lenti ilə ölçmə\n\nCədvəl 4\n\nNəticələr cədvələ yazılır."
+    )
+    out = sutun.repair(text, "aze").text
+    for caption in ("Şəkil 2.1 Metal xətkeş", "Şəkil 2.2 Böyük pərgar", "Cədvəl 4"):
+        assert f"\n\n{caption}\n\n" in out
+    assert out.index("1. Metal") < out.index("Şəkil 2.1") < out.index("2. Pərgar")
+    assert out.index("2. Pərgar") < out.index("Şəkil 2.2") < out.index("3. Lent")
+
+
 def test_a_list_item_after_a_comma_starts_a_paragraph_of_its_own():
     text = (
         "Başlıq\n\nQaydalara görə:\n\n1) piyadalar yalnız işıqforda keçməli,\n\n"

@@ -177,6 +177,10 @@ def _repair(
     if model is not None and lang == "aze" and not config.to_latin and azerbaijani_cyrillic(text):
         return _read_as_latin(text, lang, config, model)
     ctx = Context(config=config, model=model, document=doc, reread=document_from_text)
+    if "legacy" in config.steps:
+        converted = _read_converted(text, doc, ctx, config, model)
+        if converted is not None:
+            return converted
     if config.gate and next(damage(doc, ctx), None) is None:
         fill(doc, text)
         return Repaired(text, [], doc)
@@ -236,6 +240,25 @@ def _read_decoded(
     if edits is None:
         return None
     back = back_through(first)  # furniture starts a block, never inside a decoded word
+    furniture = [{**f, "offset": back(f["offset"])} for f in inner.document.furniture]
+    return _repaired_as(text, inner.document, edits, furniture)
+
+
+def _read_converted(
+    text: str, doc: Document, ctx: Context, config: RepairConfig, model: LanguageModel | None
+) -> Repaired | None:
+    """Text in a legacy font encoding is converted first and the Latin text repaired, so that
+    every step, and what it learns from the whole document, reads the words as written (as for
+    mis-decoded text). None when there is nothing to convert, or a block move would cut into a
+    converted word."""
+    first = legacy.edits(doc, ctx)
+    if not first:
+        return None
+    inner = _repair(apply_edits(text, first), doc.language, config, model)
+    edits = compose(text, first, inner.edits)
+    if edits is None:
+        return None
+    back = back_through(first)  # furniture starts a block, never inside a converted word
     furniture = [{**f, "offset": back(f["offset"])} for f in inner.document.furniture]
     return _repaired_as(text, inner.document, edits, furniture)
 

@@ -239,6 +239,28 @@ def is_closed(core: str) -> bool:
     return not INNER_SPACE.search(core) and not core.lstrip()[:1].islower()
 
 
+CAPTION = regex.compile(
+    r"\p{Lu}\p{L}*\.?[ \t]+\p{N}+(?:\.\p{N}+)*[.:)]?(?:[ \t]+[^\p{Ll}\s]|[ \t]*$)"
+)
+"""A word and a number, then a capital or nothing: Şəkil 1.3 Böyük…, Cədvəl 2, Figure 4: A…
+(not İyun 12 tarixində…, a sentence that goes on)."""
+
+
+def caption(line: str) -> bool:
+    """A figure's or a table's caption, a chapter's number: a line that neither goes on from
+    the text before it nor into the text after it."""
+    line = line.strip()
+    return title_like(line) and CAPTION.match(line) is not None
+
+
+def last_line(core: str) -> str:
+    return core.rstrip().rsplit("\n", 1)[-1]
+
+
+def first_line(core: str) -> str:
+    return core.lstrip().split("\n", 1)[0]
+
+
 WEB_ADDRESS = regex.compile(r"^(?:https?://|www\.)[^\s/]+\.\p{L}{2,}(?:/\S*)?$", regex.IGNORECASE)
 """A line of nothing but a web address (a page footer with the paper's site)."""
 
@@ -617,6 +639,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     ta, hb = tail_of(a), head_of(b)
     if ta.emphasis != hb.emphasis or not ta.core or not hb.core or structural(a) or structural(b):
         return NONE
+    if caption(first_line(hb.core)):
+        return NONE  # a caption (Şəkil 2.1 …, Cədvəl 4) goes on from nothing
     if ta.hyphen and hb.first and not hb.enumerated:
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():

@@ -107,19 +107,25 @@ def _known_share(words: list[str], model: LanguageModel) -> float:
     return share
 
 
+def edits(doc: Document, ctx: Context) -> list[Edit]:
+    """One edit per converted word."""
+    return [
+        Edit(
+            conv.kind,
+            start,
+            end,
+            new,
+            step=STEP,
+            confidence=round(min(0.99, conv.known), 3),
+            evidence={"from": old, "span_known": round(conv.known, 3)},
+        )
+        for conv in conversions(doc, ctx)
+        for start, end, old, new in conv.words
+        if new != old
+    ]
+
+
 def run(doc: Document, ctx: Context) -> None:
-    for conv in conversions(doc, ctx):
-        for start, end, old, new in conv.words:
-            if new == old or doc.covered(start, end):
-                continue  # unchanged, or in furniture cleanup took out
-            doc.add(
-                Edit(
-                    conv.kind,
-                    start,
-                    end,
-                    new,
-                    step=STEP,
-                    confidence=round(min(0.99, conv.known), 3),
-                    evidence={"from": old, "span_known": round(conv.known, 3)},
-                )
-            )
+    for e in edits(doc, ctx):
+        if not doc.covered(e.start, e.end):  # not in furniture cleanup took out
+            doc.add(e)

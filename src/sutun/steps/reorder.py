@@ -31,10 +31,12 @@ from sutun.steps.evidence import (
     Continuation,
     Ends,
     abbreviation,
+    caption,
     continuation,
     debris,
     head_of,
     is_closed,
+    last_line,
     new_title,
     starts_lower,
     structural,
@@ -86,6 +88,9 @@ def run(doc: Document, ctx: Context) -> None:
             open_end[k] = 0.0  # a headline needs nothing after it, as the first one
     for k in _headings(cores, texts):
         open_end[k] = 0.0
+    for k, core in enumerate(cores):
+        if open_end[k] and caption(last_line(core)):
+            open_end[k] = 0.0
     lower_start = [starts_lower(c.lstrip()) for c in cores]
     links: dict[tuple[int, int], Continuation] = {}
     for k in range(n):
@@ -303,6 +308,7 @@ def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -
             mark = m.group(1)
             number = int(mark) if mark.isdigit() else ord(mark)
             items.setdefault((m.group(2), mark.isdigit(), number), []).append(k)
+    marked = {k for starts in items.values() for k in starts}
     out = {}
     for (closing, digits, number), starts in items.items():
         following = items.get((closing, digits, number + 1), [])
@@ -311,6 +317,8 @@ def _next_items(cores: list[str], window: int, goes_on: Callable[[int], bool]) -
         k, j = starts[0], following[0]
         while k + 1 < len(cores) and goes_on(k) and k + 1 != j:
             k += 1  # the item goes on in the next block
+        if j > k and not any(i in marked for i in range(k + 1, j)):
+            continue  # in order, with other text between (a figure, its caption): as it stands
         if 0 < abs(j - k) <= window + 1 and k + 1 != j and is_closed(cores[k]):
             out[k] = j
     return out
