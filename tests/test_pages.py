@@ -312,6 +312,26 @@ def test_the_installed_ocr_models_character_set_is_read():
     assert model_charset("no-such-language") is None
 
 
+@pytest.mark.parametrize("font", ["DejaVuSans.ttf", "DejaVuSerif.ttf"])
+def test_an_en_dash_the_ocr_model_cannot_print_is_told_from_a_hyphen_by_its_width(font):
+    import pymupdf
+
+    from sutun.pages.sources import tesseract_words
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    lines = [
+        "Nazir bu gün – cümə günü – yeni planı açıqladı.",
+        "Sonra qonaqlar - həm yerli, həm də xarici - gəldilər.",
+        "İclas 10 – 12 saat arasında keçiriləcək.",
+    ]
+    for k, line in enumerate(lines):
+        fontfile = f"/usr/share/fonts/truetype/dejavu/{font}"
+        page.insert_text((60, 100 + 30 * k), line, fontsize=12, fontfile=fontfile, fontname="F0")
+    words, _, _ = tesseract_words(rasterise(doc.tobytes(), dpi=200))
+    assert [w.text for w in words if w.text in "-–"] == ["–", "–", "-", "-", "–"]
+
+
 @pytest.mark.parametrize(
     "content", [b"", b"%PDF-1.4\n1 0 obj\n<<", b"not a pdf at all", b"\x89PNG\r\n\x1a\nbroken"]
 )

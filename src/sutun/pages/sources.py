@@ -196,6 +196,7 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
     rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8")), delimiter="\t", quoting=3)
     words, width, height = [], 0.0, 0.0
+    lines: dict[tuple[str, ...], list[Word]] = {}
     for row in rows:
         if row.get("level") == "1":
             width, height = float(row["width"]), float(row["height"])
@@ -206,7 +207,32 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
         # A box can run into the next line on a crowded scan, so the width bounds the size too.
         size = min(h / glyph_extent(text), w / glyph_advance(text))
         words.append(Word(x, y, x + w, y + h, text, size))
+        key = tuple(row.get(k, "") for k in ("block_num", "par_num", "line_num"))
+        lines.setdefault(key, []).append(words[-1])
+    charset = model_charset(language)
+    if charset is not None and EN_DASH not in charset:
+        for line in lines.values():
+            _en_dashes(line)
     return _without_specks(words), width, height
+
+
+EN_DASH = "–"
+EN_DASH_WIDTH = 0.35
+"""Ink width, in font sizes, above which a dash standing alone is an en dash (about half an em
+wide) rather than a hyphen (about a quarter): measured on 200 dpi scans of the bench's pages,
+hyphens 0.25-0.33, en dashes 0.37-0.43, against their line's letters."""
+
+
+def _en_dashes(line: list[Word]) -> None:
+    """A model without the en dash prints a hyphen for it: a hyphen standing alone as wide as an
+    en dash, measured against its line's letters, is one."""
+    sizes = [w.size for w in line if any(ch.isalpha() for ch in w.text)]
+    if not sizes:
+        return
+    size = statistics.median(sizes)
+    for w in line:
+        if w.text == "-" and w.x1 - w.x0 >= EN_DASH_WIDTH * size:
+            w.text = EN_DASH
 
 
 def _without_specks(words: list[Word]) -> list[Word]:
