@@ -301,6 +301,17 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
     assert sutun.repair(last, "aze", config=no_symbols._replace(gate=False)).text == last
 
 
+def test_a_capital_j_read_as_a_closing_parenthesis_is_put_back():
+    text = PROSE + " Sonra Zoran Jalek və Jura Nelski (iki həkim) gəldilər, Jalek danışdı."
+    noisy = text.replace(" Jalek", " )alek").replace("Jura", "l)ura")
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-symbol"}
+    # A parenthesis it could close, and a model that prints J, leave it as printed.
+    closes = PROSE + " Sonra (iki nəfər )gəldi."
+    assert sutun.repair(closes, "aze", config=NO_J._replace(gate=False)).text == closes
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
 def test_clean_prose_is_left_alone():
     assert sutun.repair(PROSE, "aze").edits == []
 

@@ -822,11 +822,18 @@ class Misprint:
     evidence: dict[str, Any]
 
 
+CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\))(?=\p{L}{2})")
+"""A closing parenthesis (or ``l)``) that opens a word: Tesseract's reading of a ``J`` its model
+lacks (``)ohn``, ``l)ames``)."""
+PARENTHESIS_REACH = 200
+"""Characters looked back for an open parenthesis a ``)`` would close."""
+
+
 def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
-    """``%`` and ``!`` that the OCR model could not print, where what it printed instead reads
-    as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is ``40%-i``;
-    ``1996-cı`` stays), and an ``l`` that makes an unknown word of a known one where a sentence
-    may end (``edirl`` is ``edir!``)."""
+    """``%``, ``!`` and ``J`` that the OCR model could not print, where what it printed instead
+    reads as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is
+    ``40%-i``; ``1996-cı`` stays), an ``l`` that makes an unknown word of a known one where a
+    sentence may end (``edirl`` is ``edir!``), and a ``)`` that opens a word (``)ohn``)."""
     charset, model = ctx.config.ocr_charset, ctx.model
     if charset is None or not usable(model):
         return []
@@ -855,6 +862,12 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             if model.known(word) and not model.known(word + "l"):
                 why = "the OCR model has no !; the word is known without the l, not with it"
                 found.append(Misprint(*m.span(2), "!", {"from": "l", "reason": why}))
+    if "J" not in charset and ")" in source:
+        for m in CAPITAL_J_READ.finditer(source):
+            opened = source.rfind("(", max(0, m.start() - PARENTHESIS_REACH), m.start())
+            if opened == -1 or source.find(")", opened, m.start()) != -1:
+                why = "the OCR model has no J; a closing parenthesis opens no word"
+                found.append(Misprint(*m.span(1), "J", {"from": m.group(1), "reason": why}))
     ctx.memo[("misprinted symbols",)] = found
     return found
 
