@@ -286,7 +286,7 @@ def test_a_name_misread_the_same_way_each_time_is_read_back_with_its_capital():
 
 def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_back():
     text = (
-        PROSE + " Xərclər 40%-i qədər artıb, 1996-cı ildə isə 3%-dən az idi. O dedi: “Biz "
+        PROSE + " Xərclər 40%-i qədər artıb, 1996-cı ildə isə 3%-dən, 2 %-dən az idi. O dedi: “Biz "
         "hazırıq!” Bu, böyük xəbərdir! Sonra adı Kamil Sənan olan müəllim getdi.\n\nCavabsız sual"
     )
     noisy = text.replace("%", "96").replace("!", "l")  # as Tesseract prints them without both

@@ -802,9 +802,9 @@ def _unprinted_letters(doc: Document, ctx: Context) -> list[Correction]:
     ]
 
 
-PERCENT_READ = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(96)-([^\W\d_]+)(?![\w-])")
-"""A number read off a page, ``96``, a hyphen and suffixes: Tesseract prints ``96`` for a ``%``
-its model lacks (``40%-i`` → ``4096-i``)."""
+PERCENT_READ = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)? ?)(96)-([^\W\d_]+)(?![\w-])")
+"""A number read off a page (a space may follow it), ``96``, a hyphen and suffixes: Tesseract
+prints ``96`` for a ``%`` its model lacks (``40%-i`` → ``4096-i``, ``90 %-i`` → ``90 96-i``)."""
 PERCENT_SAID, SIX_SAID = "faiz", "altı"
 """How ``%`` and a number ending in 6 are read out, which their suffixes agree with."""
 EXCLAMATION_READ = regex.compile(
