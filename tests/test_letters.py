@@ -296,6 +296,11 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
     assert {e.kind for e in fixed.edits} == {"ocr-symbol"}
     # From a model that prints both, the page says what it printed.
     assert sutun.repair(noisy, "aze", config=NO_J).text == noisy
+    # In letter debris (a picture read by OCR) any sign may stand: nothing is put back.
+    debris = PROSE + "\n\nQk ZX 14:23) 7.1 vrı B m Eğl\nçü z236 Es 50.82 56 Tq\n"
+    config = no_symbols._replace(gate=False, ocr_charset=no_symbols.ocr_charset - {"J"})
+    out = sutun.repair(debris, "aze", config=config)
+    assert "Eğl" in out.text and "ocr-symbol" not in {e.kind for e in out.edits}
     # A name ending in l as the text's last word is asked about as well (and is a word).
     last = "Başlıq\n\nBu gün şəhərə bir qonaq gəldi, adı Kamill"
     assert sutun.repair(last, "aze", config=no_symbols._replace(gate=False)).text == last

@@ -821,6 +821,10 @@ class Misprint:
     symbol: str
     evidence: dict[str, Any]
 
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
 
 CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\))(?=\p{L}{2})")
 """A closing parenthesis (or ``l)``) that opens a word: Tesseract's reading of a ``J`` its model
@@ -868,6 +872,10 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             if opened == -1 or source.find(")", opened, m.start()) != -1:
                 why = "the OCR model has no J; a closing parenthesis opens no word"
                 found.append(Misprint(*m.span(1), "J", {"from": m.group(1), "reason": why}))
+    # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
+    found = [
+        f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
+    ]
     ctx.memo[("misprinted symbols",)] = found
     return found
 
