@@ -255,13 +255,18 @@ NO_J = RepairConfig(ocr_charset=frozenset(map(chr, range(32, 0x2000))) - {"j", "
 
 
 def test_a_letter_the_ocr_model_cannot_print_is_read_back_from_its_look_alikes():
-    text = PROSE + " Yerli jurnalistlər bu rejimi tənqid edib, jurnal isə enerji siyasətini yazıb."
+    text = PROSE + (
+        " Yerli jurnalistlər bu rejimi tənqid edib, jurnal isə enerji siyasətini yazıb. Filmin "
+        "süjeti sadədir, mesajlar aydındır, Flan bəy də bunu deyib."
+    )
     noisy = _ocr(
         text,
         ("jurnalistlər", "iurnalistlər"),  # j → i
         ("rejimi", "reyimi"),  # j → y
         ("jurnal ", "lurnal "),  # j → l
         ("enerji", "enerii"),
+        ("süjeti", "süfleti"),  # j → fl, inside a word only: Flan is no Jan
+        ("mesajlar", "mesailar"),  # j → il
     )
     assert sutun.repair(noisy, "aze").text == noisy
     fixed = sutun.repair(noisy, "aze", config=NO_J)

@@ -56,9 +56,13 @@ CONFUSED = {
     "ğ": "g",
 }
 """What an OCR engine reads → what the letter may really have been."""
-LOOK_ALIKES = {"j": "ily"}
-"""A letter an OCR model cannot output (Tesseract's Azerbaijani model has no j) → the letters it
-reads it as instead (rejim → reyim, enerji → enerii, janr → lanr)."""
+LOOK_ALIKES = {"j": ("i", "l", "y", "il", "iy")}
+"""A letter an OCR model cannot output (Tesseract's Azerbaijani model has no j) → what it reads
+it as instead (rejim → reyim, enerji → enerii, janr → lanr, mesajlar → mesailar, jurnal →
+iyurnal)."""
+INSIDE_LOOK_ALIKES = {"j": ("f", "fl")}
+"""… and what it reads it as inside a word only (rejim → refim, süjet → süflet; a word's first
+F is an F: Flake is no Jake)."""
 PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
 MIN_LEXICON = 50_000
 """A model needs this many words (or a suffix grammar) before unknown words mean errors."""
@@ -662,10 +666,12 @@ def unprintable(charset: frozenset[str] | None) -> str:
 def _look_alikes_read_back(lw: str, unprinted: str) -> tuple[str, ...]:
     """``lw`` with one look-alike read back into a letter the OCR model cannot print."""
     return tuple(
-        lw[:i] + letter + lw[i + 1 :]
+        lw[:i] + letter + lw[i + len(alike) :]
         for letter in unprinted
-        for i, ch in enumerate(lw)
-        if ch in LOOK_ALIKES[letter]
+        for first, alikes in ((0, LOOK_ALIKES[letter]), (1, INSIDE_LOOK_ALIKES.get(letter, ())))
+        for alike in alikes
+        for i in range(first, len(lw))
+        if lw.startswith(alike, i)
     )
 
 
