@@ -1107,6 +1107,14 @@ def test_the_seed_written_with_other_characters_comes_out_as_the_seed_does(seed,
     assert sutun.apply_edits(variant, once.edits) == once.text
 
 
+def test_debris_of_long_letter_runs_no_lexicon_knows_is_debris_too():
+    # A picture read by OCR can spell long runs of letters: no words the model knows.
+    debris = "xuqzəmlo qirzatuvelbrox tazunqerpolm mıxxumnuuuxı"
+    text = f"Başlıq\n\nNazir bəyanat ver-\n\ndi və sonra belə dedi,\n\n{debris}\n\nBu gün gəldi."
+    out = sutun.repair(text, "aze").text
+    assert "bəyanat verdi" in out and f"dedi,\n\n{debris}\n\n" in out
+
+
 def test_letter_debris_from_a_picture_is_never_joined_and_the_text_goes_on_across_it():
     junk = "ks T a 4 üq r . 7 zo Bə s 31 .. ğl m Ş 9 o qr x 2 ə — lu 58 b İ z ər : 6 sü"
     text = (

@@ -616,8 +616,33 @@ def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
             opening = text.rsplit("\n\n", 1)[-1][-DEBRIS_SPAN:]
         else:
             opening = text.split("\n\n", 1)[0][:DEBRIS_SPAN]
-        hit = ctx.memo[key] = thin_letters(opening, DEBRIS_MIN)
+        hit = ctx.memo[key] = thin_letters(opening, DEBRIS_MIN) or _unknown_words(opening, ctx)
     return hit
+
+
+def _unknown_words(text: str, ctx: Context) -> bool:
+    """Runs of letters most of which a large lexicon does not know: OCR of a picture (``mo
+    mülsa zz ö``, ``b mıııxxumnuuu``); a model learned from a few articles knows too few words
+    to tell."""
+    model = ctx.model
+    if model is None or len(model.words) < DEBRIS_LEXICON:
+        return False
+    words = LETTER_RUNS.findall(text)
+    letters = sum(map(len, words))
+    if letters < DEBRIS_LETTERS:
+        return False
+    return sum(len(w) for w in words if model.known(w)) < DEBRIS_KNOWN_SHARE * letters
+
+
+DEBRIS_LEXICON = 50_000
+"""Words a model must hold for its unknown words to mark letter debris."""
+DEBRIS_KNOWN_SHARE = 0.25
+"""Of those letters, the share in words the model knows below which a block end is debris: prose
+with names, half-words and rare forms keeps more than half (a line's fragment of a dev article:
+0.54)."""
+DEBRIS_LETTERS = 30
+"""Letters (in runs of three or more) a block end must show to be judged by its known words,
+counted by letters: a line's fragment holds a name or a half-word, debris long runs of none."""
 
 
 @lru_cache(maxsize=8192)  # asked of each block once per pair it is scored in
