@@ -210,6 +210,12 @@ JUNCTIONS = [
         id="a hyphen before the suffixes of a name the text uses bare is kept",
     ),
     pytest.param(
+        "Başlıq\n\nOyunda Zorqa yaxşı oynadı və Zorqanın qolu qələbə gətirdi, rəqiblər Zorqa-\n"
+        "ya qarşı birləşsələr də, sonra mü-\nzakirəyə başlayıblar.",
+        ["rəqiblər Zorqaya qarşı", "müzakirəyə"],
+        id="a name the text suffixes without a hyphen is joined",
+    ),
+    pytest.param(
         "Başlıq\n\nKomanda dünən axşam keçirilən oyunda uğur qazandı, oyunun qəhrəmanı olan\n\n"
         "Sergio isə iki qol vurdu.",
         ["qəhrəmanı olan Sergio isə"],

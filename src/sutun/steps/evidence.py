@@ -316,6 +316,19 @@ def _spelt_stem(word: str, cut: int, ctx: Context) -> str:
     return ""
 
 
+def _suffixed_glued(name: str, ctx: Context) -> str:
+    """A word of the document that is ``name`` (lower case) with suffixes glued on, when the
+    document never writes the name with a hyphen before them; else ""."""
+    glued = ""
+    for w in ctx.vocab:
+        if w.startswith(name) and len(w) > len(name):
+            if w[len(name)] == "-":
+                return ""
+            if not glued and morphology.suffix_chain(w[len(name) :], name):
+                glued = w
+    return glued
+
+
 def reduplicated(left: str, right: str) -> bool:
     """üz-üzə, gəlib-gəlmədiyini: the right part repeats the left one's stem."""
     if len(left) >= 2 and right.startswith(left):
@@ -394,7 +407,13 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
             return HyphenDecision(False, 0.6, ev)
         if suffix and left[:1].isupper() and ctx.vocab.get(lower(left, language), 0):
             # The document names it bare elsewhere: a name, and the hyphen sets off its suffixes
-            # (Zinke … Zinke-nin); a hyphenator cutting a name leaves no name on the left.
+            # (Zinke … Zinke-nin); a hyphenator cutting a name leaves no name on the left. Unless
+            # the document writes the name's suffixes on without one (Menqa … Menqanın).
+            glued = _suffixed_glued(lower(left, language), ctx)
+            ev["document_suffixes"] = glued or "with a hyphen"
+            if glued:
+                ev["reason"] = "a name the document suffixes without a hyphen"
+                return HyphenDecision(True, 0.6, ev, attested=True, inferred=True)
             ev["reason"] = "a name the document uses bare, then only suffixes"
             return HyphenDecision(False, 0.6, ev, attested=True, inferred=True)
         gain = m.char_logp(joined) - (m.char_logp(left) + m.char_logp(right)) / 2
