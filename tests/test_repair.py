@@ -216,6 +216,11 @@ JUNCTIONS = [
         id="a name the text suffixes without a hyphen is joined",
     ),
     pytest.param(
+        "Başlıq\n\nKomanda oyunu 14½-\n13½ hesabı ilə udub, sonra mü-\nkafat alıb.",
+        ["14½-13½ hesabı", "mükafat"],
+        id="a range of numbers with fractions keeps its hyphen",
+    ),
+    pytest.param(
         "Başlıq\n\nKomanda dünən axşam keçirilən oyunda uğur qazandı, oyunun qəhrəmanı olan\n\n"
         "Sergio isə iki qol vurdu.",
         ["qəhrəmanı olan Sergio isə"],

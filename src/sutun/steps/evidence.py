@@ -353,11 +353,15 @@ def _word(part: str, m: LanguageModel) -> bool:
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
     joined, hyphened = left + right, f"{left}-{right}"
     ev: dict[str, Any] = {"left": left, "right": right}
-    if right[:1].isupper() or left.isdigit() or (left.isupper() and len(left) > 1):
-        ev["reason"] = "capital, number or acronym before/after the hyphen"
+    if left.isnumeric() or (left.isupper() and len(left) > 1):
+        ev["reason"] = "number or acronym before the hyphen"
         return HyphenDecision(False, 0.9, ev)
     jl, hl = lower(joined, language), lower(hyphened, language)
     doc_joined, doc_hyph = ctx.vocab.get(jl, 0), ctx.vocab.get(hl, 0)
+    if right[:1].isupper() and not (left[:1].isupper() and doc_joined + doc_hyph):
+        # A capital goes on a word only inside a name the document spells (Paw-|Paw: PawPaw).
+        ev["reason"] = "capital after the hyphen"
+        return HyphenDecision(False, 0.9, ev)
     m = ctx.model
     lex_joined = m.count(joined) if m else 0
     lex_hyph = m.count(hyphened) if m else 0
