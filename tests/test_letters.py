@@ -322,6 +322,15 @@ def test_a_capital_j_read_as_a_closing_parenthesis_is_put_back():
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_an_apostrophe_the_ocr_model_cannot_print_is_put_back_in_an_english_possessive():
+    text = PROSE + ' Görüş Harold\'s Kafe adlı yerdə oldu, "Vaxt"ın müxbiri də gəlmişdi.'
+    noisy = text.replace("'", '"')
+    no_apostrophe = NO_J._replace(ocr_charset=NO_J.ocr_charset - {"'"})
+    fixed = sutun.repair(noisy, "aze", config=no_apostrophe)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-symbol"}
+    assert sutun.repair(noisy, "aze", config=NO_J).text == noisy
+
+
 def test_clean_prose_is_left_alone():
     assert sutun.repair(PROSE, "aze").edits == []
 

@@ -835,15 +835,19 @@ class Misprint:
 CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\))(?=\p{L}{2})")
 """A closing parenthesis (or ``l)``) that opens a word: Tesseract's reading of a ``J`` its model
 lacks (``)ohn``, ``l)ames``)."""
+POSSESSIVE_READ = regex.compile(r'(?<=\p{L})"(?=s(?!\p{L}))')
+"""A double quote between a word and a lone ``s`` (``Coroner"s``): the apostrophe of an English
+possessive, which the model lacks; a quote before Azerbaijani suffixes (``Rosa"nın``) stays."""
 PARENTHESIS_REACH = 200
 """Characters looked back for an open parenthesis a ``)`` would close."""
 
 
 def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
-    """``%``, ``!`` and ``J`` that the OCR model could not print, where what it printed instead
+    """``%``, ``!``, ``J`` and ``'`` that the OCR model could not print, where what it printed
     reads as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is
     ``40%-i``; ``1996-cı`` stays), an ``l`` that makes an unknown word of a known one where a
-    sentence may end (``edirl`` is ``edir!``), and a ``)`` that opens a word (``)ohn``)."""
+    sentence may end (``edirl`` is ``edir!``), a ``)`` that opens a word (``)ohn``), and the
+    apostrophe of ``'s`` (``Coroner"s``)."""
     charset, model = ctx.config.ocr_charset, ctx.model
     if charset is None or not usable(model):
         return []
@@ -878,6 +882,10 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             if opened == -1 or source.find(")", opened, m.start()) != -1:
                 why = "the OCR model has no J; a closing parenthesis opens no word"
                 found.append(Misprint(*m.span(1), "J", {"from": m.group(1), "reason": why}))
+    if "'" not in charset and '"s' in source:
+        for m in POSSESSIVE_READ.finditer(source):
+            why = "the OCR model has no apostrophe; an English possessive's 's"
+            found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
