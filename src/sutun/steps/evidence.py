@@ -667,8 +667,8 @@ DEBRIS_LEXICON = 50_000
 """Words a model must hold for its unknown words to mark letter debris."""
 DEBRIS_KNOWN_SHARE = 0.25
 """Of those letters, the share in words the model knows below which a block end is debris: prose
-with names, half-words and rare forms keeps more than half (a line's fragment of a dev article:
-0.54)."""
+with names, half-words and rare forms keeps far more (a line's fragment of a dev article with a
+name, a half-word and a rare verb form: 0.46)."""
 DEBRIS_LETTERS = 30
 """Letters (in runs of three or more) a block end must show to be judged by its known words,
 counted by letters: a line's fragment holds a name or a half-word, debris long runs of none."""
@@ -759,7 +759,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     starter = sentence_starter(hb.capital, ctx, language)
     ev["sentence_starter"] = starter
     if comma:
-        # A list item ends in a comma too: next to it, join; from afar, never move for it.
+        # A list item ends in a comma too: next to it, join; from afar, never move for it. Never
+        # into a word that opens sentences (…, | Bu gün), unless it opens a quote.
         if starter and hb.core[:1] not in OPENING_QUOTES:
             return NONE
         return Continuation("space", 0.9, True, ev)
