@@ -235,13 +235,7 @@ def _read_decoded(
     decoded = apply_edits(text, first)
     if decoded == text:
         return None
-    inner = repair(decoded, language, config, model)
-    edits = compose(text, first, inner.edits)
-    if edits is None:
-        return None
-    back = back_through(first)  # furniture starts a block, never inside a decoded word
-    furniture = [{**f, "offset": back(f["offset"])} for f in inner.document.furniture]
-    return _repaired_as(text, inner.document, edits, furniture)
+    return _repaired_through(text, first, repair(decoded, language, config, model))
 
 
 def _read_converted(
@@ -254,11 +248,18 @@ def _read_converted(
     first = legacy.edits(doc, ctx)
     if not first:
         return None
-    inner = _repair(apply_edits(text, first), doc.language, config, model)
+    return _repaired_through(
+        text, first, _repair(apply_edits(text, first), doc.language, config, model)
+    )
+
+
+def _repaired_through(text: str, first: list[Edit], inner: Repaired) -> Repaired | None:
+    """``text`` repaired by its replacements ``first`` and by ``inner``, the repair of what they
+    made; None when a block move of ``inner`` would cut into a replaced word."""
     edits = compose(text, first, inner.edits)
     if edits is None:
         return None
-    back = back_through(first)  # furniture starts a block, never inside a converted word
+    back = back_through(first)  # furniture starts a block, never inside a replaced word
     furniture = [{**f, "offset": back(f["offset"])} for f in inner.document.furniture]
     return _repaired_as(text, inner.document, edits, furniture)
 
