@@ -373,12 +373,12 @@ def test_a_documents_hyphenation_leftover_splits_no_glued_word():
     # glued more often, or its hyphen comes before suffixes of a word of the language.
     text = (
         "Başlıq\n\nQrafometrik üsul ilə ölçülər alın-\nıb. Qrafo-metrik cədvəl və qrafometrik "
-        "sxem, qrafometrik xətt, qrafometrik üsul. Ülgü komplekti-nin ölçüsü komplektinin "
+        "sxem, qrafometrik xətt, qrafometrik üsul. Stolda güldanı-nın rəngi güldanının "
         "çəkisindən asılıdır.\n"
     )
     out = sutun.repair(text, "aze").text
     assert "qrafometrik sxem, qrafometrik xətt, qrafometrik üsul" in out
-    assert "komplektinin çəkisindən" in out
+    assert "güldanının çəkisindən" in out
     # A name takes its suffixes after a hyphen: the glued one is split like the document's.
     named = "Başlıq\n\nQonaq Zorvanq-la görüş-\ndü. Sonra Zorvanqla yenə danışdı.\n"
     assert "Sonra Zorvanq-la yenə" in sutun.repair(named, "aze").text

@@ -180,7 +180,7 @@ def glued_index(
 ) -> dict[str, str]:
     """Glued spelling → compound, from the lexicon and from the document's own hyphenated words
     (unless the lexicon knows the glued spelling as a word of its own, or the document writes it
-    glued far more often: ``istifa-də`` or ``antropo-metrik`` in a text is a hyphenation
+    glued far more often: ``istifa-də`` or ``texno-loji`` in a text is a hyphenation
     leftover, not a reason to split every ``istifadə``)."""
     own = {}
     for w, n in vocab.items():
@@ -193,7 +193,7 @@ def glued_index(
 
 
 def _word_then_suffixes(hyphenated: str, model: LanguageModel | None, source: str) -> bool:
-    """A word of the language, a hyphen and suffixes (``komplekti-nin``): Turkic text hyphenates
+    """A word of the language, a hyphen and suffixes (``güldanı-nın``): Turkic text hyphenates
     suffixes after numbers, acronyms and names only, so this hyphen was a line break's. A name is
     one the lexicon has, or one the document capitalises."""
     if model is None or not turkic(model.language):
@@ -242,7 +242,7 @@ def is_closed(core: str) -> bool:
 CAPTION = regex.compile(
     r"\p{Lu}\p{L}*\.?[ \t]+\p{N}+(?:\.\p{N}+)*[.:)]?(?:[ \t]+[^\p{Ll}\s]|[ \t]*$)"
 )
-"""A word and a number, then a capital or nothing: Şəkil 1.3 Böyük…, Cədvəl 2, Figure 4: A…
+"""A word and a number, then a capital or nothing: Şəkil 2.4 Yeni…, Cədvəl 2, Figure 4: A…
 (not İyun 12 tarixində…, a sentence that goes on)."""
 
 
@@ -359,7 +359,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
     jl, hl = lower(joined, language), lower(hyphened, language)
     doc_joined, doc_hyph = ctx.vocab.get(jl, 0), ctx.vocab.get(hl, 0)
     if right[:1].isupper() and not (left[:1].isupper() and doc_joined + doc_hyph):
-        # A capital goes on a word only inside a name the document spells (Paw-|Paw: PawPaw).
+        # A capital goes on a word only inside a name the document spells (Tik-|Tak: TikTak).
         ev["reason"] = "capital after the hyphen"
         return HyphenDecision(False, 0.9, ev)
     m = ctx.model
@@ -412,7 +412,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         if suffix and left[:1].isupper() and ctx.vocab.get(lower(left, language), 0):
             # The document names it bare elsewhere: a name, and the hyphen sets off its suffixes
             # (Zinke … Zinke-nin); a hyphenator cutting a name leaves no name on the left. Unless
-            # the document writes the name's suffixes on without one (Menqa … Menqanın).
+            # the document writes the name's suffixes on without one (Zorqa … Zorqanın).
             glued = _suffixed_glued(lower(left, language), ctx)
             ev["document_suffixes"] = glued or "with a hyphen"
             if glued:
@@ -644,8 +644,8 @@ def debris(text: str, ctx: Context, at_end: bool = False) -> bool:
 
 
 def _unknown_words(text: str, ctx: Context) -> bool:
-    """Runs of letters most of which a large lexicon does not know: OCR of a picture (``mo
-    mülsa zz ö``, ``b mıııxxumnuuu``); a model learned from a few articles knows too few words
+    """Runs of letters most of which a large lexicon does not know: OCR of a picture (``qo
+    vülpa zz ö``, ``b nııxxomnuuu``); a model learned from a few articles knows too few words
     to tell."""
     model = ctx.model
     if model is None or len(model.words) < DEBRIS_LEXICON:

@@ -62,7 +62,7 @@ it as instead (rejim → reyim, enerji → enerii, janr → lanr, mesajlar → m
 iyurnal)."""
 INSIDE_LOOK_ALIKES = {"j": ("f", "fl")}
 """… and what it reads it as inside a word only (rejim → refim, süjet → süflet; a word's first
-F is an F: Flake is no Jake)."""
+F is an F: Flora is no Jora)."""
 PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
 MIN_LEXICON = 50_000
 """A model needs this many words (or a suffix grammar) before unknown words mean errors."""
@@ -834,10 +834,10 @@ class Misprint:
 
 CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\))(?=\p{L}{2})")
 """A closing parenthesis (or ``l)``) that opens a word: Tesseract's reading of a ``J`` its model
-lacks (``)ohn``, ``l)ames``)."""
+lacks (``)alek``, ``l)ura``)."""
 POSSESSIVE_READ = regex.compile(r'(?<=\p{L})"(?=s(?!\p{L}))')
-"""A double quote between a word and a lone ``s`` (``Coroner"s``): the apostrophe of an English
-possessive, which the model lacks; a quote before Azerbaijani suffixes (``Rosa"nın``) stays."""
+"""A double quote between a word and a lone ``s`` (``Harold"s``): the apostrophe of an English
+possessive, which the model lacks; a quote before Azerbaijani suffixes (``Vaxt"ın``) stays."""
 PARENTHESIS_REACH = 200
 """Characters looked back for an open parenthesis a ``)`` would close."""
 
@@ -846,8 +846,8 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
     """``%``, ``!``, ``J`` and ``'`` that the OCR model could not print, where what it printed
     reads as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is
     ``40%-i``; ``1996-cı`` stays), an ``l`` that makes an unknown word of a known one where a
-    sentence may end (``edirl`` is ``edir!``), a ``)`` that opens a word (``)ohn``), and the
-    apostrophe of ``'s`` (``Coroner"s``)."""
+    sentence may end (``edirl`` is ``edir!``), a ``)`` that opens a word (``)alek``), and the
+    apostrophe of ``'s`` (``Harold"s``)."""
     charset, model = ctx.config.ocr_charset, ctx.model
     if charset is None or not usable(model):
         return []

@@ -274,8 +274,8 @@ HEADING_NEVER_ENDS = "-,–—¬"
 
 
 def _headings(cores: list[str], texts: list[str]) -> list[int]:
-    """Section headings: two or more heading-like blocks in a row (Mühazirə 12 | Ülgülərin
-    sahəsi) after a closed block, before one that starts with a capital. One such block alone
+    """Section headings: two or more heading-like blocks in a row (Fəsil 3 | Torpağın
+    nəmliyi) after a closed block, before one that starts with a capital. One such block alone
     is as often a column's last line."""
     out: list[int] = []
     k, n = 1, len(cores)
