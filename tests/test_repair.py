@@ -554,6 +554,12 @@ def test_a_w_an_ocr_model_without_one_read_as_vv_is_put_back():
     assert {e.kind for e in result.edits} == {"normalise-w"}
     # English has a W of its own: its OCR never needs this.
     assert sutun.repair(text, "eng").text == text
+    # A name a line-end hyphen broke is judged whole (its second part is in lower case).
+    broken = (
+        "Başlıq\n\nOyunçular Roberto Manzi və Tommi Blac-\nkvvood gəldilər, sonra Qüvvə-\nlər də."
+    )
+    out = sutun.repair(broken, "aze").text
+    assert "Tommi Blackwood gəldilər" in out and "Qüvvələr" in out
 
 
 @pytest.mark.parametrize(

@@ -103,10 +103,15 @@ def _name_with_vv(text: str) -> bool:
         start = k
         while start and text[start - 1].isalpha():
             start -= 1
-        if CAPITAL_VV.match(text, start):
-            return True
+        if CAPITAL_VV.match(text, start) or BROKEN_NAME_HEAD.search(
+            text, max(0, start - 40), start
+        ):
+            return True  # a name, or the second part of one a line-end hyphen broke (Fle-|etvvood)
         k = text.find("vv", k + 2)
     return False
+
+
+BROKEN_NAME_HEAD = re.compile(r"(?<![^\W\d_])[A-Z][A-Za-z]*-[ \t]*\r?\n$")
 
 
 def w_in_a_name(token: str, known: Callable[[str], bool]) -> str:
@@ -204,13 +209,30 @@ def _damaged_tokens(doc: Document, model: LanguageModel | None) -> list[tuple[in
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
                 decoded.append(m.span())
+        before = None  # the token before, while it ends where this one's line break starts
         for m in TOKEN.finditer(text):
             if decoded and any(s <= m.start() < e for s, e in decoded):
                 continue
             new = fixed(m.group(0), latin, no_w, known)
+            if new == m.group(0) and known is not None and before is not None:
+                new = _w_after_a_break(before, m, text, known)
             if new != m.group(0):
                 out.append((b.start + m.start(), b.start + m.end(), new))
+            before = m
     return sorted(out)
+
+
+def _w_after_a_break(before: re.Match, m: re.Match, text: str, known: Callable[[str], bool]) -> str:
+    """The second part of a name a line-end hyphen broke (``Fle-`` | ``etvvood``) with its vv
+    read as W, judged as the whole name."""
+    token = m.group(0)
+    if "vv" not in token or not LINE_END_BREAK.fullmatch(text, before.end(), m.start()):
+        return token
+    whole = before.group(0) + token
+    return token.replace("vv", "w") if w_in_a_name(whole, known) != whole else token
+
+
+LINE_END_BREAK = re.compile(r"-[ \t]*\r?\n")
 
 
 def mojibake_plan(text: str) -> list[tuple[str, str]] | None:
