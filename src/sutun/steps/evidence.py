@@ -478,6 +478,7 @@ class Head(NamedTuple):
     enumerated: bool  # starts like a list item
     capital: str  # the first word after any opening quotes, or ""
     parenthesis: bool  # closes a parenthesis it did not open
+    caption: bool  # its first line is a caption (Şəkil 2.4 …, Cədvəl 4)
 
 
 @lru_cache(maxsize=4096)
@@ -545,6 +546,7 @@ def head_of(text: str) -> Head:
         enumerated=bool(ENUMERATOR.match(core)),
         capital=capital.group(0) if capital else "",
         parenthesis=_closes_unopened(core),
+        caption=caption(first_line(core)),
     )
 
 
@@ -572,6 +574,9 @@ def heading_goes_on(a: str, b: str) -> int:
 PROSE_SHARE = 0.5
 """Of the visible characters of prose, the share that runs of three letters or more make up at
 least (less is letter debris: the OCR of a picture or a table, `Xk 7 üq Bə 31 .. ğl Ş 9 o`)."""
+MIN_LEXICON = 50_000
+"""A model needs this many words (or a suffix grammar) before unknown words mean errors, or
+letter debris."""
 KNOWN_SHARE = 0.5
 """Of the words of prose (three letters or more), the share the model knows at least (with at
 least KNOWN_SHARE_MIN_WORDS of them; fewer say nothing: `Ek Bs nonum qerdu sMloka` is debris)."""
@@ -648,7 +653,7 @@ def _unknown_words(text: str, ctx: Context) -> bool:
     vülpa zz ö``, ``b nııxxomnuuu``); a model learned from a few articles knows too few words
     to tell."""
     model = ctx.model
-    if model is None or len(model.words) < DEBRIS_LEXICON:
+    if model is None or len(model.words) < MIN_LEXICON:
         return False
     words = LETTER_RUNS.findall(text)
     letters = sum(map(len, words))
@@ -663,8 +668,6 @@ def _unknown_words(text: str, ctx: Context) -> bool:
     return True
 
 
-DEBRIS_LEXICON = 50_000
-"""Words a model must hold for its unknown words to mark letter debris."""
 DEBRIS_KNOWN_SHARE = 0.25
 """Of those letters, the share in words the model knows below which a block end is debris: prose
 with names, half-words and rare forms keeps far more (a line's fragment of a dev article with a
@@ -693,7 +696,7 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     ta, hb = tail_of(a), head_of(b)
     if ta.emphasis != hb.emphasis or not ta.core or not hb.core or structural(a) or structural(b):
         return NONE
-    if caption(first_line(hb.core)):
+    if hb.caption:
         return NONE  # a caption (Şəkil 2.1 …, Cədvəl 4) goes on from nothing
     if ta.hyphen and hb.first and not hb.enumerated:
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)

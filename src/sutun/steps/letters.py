@@ -30,6 +30,7 @@ from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
 from sutun.steps.evidence import (
+    MIN_LEXICON,
     OPENING_QUOTES,
     USUALLY_ENDS,
     Context,
@@ -64,8 +65,6 @@ INSIDE_LOOK_ALIKES = {"j": ("f", "fl")}
 """… and what it reads it as inside a word only (rejim → refim, süjet → süflet; a word's first
 F is an F: Flora is no Jora)."""
 PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
-MIN_LEXICON = 50_000
-"""A model needs this many words (or a suffix grammar) before unknown words mean errors."""
 MARGIN = 1.0
 """How far (in log-frequency) the best candidate must lead the next one."""
 LETTERS_ONLY = re.compile(r"[^\W\d_]+")
