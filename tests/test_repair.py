@@ -339,6 +339,17 @@ def test_a_glued_compound_at_a_line_edge_is_split_too(block):
     assert "hərbi-texniki" in sutun.repair(text, "aze").text
 
 
+def test_a_hyphenated_name_opening_a_line_splits_its_glued_twin():
+    # A line's first word may be a fragment of a word broken at the line before, but not when it
+    # starts with a capital: the document's own spelling of the name.
+    text = (
+        "Başlıq\n\nNazir Karim əlZorvadi bu gün çıxış edib və planı təq-\ndim edib.\n"
+        "Əl-Zorvadi bildirib ki, görüş uğurlu keçib."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Nazir Karim əl-Zorvadi bu gün" in out and "planı təqdim edib." in out
+
+
 def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     # The only damage: an extractor dropped the line-end hyphen of "19-cu" (and of "ABŞ-da").
     text = "Bu 19cu əsrdə baş verib. Onlar ABŞda yaşayırlar və 820,000dən çox insan gəlib."

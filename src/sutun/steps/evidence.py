@@ -150,22 +150,29 @@ def words_of(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Co
 
 def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
     """The document's own words (lower-cased) from line interiors, counted (edge fragments
-    would vote for themselves), and the words at line edges."""
+    would vote for themselves), and the words at line edges. A hyphenated word that opens a
+    line with a capital (``Əl-Mualim``) is no fragment, and counts too."""
     words: list[str] = []
     edges: set[str] = set()
-    lowered = doc.lowered()
-    aligned = len(lowered) == len(doc.source)  # else a letter whose lower case is longer
+    source, lowered = doc.source, doc.lowered()
+    aligned = len(lowered) == len(source)  # else a letter whose lower case is longer
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
-        block = doc.source[b.start : b.end]
+        block = source[b.start : b.end]
         text = lowered[b.start : b.end] if aligned else lower(block, doc.language)
+        at = b.start
         for line in text.split("\n"):
             found = WORDS.findall(line)
             if found:
                 words += found[1:-1]  # a line's first and last words may be fragments
                 edges.add(found[0])
                 edges.add(found[-1])
+                if aligned and "-" in found[0] and len(found) > 1:
+                    first = at + line.index(found[0])
+                    if source[first].isupper():
+                        words.append(found[0])
+            at += len(line) + 1
     return Counter(words), edges
 
 
