@@ -117,6 +117,48 @@ def test_a_gutter_between_two_justified_rows_is_found_by_both_column_edges():
     ]
 
 
+def _columns(rows: int, edges: tuple[float, ...], top: float = 100.0) -> list[Word]:
+    """Justified columns 150 wide: three words a row, spaces where they fall."""
+    import random
+
+    rng = random.Random(5)
+    words = []
+    for k in range(rows):
+        y = top + 12 * k
+        for x0 in edges:
+            widths = [rng.uniform(25, 55) for _ in range(3)]
+            gap, x = (150 - sum(widths)) / 2, x0
+            for w in widths:
+                words.append(Word(x, y, x + w, y + 9, "söz", 9.0))
+                x += w + gap
+    return words
+
+
+def test_a_folio_under_the_columns_closes_no_gutter_and_edge_lines_set_in_are_furniture():
+    edges = (40.0, 204.0, 368.0)  # 14-point gutters
+    words = _columns(10, edges, top=570.0)  # rows down to y 687 of 800
+    # The page number right under the last row, centred over a gutter; the dated head at the
+    # top: both further in than the edge band (wide margins).
+    words += [Word(x, 700, x + 8, 709, t, 8.0) for x, t in ((186, "—"), (196, "4"), (206, "—"))]
+    words += [
+        Word(40 + 40 * k, 66, 75 + 40 * k, 74, t, 8.0)
+        for k, t in enumerate(["Qəzet", "•", "12", "mart", "2024", "•", "№", "48"])
+    ]
+    page = layout(words, 560.0, 800.0)
+    kinds = {f["kind"]: f["text"] for f in page.furniture}
+    assert kinds == {"page-number": "— 4 —", "running-head": "Qəzet • 12 mart 2024 • № 48"}
+    body = [ln for r in page.regions for col in r.columns for ln in col]
+    assert len(body) == 30 and all(ln.x1 - ln.x0 <= 150.01 for ln in body)
+
+
+def test_a_word_too_long_for_its_column_runs_into_the_gutter_and_splits_no_other_row():
+    edges = (40.0, 204.0)
+    words = [w for w in _columns(9, edges) if not (w.y0 == 148 and w.x0 < 204)]
+    words.append(Word(40, 148, 205, 157, "uzunsözsözsözsözsözsöz", 9.0))  # 1 point past it
+    lines = sorted(lines_of(words), key=lambda ln: (ln.y0, ln.x0))
+    assert [ln.text for ln in lines if ln.y0 != 148] == ["söz söz söz"] * 16
+
+
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
     page = next(
         p
@@ -232,6 +274,38 @@ def test_a_line_repeated_at_the_top_of_pages_is_a_running_head(tmp_path):
     result = read_pages(path)
     assert [f["page"] for f in result.furniture if f["kind"] == "running-head"] == [1, 2, 3]
     assert all("jurnal" not in " ".join(a.paragraphs) for a in result.articles)
+
+
+def test_an_article_run_onto_the_next_page_goes_on_there(tmp_path):
+    import pymupdf
+
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    doc = pymupdf.open()
+    pages = [
+        [("Yeni körpü açıldı", bold, 16), "Şəhərin mərkəzində yeni körpü", "bu gün açıldı və"],
+        [
+            "sakinlər onu çoxdan gözləyirdi.",
+            ("Bazarda qiymətlər", bold, 16),
+            "Tərəvəzin qiyməti bu həftə düşüb.",
+        ],
+    ]
+    for lines in pages:
+        writer = pymupdf.TextWriter(doc.new_page().rect)
+        y = 90
+        for line in lines:
+            text, font, size = line if isinstance(line, tuple) else (line, regular, 11)
+            writer.append((72, y), text, font=font, fontsize=size)
+            y += 24 if size > 11 else 14
+        writer.write_text(doc[-1])
+    path = tmp_path / "two.pdf"
+    doc.save(path)
+    first, second = read_pages(path, "aze").articles
+    assert (first.title, first.page) == ("Yeni körpü açıldı", 1)
+    assert first.paragraphs == [
+        "Şəhərin mərkəzində yeni körpü bu gün açıldı və sakinlər onu çoxdan gözləyirdi."
+    ]
+    assert (second.title, second.page) == ("Bazarda qiymətlər", 2)
 
 
 def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):

@@ -350,6 +350,16 @@ def test_a_hyphenated_name_opening_a_line_splits_its_glued_twin():
     assert "Nazir Karim əl-Zorvadi bu gün" in out and "planı təqdim edib." in out
 
 
+def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
+    # A browser's PDF keeps every discretionary hyphen of a word, the one it broke at before
+    # the hyphen it printed too.
+    text = (
+        "Bu gün şəx\xadsiy\xad\u2010\nyət ta\xadri\xadxin\xad\u2010\ndə "
+        "tə\xadrə\xadfin\xad\u2010\ndən yazıldı."
+    )
+    assert sutun.repair(text, "aze").text == "Bu gün şəxsiyyət tarixində tərəfindən yazıldı."
+
+
 def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     # The only damage: an extractor dropped the line-end hyphen of "19-cu" (and of "ABŞ-da").
     text = "Bu 19cu əsrdə baş verib. Onlar ABŞda yaşayırlar və 820,000dən çox insan gəlib."

@@ -63,7 +63,7 @@ def read_pages(
     if path.suffix.lower() in IMAGES:
         words, width, height = sources.tesseract_words(path, _tesseract_language(language))
         out = Extracted()
-        _page(out, words, width, height, 1, language, ocr=True)
+        _articles(out, [_page(out, words, width, height, 1, language, ocr=True)], language)
         return out
     return _pdf(path, language, pages)
 
@@ -123,8 +123,11 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
         # A line at the top or bottom of the pages around it too is the document's running head.
         keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
         edges = lay.repeated_edges(keys)
-        for (words, width, height, n, frames, ocr), repeated in zip(read, edges, strict=True):
+        laid_out = [
             _page(out, words, width, height, n, language, frames, repeated, ocr)
+            for (words, width, height, n, frames, ocr), repeated in zip(read, edges, strict=True)
+        ]
+        _articles(out, laid_out, language)
         return out
 
 
@@ -141,6 +144,16 @@ def _tesseract_language(language: str | None) -> str:
     return {"aze": "aze", "eng": "eng"}.get(code, "aze+eng")
 
 
+@dataclass
+class _Part:
+    """An article's region as laid out on the page it starts on, and how its text is repaired."""
+
+    region: lay.Region
+    page: int
+    config: RepairConfig
+    box: list[float]
+
+
 def _page(
     out: Extracted,
     words: list,
@@ -151,15 +164,42 @@ def _page(
     frames=(),
     repeated: frozenset[str] = frozenset(),
     ocr: bool = False,
-) -> None:
-    from sutun.pipeline import repair
-
+) -> list[_Part]:
+    """The page's furniture into ``out``; its articles' regions, in reading order."""
     page = lay.layout(words, width, height, list(frames), repeated)
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     charset = sources.model_charset(_tesseract_language(language)) if ocr else None
     config = TEXT_LAYER._replace(ocr_charset=charset)
+    parts = []
     for region in page.regions:
+        lines = [*region.title, *(ln for col in region.columns for ln in col)]
+        if not lines:
+            continue
+        box = [
+            round(min(ln.x0 for ln in lines), 1),
+            round(min(ln.y0 for ln in lines), 1),
+            round(max(ln.x1 for ln in lines), 1),
+            round(max(ln.y1 for ln in lines), 1),
+        ]
+        parts.append(_Part(region, n, config, box))
+    return parts
+
+
+def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
+    """Articles from the pages' regions. Text above a page's first headline goes on from the
+    article that ended the page before (an article run onto the next page), its columns read
+    after that article's."""
+    from sutun.pipeline import repair
+
+    parts: list[_Part] = []
+    for page in pages:
+        if page and parts and not page[0].region.title:
+            parts[-1].region.columns.extend(page[0].region.columns)
+            page = page[1:]
+        parts += page
+    for part in parts:
+        region, config = part.region, part.config
         title = " ".join(ln.text for ln in region.title)
         paras = ["\n".join(lines) for lines in lay.paragraphs(region)]
         if not paras and not title:
@@ -169,16 +209,5 @@ def _page(
         paragraphs = [p.strip() for p in fixed.split("\n\n") if p.strip()]
         if title:
             title = repair(title, language, config=config).text.strip()
-        out.articles.append(Article(title, paragraphs, n))
-        lines = [*region.title, *(ln for col in region.columns for ln in col)]
-        out.boxes.append(
-            {
-                "page": n,
-                "box": [
-                    round(min(ln.x0 for ln in lines), 1),
-                    round(min(ln.y0 for ln in lines), 1),
-                    round(max(ln.x1 for ln in lines), 1),
-                    round(max(ln.y1 for ln in lines), 1),
-                ],
-            }
-        )
+        out.articles.append(Article(title, paragraphs, part.page))
+        out.boxes.append({"page": part.page, "box": part.box})

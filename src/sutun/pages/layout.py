@@ -91,6 +91,9 @@ def lines_of(words: list[Word]) -> list[Line]:
     big = _headline_words(words, size)
     body = _rows([w for w in words if id(w) not in big])
     heads = _rows([w for w in words if id(w) in big])
+    # A folio set just under the columns (— 3 —) would close the gutters it stands in.
+    folios = [row for row in body if _folio(row)]
+    body = [row for row in body if not _folio(row)]
     verdicts: dict[tuple[int, int], str] = {}
     for i, row in enumerate(body):
         gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(row)]
@@ -112,6 +115,7 @@ def lines_of(words: list[Word]) -> list[Line]:
             else:
                 current.append(w)
         lines.append(Line(current))
+    lines += [Line(row) for row in folios]
     for row in heads:
         current = [row[0]]
         for w in row[1:]:
@@ -123,6 +127,16 @@ def lines_of(words: list[Word]) -> list[Line]:
                 current.append(w)
         lines.append(Line(current, headline=True))
     return lines
+
+
+def _folio(row: list[Word]) -> bool:
+    return len(row) <= FOLIO_WORDS and (
+        furniture_kind(" ".join(w.text for w in row), strong_only=True) == "page-number"
+    )
+
+
+FOLIO_WORDS = 3
+"""Words of a page number's row at most (— 3 —, Səh. 12)."""
 
 
 INDENT = 2.5
@@ -262,6 +276,7 @@ def _clear(
     free = [(a, b)]
     y = _mid(rows[i])
     seen, firsts, lasts = 0, [], []
+    overrun = False  # a word too long for its column may run into the gutter, once
     j = i + step
     while 0 <= j < len(rows) and seen < WITNESSES:
         row = rows[j]
@@ -269,14 +284,20 @@ def _clear(
             return seen, True, firsts, lasts
         near = [w for w in row if w.x1 > a - 2 * size and w.x0 < b + 2 * size]
         if near:
-            free = [
+            still = [
                 part
                 for lo, hi in free
                 for part in _free_parts(lo, hi, near)
                 if part[1] - part[0] >= 0.6 * size
             ]
-            if not free:
-                return None
+            if not still:
+                if overrun or not _runs_into(near, free[0][0], free[-1][1], size):
+                    return None
+                overrun = True
+                y = _mid(row)
+                j += step
+                continue
+            free = still
             seen += 1
             y = _mid(row)
             right = [w for w in near if w.x0 >= free[-1][0]]
@@ -287,6 +308,19 @@ def _clear(
                 lasts.append(max(left, key=lambda w: w.x1))
         j += step
     return seen, not 0 <= j < len(rows), firsts, lasts
+
+
+def _runs_into(near: list[Word], a: float, b: float, size: float) -> bool:
+    """A word of the left column runs into the free strip a..b, and the right column's word
+    starts at its edge beside it (a word too long to break); a river of spaces closes with a
+    word that spans the strip."""
+    slack = 0.15 * size
+    inside = [w for w in near if w.x1 > a and w.x0 < b - slack]
+    return (
+        bool(inside)
+        and all(w.x0 < a and w.x1 <= b + slack for w in inside)
+        and any(abs(w.x0 - b) <= slack for w in near)
+    )
 
 
 def _mid(row: list[Word]) -> float:
@@ -356,8 +390,13 @@ def layout(
         return PageLayout([], [])
     size = body_size(lines)
     furniture, content = [], []
+    top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
     for ln in lines:
         kind = _furniture(ln, size, height)
+        if not kind and _outermost(ln, top, bottom, height):
+            # A page's first or last line that reads as a dated head or a folio, though the
+            # margins set it further in than the edge band.
+            kind = furniture_kind(ln.text, strong_only=True)
         if not kind and repeated and _at_edge(ln, height) and edge_key(ln.text) in repeated:
             kind = "running-head"
         if kind:
@@ -472,12 +511,14 @@ def edge_keys(words: list[Word], height: float) -> list[str]:
     if not lines:
         return []
     top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
-    outer = [
-        ln
-        for ln in lines
-        if _at_edge(ln, height) and (ln.y0 - top < ln.size / 2 or bottom - ln.y1 < ln.size / 2)
-    ]
+    outer = [ln for ln in lines if _outermost(ln, top, bottom, height)]
     return [edge_key(ln.text) for ln in sorted(outer, key=_top_left)]
+
+
+def _outermost(ln: Line, top: float, bottom: float, height: float) -> bool:
+    """In the page's top row or its bottom row (``top``/``bottom``: its lines' extent), within
+    the edge band."""
+    return _at_edge(ln, height) and (ln.y0 - top < ln.size / 2 or bottom - ln.y1 < ln.size / 2)
 
 
 def _top_left(ln: Line) -> tuple[float, float]:

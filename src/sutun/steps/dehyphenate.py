@@ -39,8 +39,10 @@ LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
 # Found from the hyphen, the word before it read backwards: a scan for the rare character is
 # several times faster than one that starts a letter run everywhere. The right part is looked
 # at, not taken: it may end in its own hyphen (məc-|buriyyətində-|dir).
-HYPHEN_BREAK = regex.compile(rf"[{LINE_END_HYPHENS}][ \t\r]*\n[ \t]*(?=([\p{{L}}\p{{N}}]+))")
-WORD_BEFORE = regex.compile(r"(?r)[\p{L}\p{N}]+")
+HYPHEN_BREAK = regex.compile(
+    rf"[{LINE_END_HYPHENS}][ \t\r]*\n[ \t]*(?=([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*))"
+)
+WORD_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*")
 
 
 class HyphenBreak(NamedTuple):
@@ -51,12 +53,19 @@ class HyphenBreak(NamedTuple):
 
 
 def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
-    """Words broken by a hyphen at a line end, by the hyphen's offset."""
+    """Words broken by a hyphen at a line end, by the hyphen's offset. The parts are read
+    without their soft hyphens: a browser's PDF keeps every discretionary hyphen of a word,
+    the one it broke at before the hyphen it printed too (``tə­rə­fin­‐``)."""
     out = {}
     for m in HYPHEN_BREAK.finditer(text):
         left = WORD_BEFORE.match(text, 0, m.start())
         if left:
-            out[m.start()] = HyphenBreak(left.start(), left.group(0), m.group(1), m.end())
+            out[m.start()] = HyphenBreak(
+                left.start(),
+                left.group(0).replace(SOFT_HYPHEN, ""),
+                m.group(1).replace(SOFT_HYPHEN, ""),
+                m.end(),
+            )
     return out
 
 
