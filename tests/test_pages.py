@@ -7,6 +7,8 @@ import sys
 import pytest
 
 import sutun
+from sutun.bench import browser_pages
+from sutun.bench.metrics import fold
 from sutun.bench.pages import rasterise, render
 from sutun.bench.simulate import articles_from_ntrex
 from sutun.pages import ExtractError, read_pages
@@ -306,6 +308,17 @@ def test_an_article_run_onto_the_next_page_goes_on_there(tmp_path):
         "Şəhərin mərkəzində yeni körpü bu gün açıldı və sakinlər onu çoxdan gözləyirdi."
     ]
     assert (second.title, second.page) == ("Bazarda qiymətlər", 2)
+
+
+@pytest.mark.skipif(
+    browser_pages.browser() is None, reason="Debian chromium (make test installs it)"
+)
+def test_a_browser_printed_page_reads_back_as_its_articles(tmp_path, aze):
+    [(path, page)] = browser_pages.pages(aze, 1, tmp_path, seed=2)
+    got = {fold("\n\n".join([a.title, *a.paragraphs])) for a in read_pages(path, "aze").articles}
+    wanted = [fold("\n\n".join([title, *paras])) for title, paras in page.gold]
+    assert sum(w in got for w in wanted) >= 1
+    assert "\u00ad" not in "".join(got) and "\u2010" not in "".join(got)
 
 
 def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):

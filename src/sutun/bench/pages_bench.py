@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from sutun.bench import browser_pages
 from sutun.bench.metrics import fold
 from sutun.bench.pages import Page, page_text, rasterise, render
 from sutun.bench.simulate import Article
@@ -99,7 +100,7 @@ def score(reader: Reader, items: list[tuple[Path, Page]]) -> dict:
     }
 
 
-def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4) -> dict:
+def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: int = 12) -> dict:
     readers: dict[str, Reader] = {"sutun": _sutun, "PyMuPDF sort=True": _pymupdf}
     if shutil.which("pdftotext"):
         readers["pdftotext"] = _pdftotext
@@ -116,7 +117,7 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4) -> dict:
     except ImportError:
         pass
     born = pages(articles, n_pdf)
-    out: dict = {"born_digital": {}, "scanned": {}}
+    out: dict = {"born_digital": {}, "browser": {}, "scanned": {}}
     with tempfile.TemporaryDirectory() as tmp:
         items = []
         for k, page in enumerate(born):
@@ -127,6 +128,11 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4) -> dict:
             # The tools at about a page a second read every second page: make bench keeps to its
             # five minutes, and the pages are drawn alike.
             out["born_digital"][name] = score(reader, items[::2] if name in SLOW else items)
+        printed = browser_pages.pages(articles, n_browser, Path(tmp))
+        if printed:
+            for name in ("sutun", "PyMuPDF sort=True", "pdftotext"):
+                if name in readers:
+                    out["browser"][name] = score(readers[name], printed)
         if shutil.which("tesseract"):
             for dpi, count in ((200, n_scan), (300, 1)):
                 scans = []

@@ -577,12 +577,21 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "number; half drawn in a scrambled content-stream order. Scans: the first pages "
         "rasterised with noise (a 300 dpi row too). A tool that returns no articles gets credit "
         "for an article that stands intact in its page text. pdfminer.six and pymupdf4llm (about "
-        "a page a second) read every second page, to keep `make bench` within five minutes.",
+        "a page a second) read every second page, to keep `make bench` within five minutes. "
+        "Browser-printed: `sutun.bench.browser_pages` sets two aze dev articles a page in HTML "
+        "(2–4 CSS columns, justified, discretionary hyphens at syllable breaks, a dated head, "
+        "some articles framed) and headless Chromium prints them (running on to further pages): "
+        "a typesetter not ours decides the lines, hyphens and text layer.",
         "",
         "| input | system | pages | page CER | articles exact | pages/s |",
         "|---|---|---|---|---|---|",
     ]
-    for kind, label in (("born_digital", "born-digital PDF"), ("scanned", "scan")):
+    kinds = (
+        ("born_digital", "born-digital PDF"),
+        ("browser", "browser-printed PDF"),
+        ("scanned", "scan"),
+    )
+    for kind, label in kinds:
         for name, row in p.get(kind, {}).items():
             lines.append(
                 f"| {label} | {name} | {row['pages']} | {100 * row['page_cer']:.2f}% | "
