@@ -120,7 +120,7 @@ def test_a_gutter_between_two_justified_rows_is_found_by_both_column_edges():
 
 
 def _columns(rows: int, edges: tuple[float, ...], top: float = 100.0) -> list[Word]:
-    """Justified columns 150 wide: three words a row, spaces where they fall."""
+    """Justified columns 150 wide: four words a row, spaces where they fall."""
     import random
 
     rng = random.Random(5)
@@ -128,8 +128,8 @@ def _columns(rows: int, edges: tuple[float, ...], top: float = 100.0) -> list[Wo
     for k in range(rows):
         y = top + 12 * k
         for x0 in edges:
-            widths = [rng.uniform(25, 55) for _ in range(3)]
-            gap, x = (150 - sum(widths)) / 2, x0
+            widths = [rng.uniform(28, 34) for _ in range(4)]
+            gap, x = (150 - sum(widths)) / 3, x0
             for w in widths:
                 words.append(Word(x, y, x + w, y + 9, "söz", 9.0))
                 x += w + gap
@@ -153,12 +153,14 @@ def test_a_folio_under_the_columns_closes_no_gutter_and_edge_lines_set_in_are_fu
     assert len(body) == 30 and all(ln.x1 - ln.x0 <= 150.01 for ln in body)
 
 
-def test_a_word_too_long_for_its_column_runs_into_the_gutter_and_splits_no_other_row():
+def test_a_word_too_long_for_its_column_runs_into_the_next_one_and_splits_no_row():
     edges = (40.0, 204.0)
     words = [w for w in _columns(9, edges) if not (w.y0 == 148 and w.x0 < 204)]
-    words.append(Word(40, 148, 205, 157, "uzunsözsözsözsözsözsöz", 9.0))  # 1 point past it
+    words.append(Word(40, 148, 205, 157, "uzunsözsözsözsözsözsöz", 9.0))  # 1 point into it
     lines = sorted(lines_of(words), key=lambda ln: (ln.y0, ln.x0))
-    assert [ln.text for ln in lines if ln.y0 != 148] == ["söz söz söz"] * 16
+    assert [ln.text for ln in lines if ln.y0 != 148] == ["söz söz söz söz"] * 16
+    long_row = ["uzunsözsözsözsözsözsöz", "söz söz söz söz"]
+    assert [ln.text for ln in lines if ln.y0 == 148] == long_row
 
 
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):

@@ -109,7 +109,11 @@ def lines_of(words: list[Word]) -> list[Line]:
         for k, w in enumerate(row[1:]):
             verdict = verdicts.get((i, k), "")
             a, b = current[-1].x1, w.x0
-            if verdict == "gutter" or (verdict == "maybe" and _on_grid(a, b, w.size, grid)):
+            if (
+                verdict == "gutter"
+                or (verdict == "maybe" and _on_grid(a, b, w.size, grid))
+                or (a - b > OVERRUN * w.size and _overrun(current[-1], w, grid))
+            ):
                 lines.append(Line(current))
                 current = [w]
             else:
@@ -127,6 +131,15 @@ def lines_of(words: list[Word]) -> list[Line]:
                 current.append(w)
         lines.append(Line(current, headline=True))
     return lines
+
+
+OVERRUN = 0.1
+"""Words of one line never overlap: one that runs this far (in ems) into the next word's box,
+across a gutter of the page, ran out of its column into the next (a word too long to break)."""
+
+
+def _overrun(left: Word, right: Word, grid: list[tuple[float, float]]) -> bool:
+    return any(left.x0 < a < left.x1 and right.x0 >= a for a, _ in grid)
 
 
 def _folio(row: list[Word]) -> bool:

@@ -13,6 +13,7 @@ import regex
 
 from sutun.document import Document, Edit
 from sutun.lang import morphology
+from sutun.lang.alphabet import lower
 from sutun.steps import normalise
 from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
@@ -22,6 +23,7 @@ from sutun.steps.evidence import (
     LINE_END_HYPHENS,
     MARKDOWN_LINE,
     MARKDOWN_STRUCTURE,
+    TOKEN,
     Context,
     among_debris,
     continuation,
@@ -163,19 +165,22 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
         else:
             quote = _quote_goes_on(text, m)
+            suffixed = quote and _suffixes_of_a_quote(text, m, doc.language)
+            if suffixed:
+                reason = "a hyphen after a closing quote, suffixes next: what it quotes takes them"
+            elif quote:
+                reason = "a dash after a closing quote: its attribution goes on"
+            else:
+                reason = "line break inside a block"
             doc.add(
                 Edit(
                     "keep-hyphen" if quote else "join-line",
                     start + m.start(),
                     start + m.end(),
-                    "" if quote else " ",
+                    "" if suffixed else " ",
                     step=STEP,
                     confidence=0.8 if quote else 0.9,
-                    evidence={
-                        "reason": "a hyphen after a closing quote: suffixes or a dash go on"
-                        if quote
-                        else "line break inside a block"
-                    },
+                    evidence={"reason": reason},
                 )
             )
 
@@ -190,6 +195,15 @@ def _quote_goes_on(text: str, m: re.Match) -> bool:
         and before[0] in CLOSING_QUOTES
         and text[m.end() : m.end() + 1].islower()
     )
+
+
+def _suffixes_of_a_quote(text: str, m: re.Match, language: str | None) -> bool:
+    """After a closing quote and a hyphen, the next line's word is suffixes (“…”-dən) rather
+    than an attribution after a dash (,”- deyə); outside Turkic text, taken as suffixes."""
+    word = TOKEN.match(text, m.end())
+    if word is None or not turkic(language):
+        return True
+    return morphology.suffix_chain(lower(word.group(0), language))
 
 
 MARKDOWN_START = re.compile(r"^[ \t]*[#!\-*_|`+><]", re.MULTILINE)
