@@ -153,6 +153,14 @@ def test_a_folio_under_the_columns_closes_no_gutter_and_edge_lines_set_in_are_fu
     assert len(body) == 30 and all(ln.x1 - ln.x0 <= 150.01 for ln in body)
 
 
+def test_a_dated_head_read_by_ocr_with_its_bullets_misread_is_still_furniture():
+    words = _columns(10, (40.0, 204.0, 368.0), top=120.0)
+    head = ["QƏZET", "“", "23", "aprel", "2025", "“", "Ne", "32"]  # • read as “, № as Ne
+    words += [Word(40 + 40 * k, 66, 75 + 40 * k, 74, t, 8.0) for k, t in enumerate(head)]
+    page = layout(words, 560.0, 800.0)
+    assert [f["kind"] for f in page.furniture] == ["running-head"]
+
+
 def test_a_word_too_long_for_its_column_runs_into_the_next_one_and_splits_no_row():
     edges = (40.0, 204.0)
     words = [w for w in _columns(9, edges) if not (w.y0 == 148 and w.x0 < 204)]

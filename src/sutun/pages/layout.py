@@ -409,7 +409,7 @@ def layout(
         if not kind and _outermost(ln, top, bottom, height):
             # A page's first or last line that reads as a dated head or a folio, though the
             # margins set it further in than the edge band.
-            kind = furniture_kind(ln.text, strong_only=True)
+            kind = furniture_kind(ln.text, strong_only=False)
         if not kind and repeated and _at_edge(ln, height) and edge_key(ln.text) in repeated:
             kind = "running-head"
         if kind:

@@ -92,7 +92,7 @@ def furniture_kind(text: str, strong_only: bool) -> str:
     date = None if strong_only else DATE.search(t)
     if (
         date
-        and len(t.split()) <= 8
+        and sum(any(ch.isalnum() for ch in w) for w in t.split()) <= 8  # not OCR's • read as “
         and len(WORD.findall(DATE.sub("", t))) <= HEAD_WORDS
         and not t.endswith("-")
         and not SENTENCE_GOES_ON.match(t, date.end())
