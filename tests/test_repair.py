@@ -350,6 +350,16 @@ def test_a_hyphenated_name_opening_a_line_splits_its_glued_twin():
     assert "Nazir Karim əl-Zorvadi bu gün" in out and "planı təqdim edib." in out
 
 
+def test_a_line_end_hyphen_where_no_syllable_breaks_is_the_words_own():
+    # Turkic hyphenation cuts before the consonant that opens a syllable (Kel-vor-tun): a line
+    # that ends after it ends on the word's own hyphen, before its suffixes.
+    text = (
+        "Başlıq\n\nBu gün Kelvort-\nun komandası qalib gəldi, Kelvor-\ntun oyunçusu isə cəzalandı."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Bu gün Kelvort-un komandası" in out and "gəldi, Kelvortun oyunçusu" in out
+
+
 def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
     # A browser's PDF keeps every discretionary hyphen of a word, the one it broke at before
     # the hyphen it printed too.

@@ -18,7 +18,7 @@ import regex
 from sutun.config import RepairConfig
 from sutun.document import Document
 from sutun.lang import morphology
-from sutun.lang.alphabet import is_turkic, lower, syllable_breaks, upper
+from sutun.lang.alphabet import VOWELS, is_turkic, lower, syllable_breaks, upper
 from sutun.lang.model import LanguageModel
 
 CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
@@ -398,6 +398,11 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         # A repeated stem joined into a word the grammar knows is a syllable repeated (ba-baları).
         ev["reason"] = "reduplication"
         return HyphenDecision(False, 0.9, ev, attested=True)
+    if turkic(language) and _consonant_then_vowel(left, right, language):
+        # Turkic hyphenation puts a consonant before a vowel on the next line with it (Kel-vor-
+        # tun): a line that ends after it (Kelvort-|un, Jong-|un) ends on the word's own hyphen.
+        ev["reason"] = "a consonant and a vowel apart: no syllable break, the word's own hyphen"
+        return HyphenDecision(False, 0.7, ev)
     if m is not None:
         suffix = m.grammar and morphology.suffix_chain(lower(right, language))
         both_words = (
@@ -432,6 +437,11 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
     ev["syllable_break"] = len(left) in syllable_breaks(joined)
     ev["reason"] = "default: line-end hyphens are mostly hyphenation"
     return HyphenDecision(True, 0.55, ev)
+
+
+def _consonant_then_vowel(left: str, right: str, language: str | None) -> bool:
+    end, start = lower(left[-1:], language), lower(right[:1], language)
+    return end.isalpha() and end not in VOWELS and start in VOWELS
 
 
 @dataclass(frozen=True)
