@@ -370,6 +370,18 @@ def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
     assert sutun.repair(text, "aze").text == "Bu gün şəxsiyyət tarixində tərəfindən yazıldı."
 
 
+def test_two_years_an_extractor_glued_read_as_a_range():
+    # The line-end hyphen of 1870-|1872 dropped inside a block; a later second year only, so
+    # other long numbers stay.
+    text = (
+        "Başlıq\n\nO, 18701872 illərdə orada yaşayıb və 19291939-cu illərdə qayıdıb.\n"
+        "Sonra sənədləri 19801950 nömrəsi ilə ge-\nlib."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "1870-1872 illərdə" in out and "1929-1939-cu illərdə" in out
+    assert "19801950 nömrəsi" in out
+
+
 def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     # The only damage: an extractor dropped the line-end hyphen of "19-cu" (and of "ABŞ-da").
     text = "Bu 19cu əsrdə baş verib. Onlar ABŞda yaşayırlar və 820,000dən çox insan gəlib."

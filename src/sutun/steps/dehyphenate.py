@@ -74,6 +74,11 @@ def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+(?:[.,]\d+)*)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ITEM = regex.compile(rf"{ITEM_MARK.pattern}|[•▪■]\s")
+YEAR_RANGE = re.compile(r"([12]\d{3})([12]\d{3})(?![\w/]|[.,]\d)")
+"""Eight digits that read as two years (1870|1872): a range whose line-end hyphen an extractor
+dropped; a later year no more than YEAR_SPAN after the first, up to LAST_YEAR."""
+YEAR_SPAN = 100
+LAST_YEAR = 2099
 # stdlib re (scans faster): [^\W_] is a letter or digit, [^\W\d_] a letter.
 GLUED = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_]{5,}(?![^\W_]|-)")
 
@@ -341,6 +346,12 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
                     why,
                     0.95,
                 )
+    for m in YEAR_RANGE.finditer(text):
+        since, until = int(m.group(1)), int(m.group(2))
+        glued_on = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/-")
+        if not glued_on and since < until <= min(since + YEAR_SPAN, LAST_YEAR):
+            why = "two years glued, the second later: a range"
+            _split(doc, ctx, start + m.start(), start + m.end(), m.group(0), 4, why, 0.9)
     repeated = _repeated_words(doc, ctx)  # in document order
     first = bisect.bisect_left(repeated, (start,))
     spans = {
