@@ -370,6 +370,12 @@ def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
     assert sutun.repair(text, "aze").text == "Bu gün şəxsiyyət tarixində tərəfindən yazıldı."
 
 
+def test_an_acronym_cut_at_a_line_end_is_joined_and_two_acronyms_keep_their_hyphen():
+    text = "Başlıq\n\nBu gün UE-\nFA və ABŞ-\nNATO görüşü, həmçinin UNES-\nCO iclası oldu."
+    out = sutun.repair(text, "aze").text
+    assert "Bu gün UEFA və ABŞ-NATO görüşü, həmçinin UNESCO iclası oldu." in out
+
+
 def test_two_years_an_extractor_glued_read_as_a_range():
     # The line-end hyphen of 1870-|1872 dropped inside a block; a later second year only, so
     # other long numbers stay.

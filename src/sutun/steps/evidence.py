@@ -347,6 +347,16 @@ def reduplicated(left: str, right: str) -> bool:
     return shared >= 4 and 2 * shared >= len(left)
 
 
+def _spelt_whole(joined: str, hyphened: str, ctx: Context, language: str | None) -> bool:
+    """UE-|FA is UEFA where the document or the lexicon writes that, more than UE-FA (two
+    acronyms, ABŞ-|NATO, are never written as one)."""
+    whole = ctx.vocab.get(lower(joined, language), 0)
+    cut = ctx.vocab.get(lower(hyphened, language), 0)
+    if ctx.model is not None:
+        whole, cut = whole + ctx.model.count(joined), cut + ctx.model.count(hyphened)
+    return whole > cut
+
+
 def _word(part: str, m: LanguageModel) -> bool:
     """A word of its own: frequent, or an inflection of a frequent stem of five letters or more
     (``çəkilmə-nin``); a bare syllable (``rinin``) is often frequent too, as a web list's
@@ -360,6 +370,9 @@ def _word(part: str, m: LanguageModel) -> bool:
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
     joined, hyphened = left + right, f"{left}-{right}"
     ev: dict[str, Any] = {"left": left, "right": right}
+    if left.isupper() and right.isupper() and _spelt_whole(joined, hyphened, ctx, language):
+        ev["reason"] = "an acronym cut in two: the document or the lexicon spells it whole"
+        return HyphenDecision(True, 0.9, ev, attested=True)
     if left.isnumeric() or (left.isupper() and len(left) > 1):
         ev["reason"] = "number or acronym before the hyphen"
         return HyphenDecision(False, 0.9, ev)
