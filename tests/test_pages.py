@@ -96,6 +96,26 @@ def test_a_river_of_wide_spaces_in_a_short_narrow_column_is_no_gutter():
     )
 
 
+def test_three_rows_whose_second_words_start_in_line_are_no_two_columns():
+    # A short justified column: the second words of its three rows happen to start within an
+    # em of each other, but the words left of the spaces do not end at one edge.
+    rows = [
+        [(44.0, 54.8), (61.4, 80.8), (87.5, 111.0), (117.6, 131.0)],
+        [(36.0, 48.8), (60.6, 98.1), (109.9, 131.0)],
+        [(36.0, 52.0), (62.0, 83.4), (93.4, 131.0)],
+    ]
+    words = [
+        Word(a, 682 + 10.8 * k, b, 690.5 + 10.8 * k, f"w{a:.0f}", 8.5)
+        for k, spans in enumerate(rows)
+        for a, b in spans
+    ]
+    assert sorted((round(ln.x0), round(ln.x1)) for ln in lines_of(words)) == [
+        (36, 131),
+        (36, 131),
+        (44, 131),
+    ]
+
+
 def test_a_gutter_between_two_justified_rows_is_found_by_both_column_edges():
     # A lead two rows deep, alone in its columns: left of the gutter both rows end at the
     # column's edge, right of it both start at the next column's.

@@ -245,8 +245,10 @@ def _gutter(
     lasts = [left, *lasts_up, *lasts_down]
     tolerance = 0.1 * size
     edges = len(lasts) >= 2 and _in_line([w.x1 for w in lasts], tolerance)
-    if len(starts) >= 3 or (edges and _in_line(starts, tolerance)):
-        return "gutter"
+    if edges:
+        return "gutter"  # a justified column's edge left of it, lines starting in line right
+    # Lines starting in line beside a short column's wide spaces may be chance: the page's grid
+    # decides.
     return "maybe"
 
 
