@@ -350,6 +350,19 @@ def test_a_hyphenated_name_opening_a_line_splits_its_glued_twin():
     assert "Nazir Karim əl-Zorvadi bu gün" in out and "planı təqdim edib." in out
 
 
+def test_text_that_marks_its_hyphenation_with_soft_hyphens_is_read_by_them():
+    # A browser's PDF: every discretionary break a soft hyphen, the one it broke at too; a
+    # hyphen at a line end without one is the word's own, and words read through them whole.
+    text = (
+        "The cross\u2010\nborder trade of a su\xadper\xadmar\xadket chain grew, and its "
+        "sec\xadre\xadta\xadry said the super\xadmar\xad\u2010\nkets would stay in a "
+        "super-secret plan; super and se\xadcret are words too."
+    )
+    out = sutun.repair(text, "eng").text
+    assert "cross-border trade of a supermarket chain" in out
+    assert "secretary said the supermarkets would stay in a super-secret plan" in out
+
+
 def test_a_line_end_hyphen_where_no_syllable_breaks_is_the_words_own():
     # Turkic hyphenation cuts before the consonant that opens a syllable (Kel-vor-tun): a line
     # that ends after it ends on the word's own hyphen, before its suffixes.

@@ -9,7 +9,14 @@ from functools import lru_cache
 import regex
 
 from sutun.document import Document, Edit
-from sutun.steps.evidence import WEB_ADDRESS, Context, head_of, starts_lower, tail_of
+from sutun.steps.evidence import (
+    SOFT_HYPHEN,
+    WEB_ADDRESS,
+    Context,
+    head_of,
+    starts_lower,
+    tail_of,
+)
 
 STEP = "cleanup"
 # Soft hyphen, zero-width characters, BOM, U+FFFD, private use, control characters but \t, \n
@@ -21,7 +28,6 @@ INVISIBLE_CHARS = (
 )
 """A character class; a line of nothing else separates blocks as a blank one does (readers)."""
 INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
-SOFT_HYPHEN = "\u00ad"
 LONE_CR = re.compile("\r(?!\n)")
 """A line end of its own (classic Mac OS, Word's paragraph mark), read as \n (pipeline)."""
 PAGE_NUMBER = regex.compile(r"^[—–-]?\s*\d{1,4}\s*[—–-]?$")

@@ -25,6 +25,7 @@ from sutun.steps.evidence import (
     MARKDOWN_STRUCTURE,
     TOKEN,
     Context,
+    HyphenDecision,
     among_debris,
     continuation,
     hyphen_decision,
@@ -150,7 +151,9 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             continue  # the hyphen is part of a word an earlier step rewrote (mojibake)
         if h is not None:
             left = carried.get(h.left_start, "") + h.left
-            d = hyphen_decision(left, h.right, ctx, doc.language)
+            d = _marked(text, m.start() - 1, left, h.right, doc, ctx) or hyphen_decision(
+                left, h.right, ctx, doc.language
+            )
             if d.join:
                 carried[h.end] = left
             kind = "dehyphenate" if d.join else "keep-hyphen"
@@ -188,6 +191,35 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence={"reason": reason},
                 )
             )
+
+
+def _marked(
+    text: str, hyphen: int, left: str, right: str, doc: Document, ctx: Context
+) -> HyphenDecision | None:
+    """Where the text marks its hyphenation with soft hyphens (a browser's PDF keeps them), a
+    line-end hyphen after one is the typesetter's and one without is the word's own."""
+    if not _marks_its_breaks(doc, ctx):
+        return None
+    ev = {"left": left, "right": right}
+    if text[hyphen - 1 : hyphen] == SOFT_HYPHEN:
+        ev["reason"] = "a soft hyphen before it: the typesetter's break"
+        return HyphenDecision(True, 0.99, ev, attested=True)
+    ev["reason"] = "the text marks its hyphenation with soft hyphens, and not this one"
+    return HyphenDecision(False, 0.95, ev, attested=True)
+
+
+SOFT_BREAK = re.compile(rf"{SOFT_HYPHEN}[{LINE_END_HYPHENS}][ \t]*\r?\n")
+"""A soft hyphen, then the hyphen printed for it, at a line end: how a browser's PDF marks the
+breaks it chose (a soft hyphen alone at a line end may stand for the printed one instead)."""
+
+
+def _marks_its_breaks(doc: Document, ctx: Context) -> bool:
+    hit = ctx.memo.get(("soft breaks",))
+    if hit is None:
+        hit = ctx.memo[("soft breaks",)] = (
+            SOFT_HYPHEN in doc.source and SOFT_BREAK.search(doc.source) is not None
+        )
+    return hit
 
 
 def _quote_goes_on(text: str, m: re.Match) -> bool:

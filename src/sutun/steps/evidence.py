@@ -21,6 +21,7 @@ from sutun.lang import morphology
 from sutun.lang.alphabet import VOWELS, is_turkic, lower, syllable_breaks, upper
 from sutun.lang.model import LanguageModel
 
+SOFT_HYPHEN = "\u00ad"
 CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
 OPEN_END = regex.compile(r"[\p{L}\p{N},()\[\]\"'»”’]$", regex.REVERSE)
 LINE_END_HYPHENS = "\\-\u2010¬"
@@ -163,12 +164,13 @@ def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
         text = lowered[b.start : b.end] if aligned else lower(block, doc.language)
         at = b.start
         for line in text.split("\n"):
-            found = WORDS.findall(line)
+            # Words are read through their soft hyphens (a browser's PDF keeps them all).
+            found = WORDS.findall(line.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in line else line)
             if found:
                 words += found[1:-1]  # a line's first and last words may be fragments
                 edges.add(found[0])
                 edges.add(found[-1])
-                if aligned and "-" in found[0] and len(found) > 1:
+                if aligned and "-" in found[0] and len(found) > 1 and found[0] in line:
                     first = at + line.index(found[0])
                     if source[first].isupper():
                         words.append(found[0])
