@@ -350,6 +350,18 @@ def test_a_hyphenated_name_opening_a_line_splits_its_glued_twin():
     assert "Nazir Karim əl-Zorvadi bu gün" in out and "planı təqdim edib." in out
 
 
+def test_without_a_model_a_line_end_hyphen_between_two_of_the_documents_words_stays():
+    text = (
+        "The plan was well thought out and the team did the work in time.\nIt was a "
+        "well-thought-\nout plan, and the team-\nwork showed."
+    )
+    out = sutun.repair(text, "eng").text
+    assert "a well-thought-out plan" in out and "the team-work showed" in out
+    # Turkic suffixes are words as often (tan): the document's words say nothing there.
+    turkish = "Bu kitap-\ntan geldi ve tan vakti kitap okudu."
+    assert "kitaptan geldi" in sutun.repair(turkish, "tur").text
+
+
 def test_text_that_marks_its_hyphenation_with_soft_hyphens_is_read_by_them():
     # A browser's PDF: every discretionary break a soft hyphen, the one it broke at too; a
     # hyphen at a line end without one is the word's own, and words read through them whole.

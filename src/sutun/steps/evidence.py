@@ -450,8 +450,22 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         gain = m.char_logp(joined) - (m.char_logp(left) + m.char_logp(right)) / 2
         ev["char_gain"] = round(gain, 3)
     ev["syllable_break"] = len(left) in syllable_breaks(joined)
+    if m is None and not turkic(language) and _both_written(left, right, ctx, language):
+        # Without a model, the document's own words (not in Turkic text: its suffixes are words
+        # as often, meclis-|ten).
+        ev["reason"] = "both parts are words the document writes, the joined one it does not"
+        return HyphenDecision(False, 0.55, ev)
     ev["reason"] = "default: line-end hyphens are mostly hyphenation"
     return HyphenDecision(True, 0.55, ev)
+
+
+def _both_written(left: str, right: str, ctx: Context, language: str | None) -> bool:
+    return (
+        len(left) >= 3
+        and len(right) >= 3
+        and ctx.vocab.get(lower(left, language), 0) > 0
+        and ctx.vocab.get(lower(right, language), 0) > 0
+    )
 
 
 def _consonant_then_vowel(left: str, right: str, language: str | None) -> bool:
