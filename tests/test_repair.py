@@ -366,13 +366,13 @@ def test_text_that_marks_its_hyphenation_with_soft_hyphens_is_read_by_them():
     # A browser's PDF: every discretionary break a soft hyphen, the one it broke at too; a
     # hyphen at a line end without one is the word's own, and words read through them whole.
     text = (
-        "The cross\u2010\nborder trade of a su\xadper\xadmar\xadket chain grew, and its "
-        "sec\xadre\xadta\xadry said the super\xadmar\xad\u2010\nkets would stay in a "
-        "super-secret plan; super and se\xadcret are words too."
+        "The cross\u2010\nborder trade of a hy\xadper\xadmar\xadket chain grew, and its "
+        "sec\xadre\xadta\xadry said the market\xad\u2010\ning would stay in a hyper-active "
+        "plan for the year."
     )
     out = sutun.repair(text, "eng").text
-    assert "cross-border trade of a supermarket chain" in out
-    assert "secretary said the supermarkets would stay in a super-secret plan" in out
+    assert "cross-border trade of a hypermarket chain" in out
+    assert "secretary said the marketing would stay in a hyper-active plan" in out
 
 
 def test_a_line_end_hyphen_where_no_syllable_breaks_is_the_words_own():
@@ -396,9 +396,9 @@ def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
 
 
 def test_an_acronym_cut_at_a_line_end_is_joined_and_two_acronyms_keep_their_hyphen():
-    text = "Başlıq\n\nBu gün UE-\nFA və ABŞ-\nNATO görüşü, həmçinin UNES-\nCO iclası oldu."
+    text = "Başlıq\n\nBu gün FI-\nFA və OPEC-\nNATO görüşü, həmçinin UNES-\nCO iclası oldu."
     out = sutun.repair(text, "aze").text
-    assert "Bu gün UEFA və ABŞ-NATO görüşü, həmçinin UNESCO iclası oldu." in out
+    assert "Bu gün FIFA və OPEC-NATO görüşü, həmçinin UNESCO iclası oldu." in out
 
 
 def test_two_years_an_extractor_glued_read_as_a_range():

@@ -224,7 +224,7 @@ def _marks_its_breaks(doc: Document, ctx: Context) -> bool:
 
 def _quote_goes_on(text: str, m: re.Match) -> bool:
     """A line ends in a closing quote and a hyphen, the next starts in lower case: what the
-    quote names takes its suffixes (“…”-dən), or its attribution follows (,”-deyə)."""
+    quote names takes its suffixes (“…”-dən), or its attribution follows a dash (,”- deyə)."""
     before = text[max(0, m.start() - 2) : m.start()]
     return (
         len(before) == 2

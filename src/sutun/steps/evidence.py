@@ -152,7 +152,7 @@ def words_of(doc: Document, ctx: Context) -> tuple[list[re.Match], list[str], Co
 def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
     """The document's own words (lower-cased) from line interiors, counted (edge fragments
     would vote for themselves), and the words at line edges. A hyphenated word that opens a
-    line with a capital (``Əl-Mualim``) is no fragment, and counts too."""
+    line with a capital (``Əl-Zorvadi``) is no fragment, and counts too."""
     words: list[str] = []
     edges: set[str] = set()
     source, lowered = doc.source, doc.lowered()
@@ -350,8 +350,8 @@ def reduplicated(left: str, right: str) -> bool:
 
 
 def _spelt_whole(joined: str, hyphened: str, ctx: Context, language: str | None) -> bool:
-    """UE-|FA is UEFA where the document or the lexicon writes that, more than UE-FA (two
-    acronyms, ABŞ-|NATO, are never written as one)."""
+    """FI-|FA is FIFA where the document or the lexicon writes that, more than FI-FA (two
+    acronyms, OPEC-|NATO, are never written as one)."""
     whole = ctx.vocab.get(lower(joined, language), 0)
     cut = ctx.vocab.get(lower(hyphened, language), 0)
     if ctx.model is not None:
@@ -415,7 +415,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         return HyphenDecision(False, 0.9, ev, attested=True)
     if turkic(language) and _consonant_then_vowel(left, right, language):
         # Turkic hyphenation puts a consonant before a vowel on the next line with it (Kel-vor-
-        # tun): a line that ends after it (Kelvort-|un, Jong-|un) ends on the word's own hyphen.
+        # tun): a line that ends after it (Kelvort-|un) ends on the word's own hyphen.
         ev["reason"] = "a consonant and a vowel apart: no syllable break, the word's own hyphen"
         return HyphenDecision(False, 0.7, ev)
     if m is not None:
@@ -452,7 +452,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
     ev["syllable_break"] = len(left) in syllable_breaks(joined)
     if m is None and not turkic(language) and _both_written(left, right, ctx, language):
         # Without a model, the document's own words (not in Turkic text: its suffixes are words
-        # as often, meclis-|ten).
+        # as often, kitap-|tan).
         ev["reason"] = "both parts are words the document writes, the joined one it does not"
         return HyphenDecision(False, 0.55, ev)
     ev["reason"] = "default: line-end hyphens are mostly hyphenation"
