@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
-from sutun.lang.alphabet import BACK_VOWELS, FRONT_VOWELS
+from sutun.lang.alphabet import BACK_VOWELS, FRONT_VOWELS, VOWELS
 
 _TEMPLATES = (
     # case, possessive, plural, copula (noun chain)
@@ -242,9 +242,6 @@ def suffix_chain(text: str, after: str = "") -> bool:
         if suffix_chain(text[k:], part):
             return True
     return False
-
-
-VOWELS = BACK_VOWELS | FRONT_VOWELS
 
 
 def attaches(stem: str, suffixes: str) -> bool:

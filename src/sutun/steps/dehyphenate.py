@@ -13,7 +13,7 @@ import regex
 
 from sutun.document import Document, Edit
 from sutun.lang import morphology
-from sutun.lang.alphabet import lower
+from sutun.lang.alphabet import VOWELS, lower
 from sutun.steps import normalise
 from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
@@ -347,7 +347,7 @@ def _suffixed(pattern: regex.Pattern, base: str, suffixes: str) -> bool:
     starts with a vowel must follow the last word the number is read out with (16-ya, 3-ə; 16a
     and 3a are an equation's or an item's marks); the others are taken as written (authors
     write 2009-ci for 2009-cu)."""
-    if pattern is NUMBER_SUFFIX and suffixes[:1] in morphology.VOWELS:
+    if pattern is NUMBER_SUFFIX and suffixes[:1] in VOWELS:
         spoken = morphology.numeral_end(base.replace(",", "").replace(".", ""))
         return morphology.attaches(spoken, suffixes)
     return morphology.suffix_chain(suffixes)

@@ -15,6 +15,7 @@ import regex
 from ftfy.fixes import fix_latin_ligatures
 
 from sutun.document import Document, Edit
+from sutun.lang.alphabet import VOWELS
 from sutun.lang.model import LanguageModel
 from sutun.steps.evidence import Context
 from sutun.steps.letters import usable as letters_usable
@@ -68,7 +69,6 @@ MOJIBAKE_PAIR = re.compile(MOJIBAKE)  # stdlib ``re``: a plain class pair scans 
 _LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
 NO_W = frozenset({"aze", "tur"})
 """Languages whose alphabet has no W: their OCR models read one as VV."""
-VOWELS = frozenset("AEIOUÖÜƏİ")
 
 
 def w_read_as_vv(token: str) -> str:
