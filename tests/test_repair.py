@@ -1245,3 +1245,47 @@ def test_a_clean_record_with_a_headline_in_title_case_ending_on_a_name_is_left_a
         "state paid for most of it.\n"
     )
     assert sutun.repair(text, "eng").edits == []
+
+
+def test_a_headline_ending_on_a_name_is_not_continued_into_a_function_word():
+    # The second headline ends on a name, unpunctuated; the paragraph under it opens with a word
+    # the record writes in lower case more often than capitalised: no name goes on into it.
+    text = (
+        "City Opens a New Library\n\nThe new library opened on Monday, and it was full by noon. "
+        "It has three floors, and the mayor said it cost less than planned.\n\n"
+        "Storm season: the rain eases at last over Alderton, Brightwater and Kelso\n\n"
+        "It rained for a week in the valley, and it flooded two roads near the river.\n"
+    )
+    assert sutun.repair(text, "eng").edits == []
+
+
+def test_a_headline_in_title_case_is_not_joined_to_the_lead_under_it():
+    # Without a model: an unpunctuated block in title case over a capitalised block is a
+    # headline over its text, not a sentence cut by a column end.
+    headline = "Local Farmer Wins the Regional Baking Prize Again"
+    text = (
+        "City Opens a New Library\n\nThe new library opened on Monday. It has three floors and "
+        "a room for children, and the reading room is open late.\n\n"
+        f"{headline}\n\nMaria Lopez won with a rye loaf baked in a stone oven. Her brother "
+        "judged the contest last year, and she did not enter then.\n\n"
+        "The library will hold a reading for\n\nchildren every Saturday morning.\n"
+    )
+    out = sutun.repair(text, "eng").text
+    assert headline in out.split("\n\n")
+    assert "reading for children every Saturday" in out
+
+
+def test_without_a_model_a_headline_ending_on_a_verb_the_text_ends_sentences_on_stays_apart():
+    # Turkish without a model: the document itself ends sentences on the verb the second
+    # headline ends on, so that headline is a sentence without its full stop, not a cut one.
+    headline = "Belediye kent merkezinde yeni bir park açtı"
+    text = (
+        "Kütüphane yenilendi\n\nKütüphane iki yıl süren çalışmanın ardından kapılarını yeniden "
+        "okurlara açtı. Binada çocuklar için yeni bir oda var.\n\n"
+        f"{headline}\n\nYıldız Mahallesi'ndeki alana ağaçlar dikildi. Belediye geçen yıl da "
+        "nehir kıyısında bir park açtı.\n\n"
+        "Çalışmalar sırasında kent sakinleri\n\nparkın adını da oyladı.\n"
+    )
+    out = sutun.repair(text, "tur").text
+    assert headline in out.split("\n\n")
+    assert "kent sakinleri parkın adını" in out
