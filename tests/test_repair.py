@@ -1236,6 +1236,64 @@ def test_a_second_headline_over_its_bold_lead_is_not_continued():
     assert "bildirib ki, komanda bu mövsüm çempionluq" in out
 
 
+def test_a_headline_over_a_long_bold_lead_stands_apart_after_an_open_fragment():
+    # A record's articles are cut into fragments: the one before the second headline may be
+    # open, but a long bold block under the headline is its lead, so nothing goes on into it.
+    headline = "City council approves the new harbour plan"
+    text = (
+        "Library reopens after two years\n\n"
+        "The library reopened on Monday after two years of work. It has a new room for chil-\n"
+        "dren and a larger reading room.\n\n"
+        "Readers can now borrow up to twenty books, and the\n\n"
+        f"{headline}\n\n"
+        "**The council voted on Tuesday to rebuild the old pier and to open a ferry line to the "
+        "islands, at a cost that the mayor called fair.**\n\n"
+        "Work will start in spring.\n"
+    )
+    out = sutun.repair(text, "eng").text
+    assert headline in out.split("\n\n")
+    assert "room for children and" in out
+
+
+def test_no_fragment_moves_across_a_headline_that_ends_on_a_sentence_end_verb():
+    # Without a model the document itself ends sentences on "açtı": the second headline is a
+    # sentence without its full stop, no open end for the lower-case fragment before it.
+    headline = "Belediye kent merkezinde yeni bir park açtı"
+    text = (
+        "Kütüphane yenilendi\n\n"
+        "Kütüphane iki yıl süren çalışmanın ardından kapılarını yeniden okurlara açtı. Binada "
+        "çocuklar için yeni bir oda var.\n\n"
+        "Yenileme sırasında eski kitapların bir kısmı\n\n"
+        "Okuma salonu artık gece yarısına kadar açık olacak.\n\n"
+        "depoya taşındı ve kataloglandı.\n\n"
+        f"{headline}\n\n"
+        "Yıldız Mahallesi'ndeki alana yüz ağaç dikildi. Açılışa yüzlerce kişi katıldı.\n\n"
+        "Belediye başkanı açılışta bir konuşma yaptı.\n"
+    )
+    out = sutun.repair(text, "tur").text
+    assert headline in out.split("\n\n")
+    assert "bir kısmı depoya taşındı" in out
+
+
+def test_an_open_fragment_does_not_run_into_the_headline_after_it():
+    headline = "Belediye kent merkezinde yeni bir park açtı"
+    text = (
+        "Kütüphane yenilendi\n\n"
+        "Kütüphane iki yıl süren çalışmanın ardından kapılarını yeniden okurlara açtı. Binada "
+        "çocuklar için yeni bir oda var ve okuma salonu genişletildi.\n\n"
+        "Yenileme sırasında eski kitapların bir kısmı\n\n"
+        "depoya taşındı ve kataloglandı.\n\n"
+        "Okuma salonu artık gece yarısına kadar açık olacak ve\n\n"
+        f"{headline}\n\n"
+        "**Yıldız Mahallesi'ndeki alana yüz ağaç dikildi ve çocuklar için iki oyun alanı "
+        "kuruldu; açılışa yüzlerce kişi katıldı.**\n\n"
+        "Belediye başkanı açılışta bir konuşma yaptı.\n"
+    )
+    out = sutun.repair(text, "tur").text
+    assert headline in out.split("\n\n")
+    assert "bir kısmı depoya taşındı" in out
+
+
 def test_a_clean_record_with_a_headline_in_title_case_ending_on_a_name_is_left_alone():
     text = (
         "City Opens a New Library\n\nThe new library opened on Monday, and hundreds of readers "

@@ -823,16 +823,20 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if ends_on_a_word_no_sentence_ends_on(a, ctx):
         ev["a_never_ends_a_sentence"] = True
         return Continuation("space", 0.8, True, ev)
-    rate = (
-        ctx.model.end_rate(ta.last)
-        if ctx.model is not None
-        else document_end_rate(ta.last, ctx, language)
-    )
-    if rate is not None and rate >= USUALLY_ENDS:
+    if starter or ta.quoted or _title_case(ta):
+        return NONE  # in title case: a headline over its text
+    if _usually_ends(ta.last, ctx, language):
         return NONE  # a paragraph left without its full stop
-    if not starter and not ta.quoted and not _title_case(ta):
-        return Continuation("space", 0.8, True, ev)  # in title case: a headline over its text
-    return NONE
+    return Continuation("space", 0.8, True, ev)
+
+
+def _usually_ends(word: str, ctx: Context, language: str | None) -> bool:
+    rate = (
+        ctx.model.end_rate(word)
+        if ctx.model is not None
+        else document_end_rate(word, ctx, language)
+    )
+    return rate is not None and rate >= USUALLY_ENDS
 
 
 def _stray(ta: Tail, hb: Head, ctx: Context) -> bool:
@@ -892,8 +896,10 @@ def _title_case(t: Tail) -> bool:
     """A headline in title case (Why Trump Will Win a Second Term): not a name cut off, though
     it ends on one capitalised word as a name would."""
     words = t.core[-8 * TAIL :].split()
-    return len(words) >= TITLE_CASE_WORDS and (
-        sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    return (
+        len(words) >= TITLE_CASE_WORDS
+        and t.last[:1].isupper()  # title case capitalises the last word, whatever it is
+        and sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
     )
 
 
@@ -934,8 +940,34 @@ def new_title(before: str, text: str, after: str) -> bool:
     core = Ends.of(text).core.strip()
     if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
         return False
+    if tail_of(text).hyphen or core.endswith(","):
+        return False  # a word or a sentence goes on
     lead = head_of(after)
-    return lead.emphasis == "**" and lead.capital[:1].isupper() and is_closed(Ends.of(before).core)
+    if lead.emphasis != "**" or not lead.capital[:1].isupper():
+        return False
+    # After an open block too when the bold block is a lead, not a bold subheading: a record's
+    # articles are cut into fragments, and the one before a headline may be any of them.
+    return is_closed(Ends.of(before).core) or len(lead.core.split(None, LEAD_WORDS)) > LEAD_WORDS
+
+
+LEAD_WORDS = 12
+"""A bold block of more words than this is a lead paragraph, not a bold subheading."""
+
+
+def headline_inside(text: str, after: str, ctx: Context, language: str | None) -> bool:
+    """A headline inside the document, its lead not in bold: one capitalised line, no sentence
+    end inside it and none at its end, that ends on a word sentences end on (a finite verb:
+    …park açtı) or is set in title case, over a capitalised block it does not go on into."""
+    if len(text) > 2 * TITLE_MAX or not head_of(after).capital[:1].isupper():
+        return False  # the common cases, asked first
+    core = Ends.of(text).core.strip()
+    if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
+        return False
+    t = tail_of(text)
+    if not t.open or not t.wordy or t.hyphen or t.core.endswith(",") or t.listed:
+        return False
+    ends = _title_case(t) or _usually_ends(t.last, ctx, language)
+    return ends and continuation(text, after, ctx, language).score == 0
 
 
 def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
@@ -963,31 +995,36 @@ def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
     return hit
 
 
-SENTENCE_WORDS = re.compile(r"([^\W\d_]+)([.!?…]?)")
-
-
 def document_end_rate(word: str, ctx: Context, language: str | None) -> float | None:
     """Without a model, how often the document itself ends a sentence on ``word`` (or, seen too
     rarely, on words ending like it): a language's finite verbs (açıkladı, bildirdi) end its
     sentences, and a headline on one is a sentence without its full stop."""
     if ctx.document is None:
         return None
-    table = ctx.memo.get(("sentence ends",))
-    if table is None:
-        table = ctx.memo[("sentence ends",)] = {}
-        for m in SENTENCE_WORDS.finditer(ctx.document.source):
-            w = lower(m.group(1), language)
-            end = bool(m.group(2))
-            for key in (w, *(f"~{w[-k:]}" for k in (3, 2) if len(w) > k)):
-                seen = table.setdefault(key, [0, 0])
-                seen[0] += end
-                seen[1] += 1
+    counts = ctx.memo.get(("sentence ends",))
+    if counts is None:
+        found = SENTENCE_WORDS.findall(ctx.document.lowered())
+        counts = ctx.memo[("sentence ends",)] = (
+            Counter(w for w, _ in found),
+            Counter(w for w, end in found if end),
+        )
+    seen, ends = counts
     w = lower(word, language)
-    for key, least in ((w, 2), *((f"~{w[-k:]}", 6) for k in (3, 2) if len(w) > k)):
-        seen = table.get(key)
-        if seen is not None and seen[1] >= least:
-            return seen[0] / seen[1]
+    if seen[w] >= 2:
+        return ends[w] / seen[w]
+    for k in (3, 2):
+        if len(w) > k:
+            key = ("sentence ends", w[-k:])
+            hit = ctx.memo.get(key)
+            if hit is None:
+                like = [x for x in seen if len(x) > k and x.endswith(w[-k:])]
+                hit = ctx.memo[key] = (sum(ends[x] for x in like), sum(seen[x] for x in like))
+            if hit[1] >= 6:
+                return hit[0] / hit[1]
     return None
+
+
+SENTENCE_WORDS = re.compile(r"([^\W\d_]+)([.!?…]?)")
 
 
 def opens_sentences(word: str, ctx: Context, language: str | None) -> bool:

@@ -15,6 +15,7 @@ from sutun.steps.evidence import (
     debris,
     head_of,
     heading_goes_on,
+    headline_inside,
     new_title,
     word_across,
 )
@@ -54,7 +55,7 @@ def run(doc: Document, ctx: Context) -> None:
         c = continuation(paragraph, tb, ctx, doc.language)
         # A title is followed by a capital; a lower-case start after it goes on its sentence.
         title = headline and not (c.score >= STRONG and head_of(tb).lower)
-        if title or c.score < MIN_SCORE:
+        if title or c.score < MIN_SCORE or (c.kind == "space" and _headline(body, k + 1, doc, ctx)):
             paragraph = ""
             continue
         if not word_across(c) and (debris(ta, ctx, at_end=True) or debris(tb, ctx)):
@@ -105,6 +106,14 @@ def _separator_start(doc: Document, a: int, b: int) -> int:
     while j > a and doc.blocks[j].kind != "furniture" and not doc.text_of(j).strip():
         j -= 1
     return doc.blocks[j].end if j == a else doc.separator_start(b)
+
+
+def _headline(body: list[int], k: int, doc: Document, ctx: Context) -> bool:
+    """Block ``body[k]`` heads an article inside the document: no sentence goes on into it."""
+    if k + 1 >= len(body):
+        return False
+    before, text, after = (doc.text_of(body[i]) for i in (k - 1, k, k + 1))
+    return new_title(before, text, after) or headline_inside(text, after, ctx, doc.language)
 
 
 def _joined(a: str, b: str, c: Continuation) -> str:

@@ -35,6 +35,7 @@ from sutun.steps.evidence import (
     continuation,
     debris,
     head_of,
+    headline_inside,
     is_closed,
     last_line,
     new_title,
@@ -83,8 +84,17 @@ def run(doc: Document, ctx: Context) -> None:
     title = body[0] in pinned(doc)
     open_end = [openness(c) for c in cores]
     open_end[0] = 0.0 if title else open_end[0]
-    for k in range(1, n - 1):
-        if open_end[k] and new_title(texts[k - 1], texts[k], texts[k + 1]):
+    headlines = [
+        0 < k < n - 1
+        and bool(open_end[k])
+        and (
+            new_title(texts[k - 1], texts[k], texts[k + 1])
+            or headline_inside(texts[k], texts[k + 1], ctx, doc.language)
+        )
+        for k in range(n)
+    ]
+    for k in range(n):
+        if headlines[k]:
             open_end[k] = 0.0  # a headline needs nothing after it, as the first one
     for k in _headings(cores, texts):
         open_end[k] = 0.0
@@ -112,15 +122,16 @@ def run(doc: Document, ctx: Context) -> None:
         links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
-    fixed = [structural(t) for t in texts]
+    fixed = [structural(t) or h for t, h in zip(texts, headlines, strict=True)]
     barriers = list(itertools.accumulate(fixed))
     # Letter debris (a picture read by OCR) neither continues nor is continued (asked when a
     # link out of order could move a block: most documents have none).
     sorting = any(j != k + 1 for k, j in links)
 
     def kept(k: int, j: int, c: Continuation) -> bool:
-        # No text moves across a heading or an image (a record may hold several articles): a
-        # link across one would tie the stretches on its two sides into one left alone.
+        # No text moves across a heading, a headline or an image (a record may hold several
+        # articles): a link across one would tie the stretches on its two sides into one left
+        # alone.
         if barriers[min(k, j)] != barriers[max(k, j)]:
             return False
         return (
