@@ -1294,6 +1294,20 @@ def test_an_open_fragment_does_not_run_into_the_headline_after_it():
     assert "bir kısmı depoya taşındı" in out
 
 
+def test_a_headline_ending_on_a_name_stays_over_the_lead_that_names_its_subject_again():
+    headline = "Sarah Lane wins the county chess title against Tom Hale"
+    text = (
+        "City Opens a New Library\n\nThe new library opened on Monday after two years of "
+        "work. It has a new room for chil-\ndren and a larger reading room.\n\n"
+        f"{headline}\n\n"
+        "Sarah Lane, 14, beat the champion after four hours of play on Sunday. She learned the "
+        "game from her grandmother.\n"
+    )
+    out = sutun.repair(text, "eng").text
+    assert headline in out.split("\n\n")
+    assert "room for children and" in out
+
+
 def test_a_clean_record_with_a_headline_in_title_case_ending_on_a_name_is_left_alone():
     text = (
         "City Opens a New Library\n\nThe new library opened on Monday, and hundreds of readers "

@@ -956,18 +956,34 @@ LEAD_WORDS = 12
 
 def headline_inside(text: str, after: str, ctx: Context, language: str | None) -> bool:
     """A headline inside the document, its lead not in bold: one capitalised line, no sentence
-    end inside it and none at its end, that ends on a word sentences end on (a finite verb:
-    …park açtı) or is set in title case, over a capitalised block it does not go on into."""
-    if len(text) > 2 * TITLE_MAX or not head_of(after).capital[:1].isupper():
-        return False  # the common cases, asked first
+    end inside it and none at its end, over a capitalised block. Either it ends on a word
+    sentences end on (a finite verb: …park açtı) or is set in title case, and does not go on
+    into that block; or the block opens by naming again what the line names (… at Donald Trump
+    rally | Track Palin, 26, …: a lead restates its headline's subject)."""
+    if len(text) > 2 * TITLE_MAX:
+        return False  # the common case, asked first
     core = Ends.of(text).core.strip()
     if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
+        return False
+    first = head_of(after).capital
+    if not first[:1].isupper():
         return False
     t = tail_of(text)
     if not t.open or not t.wordy or t.hyphen or t.core.endswith(",") or t.listed:
         return False
-    ends = _title_case(t) or _usually_ends(t.last, ctx, language)
-    return ends and continuation(text, after, ctx, language).score == 0
+    if _title_case(t) or _usually_ends(t.last, ctx, language):
+        return continuation(text, after, ctx, language).score == 0
+    return (
+        len(first) >= RESTATED_LETTERS
+        and first in TOKEN.findall(core)
+        and not opens_sentences(first, ctx, language)
+        and _written(lower(t.last, language), ctx) < FUNCTION_WORD_MIN  # not …Holt still to
+    )
+
+
+RESTATED_LETTERS = 3
+"""A word the lead opens with names the headline's subject again if it is this long (not a
+function word, not an initial)."""
 
 
 def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
@@ -1033,17 +1049,20 @@ def opens_sentences(word: str, ctx: Context, language: str | None) -> bool:
     on into it; a noun a name takes in (State, Police) the document writes in lower case less
     often. Counted by case alone, which no repair changes (a second pass counts the same)."""
     lw = lower(word, language)
-    if lw == word or ctx.document is None:
+    if lw == word:
         return False
-    key = ("cases", word)
-    counts = ctx.memo.get(key)
-    if counts is None:
-        source = ctx.document.source
-        counts = ctx.memo[key] = tuple(
-            len(re.findall(rf"(?<![^\W_]){re.escape(w)}(?![^\W_])", source)) for w in (lw, word)
-        )
-    written_lower, capitalised = counts
+    written_lower, capitalised = _written(lw, ctx), _written(word, ctx)
     return written_lower >= max(FUNCTION_WORD_MIN, FUNCTION_WORD_ODDS * capitalised)
+
+
+def _written(word: str, ctx: Context) -> int:
+    """How often the document writes ``word``, in this case, as a word of its own."""
+    hit = ctx.memo.get(("written", word))
+    if hit is None:
+        source = ctx.document.source if ctx.document is not None else ""
+        pattern = rf"(?<![^\W_]){re.escape(word)}(?![^\W_])"
+        hit = ctx.memo[("written", word)] = len(re.findall(pattern, source))
+    return hit
 
 
 FUNCTION_WORD_MIN = 3

@@ -48,14 +48,15 @@ def run(doc: Document, ctx: Context) -> None:
             )
             paragraph = ""
             continue
-        headline = a in fixed or (
-            not paragraph and k > 0 and new_title(doc.text_of(body[k - 1]), ta, tb)
-        )
-        paragraph = paragraph or ta
+        fresh, paragraph = not paragraph, paragraph or ta
         c = continuation(paragraph, tb, ctx, doc.language)
+        if c.score < MIN_SCORE:
+            paragraph = ""
+            continue
+        headline = a in fixed or (fresh and k > 0 and _headline(body, k, doc, ctx))
         # A title is followed by a capital; a lower-case start after it goes on its sentence.
         title = headline and not (c.score >= STRONG and head_of(tb).lower)
-        if title or c.score < MIN_SCORE or (c.kind == "space" and _headline(body, k + 1, doc, ctx)):
+        if title or (c.kind == "space" and _headline(body, k + 1, doc, ctx)):
             paragraph = ""
             continue
         if not word_across(c) and (debris(ta, ctx, at_end=True) or debris(tb, ctx)):
