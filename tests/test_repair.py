@@ -1308,6 +1308,33 @@ def test_a_headline_ending_on_a_name_stays_over_the_lead_that_names_its_subject_
     assert "room for children and" in out
 
 
+def test_title_case_may_leave_short_words_in_lower_case():
+    headline = "Hundreds of Migrant Children Moved to a Tent Camp on the Border"
+    text = (
+        "Library reopens after two years\n\nThe library reopened on Monday after two years of "
+        "work. It has a new room for chil-\ndren and a larger reading room.\n\n"
+        f"{headline}\n\n"
+        "Maria Lopez said on Friday that the camp holds two thousand children.\n"
+    )
+    assert headline in sutun.repair(text, "eng").text.split("\n\n")
+
+
+def test_a_lead_naming_the_headline_subject_after_an_article_marks_the_headline():
+    # "The Health Secretary …" names again what the line names: that line heads an article,
+    # and neither the open fragment before it nor the stray one after runs into it.
+    headline = "Health secretary writes to hospital staff over visa fears"
+    text = (
+        "Library reopens after two years\n\nThe library reopened on Monday after two years of "
+        "work. It has a new room for chil-\ndren and a larger reading room.\n\n"
+        "The mayor said the money came from the\n\n"
+        f"{headline}\n\n"
+        "The Health Secretary has written to all hospital staff from abroad to say that the "
+        "rules will not change.\n\n"
+        "city budget and from private donors.\n"
+    )
+    assert headline in sutun.repair(text, "eng").text.split("\n\n")
+
+
 def test_a_clean_record_with_a_headline_in_title_case_ending_on_a_name_is_left_alone():
     text = (
         "City Opens a New Library\n\nThe new library opened on Monday, and hundreds of readers "

@@ -896,15 +896,19 @@ def _title_case(t: Tail) -> bool:
     """A headline in title case (Why Trump Will Win a Second Term): not a name cut off, though
     it ends on one capitalised word as a name would."""
     words = t.core[-8 * TAIL :].split()
-    return (
-        len(words) >= TITLE_CASE_WORDS
-        and t.last[:1].isupper()  # title case capitalises the last word, whatever it is
-        and sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+    if len(words) < TITLE_CASE_WORDS or not t.last[:1].isupper():
+        return False  # title case capitalises the last word, whatever it is
+    capitalised = [w[:1].isupper() for w in words]
+    # Style books leave short words in lower case (… Moved to a Tent Camp on the Texas Border).
+    return sum(capitalised) >= TITLE_CASE_SHARE * len(words) or all(
+        up for w, up in zip(words, capitalised, strict=True) if len(w) > TITLE_CASE_MINOR
     )
 
 
 TITLE_CASE_WORDS = 4
 TITLE_CASE_SHARE = 0.75
+TITLE_CASE_MINOR = 3
+"""Words this short (of, to, the, and) title case may leave in lower case."""
 
 
 def _acronym_end(t: Tail) -> bool:
@@ -973,17 +977,20 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
         return False
     if _title_case(t) or _usually_ends(t.last, ctx, language):
         return continuation(text, after, ctx, language).score == 0
-    return (
-        len(first) >= RESTATED_LETTERS
-        and first in TOKEN.findall(core)
-        and not opens_sentences(first, ctx, language)
-        and _written(lower(t.last, language), ctx) < FUNCTION_WORD_MIN  # not …Holt still to
-    )
+    if _written(lower(t.last, language), ctx) >= FUNCTION_WORD_MIN:
+        return False  # ends on a word the document writes often in lower case: …Holt still to
+    subject = TOKEN.findall(head_of(after).core[:SUBJECT_SPAN])[:2]
+    if subject and opens_sentences(subject[0], ctx, language):
+        subject = subject[1:]  # The | Health Secretary has written…
+    named = TOKEN.findall(core)
+    return bool(subject) and len(subject[0]) >= RESTATED_LETTERS and subject[0] in named
 
 
 RESTATED_LETTERS = 3
 """A word the lead opens with names the headline's subject again if it is this long (not a
 function word, not an initial)."""
+SUBJECT_SPAN = 60
+"""Characters of the lead read for the word it opens with (past an article: The Health …)."""
 
 
 def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
