@@ -1294,8 +1294,8 @@ def test_an_open_fragment_does_not_run_into_the_headline_after_it():
     assert "bir kısmı depoya taşındı" in out
 
 
-def test_a_headline_ending_on_a_name_stays_over_the_lead_that_names_its_subject_again():
-    headline = "Sarah Lane wins the county chess title against Tom Hale"
+def test_a_headline_stays_over_the_lead_that_names_its_subject_again():
+    headline = "Sarah Lane wins the county chess title at fourteen"
     text = (
         "City Opens a New Library\n\nThe new library opened on Monday after two years of "
         "work. It has a new room for chil-\ndren and a larger reading room.\n\n"
@@ -1331,6 +1331,19 @@ def test_a_lead_naming_the_headline_subject_after_an_article_marks_the_headline(
         "The Health Secretary has written to all hospital staff from abroad to say that the "
         "rules will not change.\n\n"
         "city budget and from private donors.\n"
+    )
+    assert headline in sutun.repair(text, "eng").text.split("\n\n")
+
+
+def test_an_abbreviation_in_a_headline_ends_no_sentence():
+    # "U.S." ends no sentence: the line is a headline whose lead names its subject again.
+    headline = "U.S. Senator Lane fears new limits on farm exports"
+    text = (
+        "Library reopens after two years\n\nThe library reopened on Monday after two years of "
+        "work. It has a new room for chil-\ndren and a larger reading room.\n\n"
+        f"{headline}\n\n"
+        "Lane said on Monday that the new limits would halve the income of farmers in her "
+        "state.\n"
     )
     assert headline in sutun.repair(text, "eng").text.split("\n\n")
 

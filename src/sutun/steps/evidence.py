@@ -45,6 +45,18 @@ MARKDOWN_LINE = regex.compile(r"\s*(?:>|<[A-Za-z!/])")
 """A line that opens a quote or HTML: markdown needs the line break before it."""
 TITLE_CLOSED = regex.compile(r"[.!?…:;]$", regex.REVERSE)
 INNER_STOP = re.compile(r"[.!?…] \S")
+ABBREVIATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}$")
+"""A word of one or two letters before a full stop: an abbreviation or an initial (St., U.S.)."""
+
+
+def inner_stop(core: str) -> bool:
+    """A sentence ends inside ``core``: a stop and a space, not after an abbreviation."""
+    return any(
+        core[m.start()] != "." or not ABBREVIATED.search(core, 0, m.start())
+        for m in INNER_STOP.finditer(core)
+    )
+
+
 TAIL = 64  # end-anchored patterns only ever look at a block's last characters
 ENUMERATOR = regex.compile(r"^(?:(?:\p{Ll}|[ivx]{1,4}|\p{N}{1,3})[).]|[-–—•*])\s")
 ITEM_MARK = regex.compile(r"(\d{1,3}|\p{Ll})([.)])\s")
@@ -942,7 +954,7 @@ def new_title(before: str, text: str, after: str) -> bool:
     if not after[:8].lstrip().startswith("**") or len(text) > 2 * TITLE_MAX:
         return False  # the common cases, asked first
     core = Ends.of(text).core.strip()
-    if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
+    if not title_like(core) or not core[:1].isupper() or inner_stop(core):
         return False
     if tail_of(text).hyphen or core.endswith(","):
         return False  # a word or a sentence goes on
@@ -962,12 +974,13 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
     """A headline inside the document, its lead not in bold: one capitalised line, no sentence
     end inside it and none at its end, over a capitalised block. Either it ends on a word
     sentences end on (a finite verb: …park açtı) or is set in title case, and does not go on
-    into that block; or the block opens by naming again what the line names (… at Donald Trump
-    rally | Track Palin, 26, …: a lead restates its headline's subject)."""
+    into that block; or, ending on neither a name nor a common word, the block opens by naming
+    again what the line names (… at Donald Trump rally | Track Palin, 26, …: a lead restates
+    its headline's subject)."""
     if len(text) > 2 * TITLE_MAX:
         return False  # the common case, asked first
     core = Ends.of(text).core.strip()
-    if not title_like(core) or not core[:1].isupper() or INNER_STOP.search(core):
+    if not title_like(core) or not core[:1].isupper() or inner_stop(core):
         return False
     first = head_of(after).capital
     if not first[:1].isupper():
@@ -977,8 +990,10 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
         return False
     if _title_case(t) or _usually_ends(t.last, ctx, language):
         return continuation(text, after, ctx, language).score == 0
-    if _written(lower(t.last, language), ctx) >= FUNCTION_WORD_MIN:
-        return False  # ends on a word the document writes often in lower case: …Holt still to
+    if _name_end(t) or _written(lower(t.last, language), ctx) >= FUNCTION_WORD_MIN:
+        # On a name the lead may go on (… Rahip David | Johnson, …); on a word the document
+        # writes often in lower case, a sentence does (… Holt still to | Holt's team …).
+        return False
     subject = TOKEN.findall(head_of(after).core[:SUBJECT_SPAN])[:2]
     if subject and opens_sentences(subject[0], ctx, language):
         subject = subject[1:]  # The | Health Secretary has written…

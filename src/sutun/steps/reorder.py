@@ -24,7 +24,6 @@ from sutun.steps.evidence import (
     CLOSING_QUOTES,
     DASH_END,
     HYPHEN_END,
-    INNER_STOP,
     ITEM_MARK,
     TAIL,
     Context,
@@ -36,6 +35,7 @@ from sutun.steps.evidence import (
     debris,
     head_of,
     headline_inside,
+    inner_stop,
     is_closed,
     last_line,
     new_title,
@@ -275,7 +275,7 @@ def _heading_like(core: str) -> bool:
     return (
         title_like(core)
         and core[:1].isupper()
-        and not INNER_STOP.search(core)
+        and not inner_stop(core)
         and len(core.split()) <= HEADING_WORDS
         and core[-1:] not in HEADING_NEVER_ENDS
     )
