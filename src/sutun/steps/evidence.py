@@ -911,7 +911,7 @@ def _title_case(t: Tail) -> bool:
     if len(words) < TITLE_CASE_WORDS or not t.last[:1].isupper():
         return False  # title case capitalises the last word, whatever it is
     capitalised = [w[:1].isupper() for w in words]
-    # Style books leave short words in lower case (… Moved to a Tent Camp on the Texas Border).
+    # Style books leave short words in lower case (… Books Move to a New Home by the River).
     return sum(capitalised) >= TITLE_CASE_SHARE * len(words) or all(
         up for w, up in zip(words, capitalised, strict=True) if len(w) > TITLE_CASE_MINOR
     )
@@ -975,8 +975,8 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
     end inside it and none at its end, over a capitalised block. Either it ends on a word
     sentences end on (a finite verb: …park açtı) or is set in title case, and does not go on
     into that block; or, ending on neither a name nor a common word, the block opens by naming
-    again what the line names (… at Donald Trump rally | Track Palin, 26, …: a lead restates
-    its headline's subject)."""
+    again what the line names (… wins the chess title at fourteen | Sarah Lane, 14, …: a lead
+    restates its headline's subject)."""
     if len(text) > 2 * TITLE_MAX:
         return False  # the common case, asked first
     core = Ends.of(text).core.strip()
@@ -991,12 +991,12 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
     if _title_case(t) or _usually_ends(t.last, ctx, language):
         return continuation(text, after, ctx, language).score == 0
     if _name_end(t) or _written(lower(t.last, language), ctx) >= FUNCTION_WORD_MIN:
-        # On a name the lead may go on (… Rahip David | Johnson, …); on a word the document
-        # writes often in lower case, a sentence does (… Holt still to | Holt's team …).
+        # On a name the lead may go on (… the new coach Anna | Berg, …); on a word the document
+        # writes often in lower case, a sentence does (… with Berg still to | Berg's team …).
         return False
     subject = TOKEN.findall(head_of(after).core[:SUBJECT_SPAN])[:2]
     if subject and opens_sentences(subject[0], ctx, language):
-        subject = subject[1:]  # The | Health Secretary has written…
+        subject = subject[1:]  # The | Harbour master has written…
     named = TOKEN.findall(core)
     return bool(subject) and len(subject[0]) >= RESTATED_LETTERS and subject[0] in named
 
@@ -1005,7 +1005,7 @@ RESTATED_LETTERS = 3
 """A word the lead opens with names the headline's subject again if it is this long (not a
 function word, not an initial)."""
 SUBJECT_SPAN = 60
-"""Characters of the lead read for the word it opens with (past an article: The Health …)."""
+"""Characters of the lead read for the word it opens with (past an article: The Harbour …)."""
 
 
 def ends_on_a_word_no_sentence_ends_on(text: str, ctx: Context) -> bool:
