@@ -1079,12 +1079,11 @@ def opens_sentences(word: str, ctx: Context, language: str | None) -> bool:
 
 def _written(word: str, ctx: Context) -> int:
     """How often the document writes ``word``, in this case, as a word of its own."""
-    hit = ctx.memo.get(("written", word))
-    if hit is None:
+    counts = ctx.memo.get(("written",))
+    if counts is None:
         source = ctx.document.source if ctx.document is not None else ""
-        pattern = rf"(?<![^\W_]){re.escape(word)}(?![^\W_])"
-        hit = ctx.memo[("written", word)] = len(re.findall(pattern, source))
-    return hit
+        counts = ctx.memo[("written",)] = Counter(TOKEN.findall(source))
+    return counts[word]
 
 
 FUNCTION_WORD_MIN = 3
