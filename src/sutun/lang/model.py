@@ -10,7 +10,7 @@ import itertools
 import json
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -144,16 +144,7 @@ class LanguageModel:
     def end_rate(self, word: str) -> float | None:
         """How often the training text ends a sentence on ``word`` (or, for a word it saw too
         rarely, on words ending like it); None without enough evidence."""
-        w = self.norm(word)
-        keys = [
-            (w, ENDS_MIN_WORD),
-            *((f"~{w[-k:]}", ENDS_MIN_SUFFIX) for k in (3, 2) if len(w) > k),
-        ]
-        for key, least in keys:
-            seen = self.ends.get(key)
-            if seen is not None and seen[1] >= least:
-                return seen[0] / seen[1]
-        return None
+        return end_rate(self.ends, self.norm(word))
 
     def never_ends(self, word: str) -> bool:
         """Whether sentences (almost) never end on ``word``: a conjunction, a postposition, a
@@ -279,6 +270,23 @@ NEVER_ENDS = 0.01
 """A word (or ending) that closes at most this share of its sentences never ends one."""
 
 
+def end_rate(
+    ends: Mapping[str, Sequence[int]],
+    word: str,
+    min_word: int = ENDS_MIN_WORD,
+    min_suffix: int = ENDS_MIN_SUFFIX,
+) -> float | None:
+    """The share of ``word``'s occurrences (lower case) that end a sentence, from counts keyed as
+    :func:`ends_from_text` keys them, or, seen fewer than ``min_word`` times, of the words ending
+    like it (``min_suffix``); None without enough evidence."""
+    keys = [(word, min_word), *((f"~{word[-k:]}", min_suffix) for k in (3, 2) if len(word) > k)]
+    for key, least in keys:
+        seen = ends.get(key)
+        if seen is not None and seen[1] >= least:
+            return seen[0] / seen[1]
+    return None
+
+
 def ends_from_text(
     texts: Iterable[str], language: str, base: dict[str, list[int]] | None = None
 ) -> dict[str, list[int]]:
@@ -329,6 +337,7 @@ __all__ = [
     "LanguageModel",
     "canonical",
     "counts_from_text",
+    "end_rate",
     "ends_from_text",
     "is_turkic",
     "shipped",

@@ -19,7 +19,7 @@ from sutun.config import RepairConfig
 from sutun.document import Document
 from sutun.lang import morphology
 from sutun.lang.alphabet import VOWELS, is_turkic, lower, syllable_breaks, upper
-from sutun.lang.model import LanguageModel
+from sutun.lang.model import LanguageModel, end_rate
 
 SOFT_HYPHEN = "\u00ad"
 CLOSED_END = regex.compile(r"[.!?…:;—–][\"'»”’)\]]*$", regex.REVERSE)
@@ -97,7 +97,7 @@ class Context:
     reread: Callable[[str, str | None], Document] | None = None
     """How the pipeline reads text into a Document, for a step that must judge its output as a
     second pass would."""
-    _tokens: set[str] | None = None
+    _counts: Counter[str] | None = None
     _capitalised: dict[str, bool] = field(default_factory=dict)
 
     def written_lower(self, word: str) -> bool:
@@ -106,8 +106,8 @@ class Context:
         the document's tokens are collected only when one turns up inside many longer words."""
         if self.document is None or not TOKEN.fullmatch(word):
             return False
-        if self._tokens is not None:
-            return word in self._tokens
+        if self._counts is not None:
+            return self._counts[word] > 0
         source = self.document.source
         at = source.find(word)
         for _ in range(FIND_LIMIT):
@@ -117,8 +117,13 @@ class Context:
             if not glued_before and not TOKEN_CHAR.match(source, at + len(word)):
                 return True
             at = source.find(word, at + 1)
-        self._tokens = set(TOKEN.findall(source))
-        return word in self._tokens
+        return self.written(word) > 0
+
+    def written(self, word: str) -> int:
+        """How often the document writes ``word``, in this case, as a word of its own."""
+        if self._counts is None:
+            self._counts = Counter(TOKEN.findall(self.document.source if self.document else ""))
+        return self._counts[word]
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Whether the document writes ``word`` capitalised after another word or a comma: then
@@ -990,7 +995,7 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
         return False
     if _title_case(t) or _usually_ends(t.last, ctx, language):
         return continuation(text, after, ctx, language).score == 0
-    if _name_end(t) or _written(lower(t.last, language), ctx) >= FUNCTION_WORD_MIN:
+    if _name_end(t) or ctx.written(lower(t.last, language)) >= FUNCTION_WORD_MIN:
         # On a name the lead may go on (… the new coach Anna | Berg, …); on a word the document
         # writes often in lower case, a sentence does (… with Berg still to | Berg's team …).
         return False
@@ -1035,31 +1040,46 @@ def sentence_starter(word: str, ctx: Context, language: str | None) -> bool:
 
 def document_end_rate(word: str, ctx: Context, language: str | None) -> float | None:
     """Without a model, how often the document itself ends a sentence on ``word`` (or, seen too
-    rarely, on words ending like it): a language's finite verbs (açıkladı, bildirdi) end its
-    sentences, and a headline on one is a sentence without its full stop."""
+    rarely, on words ending like it), read as a model reads its training text: a language's
+    finite verbs (açıkladı, bildirdi) end its sentences, and a headline on one is a sentence
+    without its full stop."""
     if ctx.document is None:
         return None
-    counts = ctx.memo.get(("sentence ends",))
-    if counts is None:
-        found = SENTENCE_WORDS.findall(ctx.document.lowered())
-        counts = ctx.memo[("sentence ends",)] = (
-            Counter(w for w, _ in found),
-            Counter(w for w, end in found if end),
-        )
-    seen, ends = counts
+    ends = ctx.memo.get(("sentence ends",))
+    if ends is None:
+        ends = ctx.memo[("sentence ends",)] = SentenceEnds(ctx.document.lowered())
     w = lower(word, language)
-    if seen[w] >= 2:
-        return ends[w] / seen[w]
-    for k in (3, 2):
-        if len(w) > k:
-            key = ("sentence ends", w[-k:])
-            hit = ctx.memo.get(key)
-            if hit is None:
-                like = [x for x in seen if len(x) > k and x.endswith(w[-k:])]
-                hit = ctx.memo[key] = (sum(ends[x] for x in like), sum(seen[x] for x in like))
-            if hit[1] >= 6:
-                return hit[0] / hit[1]
-    return None
+    return end_rate(ends, w, DOCUMENT_ENDS_MIN_WORD, DOCUMENT_ENDS_MIN_SUFFIX)
+
+
+DOCUMENT_ENDS_MIN_WORD = 2
+DOCUMENT_ENDS_MIN_SUFFIX = 6
+"""Occurrences a word (an ending) needs in one document before its sentence-end rate counts."""
+
+
+class SentenceEnds:
+    """A document's sentence-end counts keyed as a model's (``ends_from_text``: a word, or
+    ``~`` and an ending), an ending summed only when asked: a document is asked about a few
+    words, and summing every word's two endings up front costs more than its repair."""
+
+    def __init__(self, lowered: str):
+        found = SENTENCE_WORDS.findall(lowered)
+        self.seen = Counter(w for w, _ in found)
+        self.ends = Counter(w for w, end in found if end)
+        self.endings: dict[str, tuple[int, int]] = {}
+
+    def get(self, key: str, default: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        if not key.startswith("~"):
+            return (self.ends[key], self.seen[key]) if key in self.seen else default
+        hit = self.endings.get(key)
+        if hit is None:
+            ending = key[1:]
+            like = [w for w in self.seen if len(w) > len(ending) and w.endswith(ending)]
+            hit = self.endings[key] = (
+                sum(self.ends[w] for w in like),
+                sum(self.seen[w] for w in like),
+            )
+        return hit
 
 
 SENTENCE_WORDS = re.compile(r"([^\W\d_]+)([.!?…]?)")
@@ -1073,17 +1093,8 @@ def opens_sentences(word: str, ctx: Context, language: str | None) -> bool:
     lw = lower(word, language)
     if lw == word:
         return False
-    written_lower, capitalised = _written(lw, ctx), _written(word, ctx)
+    written_lower, capitalised = ctx.written(lw), ctx.written(word)
     return written_lower >= max(FUNCTION_WORD_MIN, FUNCTION_WORD_ODDS * capitalised)
-
-
-def _written(word: str, ctx: Context) -> int:
-    """How often the document writes ``word``, in this case, as a word of its own."""
-    counts = ctx.memo.get(("written",))
-    if counts is None:
-        source = ctx.document.source if ctx.document is not None else ""
-        counts = ctx.memo[("written",)] = Counter(TOKEN.findall(source))
-    return counts[word]
 
 
 FUNCTION_WORD_MIN = 3
