@@ -827,6 +827,35 @@ def test_markdown_headings_and_images_are_never_moved_or_joined():
     assert "![şəkil](img/2.png)" in out.split("\n\n")
 
 
+TABLE = "| Göstərici | 2022 | 2023 |\n|---|---|---|\n| Ağac | 120 | 340 |"
+
+
+@pytest.mark.parametrize(
+    "float_",
+    [TABLE, f"Cədvəl 1. Parkda ağacların sayı\n\n{TABLE}", f"{TABLE}\n\nCədvəl 1. Ağaclar"],
+    ids=["table", "caption-then-table", "table-then-caption"],
+)
+def test_a_table_inside_a_sentence_goes_after_its_paragraph(float_):
+    # docling sets a table where it was drawn, inside a paragraph broken across a column.
+    text = (
+        "Yeni park\n\nŞəhərin mərkəzində yeni park istifadəyə veril-\n\n"
+        f"{float_}\n\ndi. Parkın ərazisi iki hektardır və burada uşaqlar üçün\n\n"
+        "meydança var.\n\nSakinlər parkı sevinclə qarşılayıblar.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert "istifadəyə verildi. Parkın ərazisi iki hektardır və burada uşaqlar üçün meydança" in out
+    assert f"meydança var.\n\n{float_}\n\nSakinlər parkı" in out
+
+
+def test_a_table_between_whole_paragraphs_stays_where_it_is():
+    text = (
+        "Yeni park\n\nŞəhərin mərkəzində yeni park açıldı.\n\n"
+        f"{TABLE}\n\nSakinlər parkı sevinclə qarşılayıblar. Nazir bəyanat ver-\n\ndi.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert f"park açıldı.\n\n{TABLE}\n\nSakinlər parkı" in out and "bəyanat verdi." in out
+
+
 MARKDOWN_BLOCKS = [
     "| Ad | Say |\n|---|---|\n| alma | 1 |",
     "- birinci bənd\n- ikinci bənd",

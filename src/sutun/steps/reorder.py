@@ -78,6 +78,71 @@ def run(doc: Document, ctx: Context) -> None:
     body = [i for i in doc.body() if doc.text_of(i).strip()]
     if len(body) < 3:
         return
+    aside, evidence = _floats_set_aside(body, [doc.text_of(i) for i in body], ctx, doc.language)
+    order = _reading_order(doc, ctx, aside, evidence)
+    if order != body:
+        _emit_moves(doc, body, order, evidence)
+
+
+FLOAT_RUN = 2
+"""Most blocks in a row (a table, its caption) that may stand inside a sentence."""
+FLOAT_REACH = 4
+"""Most blocks a paragraph so interrupted is followed through, looking for its end."""
+
+
+def _floats_set_aside(
+    body: list[int], texts: list[str], ctx: Context, language: str | None
+) -> tuple[list[int], dict[int, dict]]:
+    """Tables and captions that stand inside a sentence — the text before them ends open and
+    the text after goes on from it, in lower case or across a broken word — are a layout's
+    floats (docling sets a table where it was drawn): each is set after the paragraph it
+    interrupts. Headings, images and rules stay where they are: an OCR tool's page marks."""
+    n = len(texts)
+    cores = [Ends.of(t).core for t in texts]
+    floats = [t.lstrip().startswith("|") or head_of(t).caption for t in texts]
+    order = list(range(n))
+    evidence: dict[int, dict] = {}
+    k = 1
+    while k < n - 1:
+        if not floats[k]:
+            k += 1
+            continue
+        end = k
+        while end + 1 < n and floats[end + 1]:
+            end += 1
+        before, after = k - 1, end + 1
+        if (
+            after < n
+            and end - k < FLOAT_RUN
+            and not floats[before]
+            and openness(cores[before]) == 1.0
+            and starts_lower(cores[after].lstrip())
+            and not (debris(texts[before], ctx, at_end=True) or debris(texts[after], ctx))
+        ):
+            c = continuation(texts[before], texts[after], ctx, language)
+            if c.score >= STRONG:
+                last = after  # the paragraph goes on while its blocks end open
+                while (
+                    last + 1 < n
+                    and last - after < FLOAT_REACH
+                    and not floats[last + 1]
+                    and openness(cores[last])
+                ):
+                    last += 1
+                run = order[k : end + 1]
+                del order[k : end + 1]
+                at = order.index(last) + 1
+                order[at:at] = run
+                reason = "a table or caption inside a sentence: set after its paragraph"
+                for p in run:
+                    evidence[body[p]] = {"after_block": body[last], "reason": reason}
+        k = end + 1
+    return [body[p] for p in order], evidence
+
+
+def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict) -> list[int]:
+    """The blocks ``body`` in reading order; the evidence for each block moved goes into
+    ``evidence``."""
     texts = [doc.text_of(i) for i in body]
     cores = [Ends.of(t).core for t in texts]
     n, window, cost = len(body), ctx.config.max_shift, ctx.config.open_cost
@@ -145,7 +210,7 @@ def run(doc: Document, ctx: Context) -> None:
     if not any(j != k + 1 for k, j in links) and not _lone_orphans(
         list(range(n)), links, open_end, lower_start, window
     ):
-        return  # without a link out of order, no move can pay for itself
+        return body  # without a link out of order, no move can pay for itself
 
     def junction(k: int, j: int | None) -> float:
         unexplained = cost * (open_end[k] + (j is not None and lower_start[j]))
@@ -186,18 +251,15 @@ def run(doc: Document, ctx: Context) -> None:
             pairs.append(orphans)
     for k, j in pairs:
         _move_far(seq, k, j, junction, links, fixed)
-    order = [body[k] for k in seq]
-    if order == body:
-        return
-    evidence = {}
     for prev, k in itertools.pairwise(seq):
         link = links.get((prev, k))
-        evidence[body[k]] = {"after_block": body[prev]} | (
-            {"score": round(link.score, 3), **link.evidence}
-            if link
-            else {"reason": "its neighbours moved"}
-        )
-    _emit_moves(doc, body, order, evidence)
+        if link or body[k] not in evidence:
+            evidence[body[k]] = {"after_block": body[prev]} | (
+                {"score": round(link.score, 3), **link.evidence}
+                if link
+                else {"reason": "its neighbours moved"}
+            )
+    return [body[k] for k in seq]
 
 
 def _search(
