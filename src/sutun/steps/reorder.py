@@ -33,6 +33,7 @@ from sutun.steps.evidence import (
     caption,
     continuation,
     debris,
+    first_line,
     head_of,
     headline_inside,
     inner_stop,
@@ -99,7 +100,9 @@ def _floats_set_aside(
     interrupts. Headings, images and rules stay where they are: an OCR tool's page marks."""
     n = len(texts)
     cores = [Ends.of(t).core for t in texts]
-    floats = [t.lstrip().startswith("|") or head_of(t).caption for t in texts]
+    floats = [
+        t.lstrip()[:1] == "|" or caption(first_line(c)) for t, c in zip(texts, cores, strict=True)
+    ]
     order = list(range(n))
     evidence: dict[int, dict] = {}
     k = 1
