@@ -419,6 +419,46 @@ def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
     assert article.paragraphs == [intro, *(f"{m} " + " ".join(lines) for m, lines in items)]
 
 
+def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
+    """A page whose paragraphs open unindented, ``extra`` points further down than the line
+    spacing; the articles read from it."""
+    import pymupdf
+
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 80), "Kənddə yeni məktəb", font=bold, fontsize=16)
+    y = 110.0
+    for lines in paragraphs:
+        for line in lines:
+            writer.append((72, y), line, font=regular, fontsize=11)
+            y += 14
+        y += extra
+    writer.write_text(page)
+    doc.save(path)
+    return read_pages(path, "aze").articles
+
+
+SPACED = [
+    [
+        "Kənddə yeni məktəb binası tikilib və dərslər",
+        "sentyabrın əvvəlindən orada keçiriləcək. Bina",
+        "iki mərtəbəlidir, otaqları çox geniş və işıqlıdır.",
+    ],
+    ["Valideynlər uşaqlarının uzaq yola getməyəcəyinə", "sevinirlər."],
+]
+
+
+def test_paragraphs_set_apart_by_space_not_indentation_are_told_apart(tmp_path):
+    [article] = _spaced_paragraphs(tmp_path / "spaced.pdf", SPACED, extra=6)
+    assert article.paragraphs == [" ".join(lines) for lines in SPACED]
+    # The same lines at even spacing: nothing marks a paragraph, the lines read as one.
+    [article] = _spaced_paragraphs(tmp_path / "even.pdf", SPACED, extra=0)
+    assert article.paragraphs == [" ".join(line for lines in SPACED for line in lines)]
+
+
 def test_the_installed_ocr_models_character_set_is_read():
     aze = model_charset("aze")
     assert aze is not None and {"ə", "ğ", "ı", "İ", "Ş", "0"} <= aze

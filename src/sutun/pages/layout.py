@@ -16,6 +16,9 @@ from sutun.steps.cleanup import furniture_kind
 from sutun.steps.evidence import ITEM_MARK
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
+PARAGRAPH_GAP = 1.3
+"""Lines this many times as far apart as a column's usual spacing are in different paragraphs
+(spaced paragraphs part by half a line or more; a scan's lines vary by up to 1.15)."""
 HEADLINE = 1.25
 """Lines this many times the body size are headlines."""
 CAPTION = 0.75
@@ -610,9 +613,9 @@ def paragraphs(region: Region) -> list[list[str]]:
     item_text = None  # where the text of the list item being read starts
     for col, left in zip(region.columns, lefts, strict=True):
         right = max(ln.x1 for ln in col)
-        spacing = statistics.median(
-            [b.y0 - a.y0 for a, b in itertools.pairwise(col) if b.y0 > a.y0] or [0]
-        )
+        pairs = list(itertools.pairwise(col))
+        spacing = statistics.median([b.y0 - a.y0 for a, b in pairs if b.y0 > a.y0] or [0])
+        baselines = statistics.median([b.y1 - a.y1 for a, b in pairs if b.y1 > a.y1] or [0])
         for k, ln in enumerate(col):
             char = ln.size * 0.5
             starts = prev is None
@@ -624,14 +627,18 @@ def paragraphs(region: Region) -> list[list[str]]:
             elif hung and not _numbered(ln):
                 starts = False  # the item goes on, hung under its text
             elif not starts and k > 0:
-                gap = ln.y0 - col[k - 1].y0
+                # Both the tops and the bottoms of the lines part (a tall letter moves one).
+                gap = min(
+                    (ln.y0 - col[k - 1].y0) / spacing if spacing else 0,
+                    (ln.y1 - col[k - 1].y1) / baselines if baselines else 0,
+                )
                 indented = ln.x0 - left > 1.2 * char
                 short_closed = (
                     not indenting
                     and right - col[k - 1].x1 > 4 * char
                     and CLOSED.search(col[k - 1].text) is not None
                 )
-                starts = indented or short_closed or (spacing and gap > 1.6 * spacing)
+                starts = indented or short_closed or gap > PARAGRAPH_GAP
             elif not starts and k == 0 and prev is not None:
                 # A new column: the paragraph goes on unless the last one ended short and closed.
                 starts = ln.x0 - left > 1.2 * char or (
