@@ -419,9 +419,11 @@ def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
     assert article.paragraphs == [intro, *(f"{m} " + " ".join(lines) for m, lines in items)]
 
 
-def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
-    """A page whose paragraphs open unindented, ``extra`` points further down than the line
-    spacing; the articles read from it."""
+def _set_page(
+    path, placed: list[tuple[float, float, str, float]], title: str = "Kənddə yeni məktəb"
+):
+    """A page with ``title`` in bold and each (x, y, text, font size) of ``placed`` set there;
+    the articles read from it."""
     import pymupdf
 
     regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -429,16 +431,23 @@ def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
     doc = pymupdf.open()
     page = doc.new_page()
     writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), "Kənddə yeni məktəb", font=bold, fontsize=16)
-    y = 110.0
-    for lines in paragraphs:
-        for line in lines:
-            writer.append((72, y), line, font=regular, fontsize=11)
-            y += 14
-        y += extra
+    writer.append((72, 80), title, font=bold, fontsize=16)
+    for x, y, text, size in placed:
+        writer.append((x, y), text, font=regular, fontsize=size)
     writer.write_text(page)
     doc.save(path)
     return read_pages(path, "aze").articles
+
+
+def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
+    """Paragraphs that open unindented, ``extra`` points further down than the line spacing."""
+    placed, y = [], 110.0
+    for lines in paragraphs:
+        for line in lines:
+            placed.append((72, y, line, 11))
+            y += 14
+        y += extra
+    return _set_page(path, placed)
 
 
 SPACED = [
@@ -457,6 +466,83 @@ def test_paragraphs_set_apart_by_space_not_indentation_are_told_apart(tmp_path):
     # The same lines at even spacing: nothing marks a paragraph, the lines read as one.
     [article] = _spaced_paragraphs(tmp_path / "even.pdf", SPACED, extra=0)
     assert article.paragraphs == [" ".join(line for lines in SPACED for line in lines)]
+
+
+def test_ragged_lines_short_after_a_full_stop_do_not_cut_spaced_paragraphs(tmp_path):
+    # Set ragged right, a line ends short wherever the next word is long, after a full stop
+    # too; the space between paragraphs marks them.
+    paragraphs = [
+        [
+            "Kənddə məktəb tikilib.",
+            "Mütəxəssislərin fikrincə, bina iki",
+            "mərtəbəli və çox işıqlıdır.",
+        ],
+        [
+            "Valideynlər uşaqlarının uzaq yola",
+            "getməyəcəyinə sevinirlər. Həyətdə",
+            "idman meydançası da var.",
+        ],
+    ]
+    [article] = _spaced_paragraphs(tmp_path / "ragged.pdf", paragraphs, extra=6)
+    assert article.paragraphs == [" ".join(lines) for lines in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "cap, word, first",
+    [("K", "ənddə", "Kənddə"), ("O,", "deyəsən", "O, deyəsən")],
+    ids=["letter", "word"],
+)
+def test_a_drop_cap_goes_back_onto_its_word_and_its_lines_stay_one_paragraph(
+    tmp_path, cap, word, first
+):
+    import pymupdf
+
+    font = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    beside = [f"{word} yeni məktəb binası tikilib", "və dərslər sentyabrın əvvəlindən"]
+    beside.append("orada keçiriləcək. Bina iki")
+    under = ["mərtəbəlidir, otaqları çox geniş və işıqlıdır", "və həyətində idman meydançası var."]
+    right = 72 + font.text_length(cap, 44) + 3
+    placed = [(72, 136, cap, 44)]
+    placed += [(right, 110 + 14 * k, line, 11) for k, line in enumerate(beside)]
+    placed += [(72, 152 + 14 * k, line, 11) for k, line in enumerate(under)]
+    [article] = _set_page(tmp_path / "cap.pdf", placed)
+    text = " ".join([*beside, *under])
+    assert article.paragraphs == [first + text[len(word) :]]
+
+
+def test_the_short_columns_an_article_ends_in_are_read_one_after_another(tmp_path):
+    # Two lines, one, two: the second row's empty middle cell is a column, not a wide space.
+    columns = [
+        ["Kənddə yeni məktəb binası tikilib", "və dərslər sentyabrda başlayır."],
+        ["Bina iki mərtəbəlidir, otaqları"],
+        ["geniş və işıqlıdır. Valideynlər", "buna çox sevinirlər, deyəsən."],
+    ]
+    placed = [
+        (72 + 180 * c, 110 + 14 * k, line, 10)
+        for c, lines in enumerate(columns)
+        for k, line in enumerate(lines)
+    ]
+    [article] = _set_page(tmp_path / "short.pdf", placed)
+    assert article.paragraphs == [" ".join(line for lines in columns for line in lines)]
+
+
+def test_a_headline_broken_after_a_hyphen_keeps_the_word_whole(tmp_path):
+    import pymupdf
+
+    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 80), "Qonaqların sayı 800-", font=bold, fontsize=16)
+    writer.append((72, 100), "ü keçib", font=bold, fontsize=16)
+    writer.append(
+        (72, 130), "Sərgiyə gələnlərin sayı gözləniləndən çox olub.", font=regular, fontsize=11
+    )
+    writer.write_text(page)
+    doc.save(tmp_path / "title.pdf")
+    [article] = read_pages(tmp_path / "title.pdf", "aze").articles
+    assert article.title == "Qonaqların sayı 800-ü keçib"
 
 
 def test_the_installed_ocr_models_character_set_is_read():

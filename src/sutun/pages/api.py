@@ -63,7 +63,7 @@ def read_pages(
     if path.suffix.lower() in IMAGES:
         words, width, height = sources.tesseract_words(path, _tesseract_language(language))
         out = Extracted()
-        _articles(out, [_page(out, words, width, height, 1, language, ocr=True)], language)
+        _articles(out, [_page(out, words, width, height, 1, language, ocr=True)[0]], language)
         return out
     return _pdf(path, language, pages)
 
@@ -123,10 +123,14 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
         # A line at the top or bottom of the pages around it too is the document's running head.
         keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
         edges = lay.repeated_edges(keys)
-        laid_out = [
-            _page(out, words, width, height, n, language, frames, repeated, ocr)
-            for (words, width, height, n, frames, ocr), repeated in zip(read, edges, strict=True)
-        ]
+        laid_out = []
+        grid: lay.Grid = []
+        before = 0.0  # the width of the page before
+        for (words, width, height, n, frames, ocr), repeated in zip(read, edges, strict=True):
+            hint = grid if width == before else []
+            parts, grid = _page(out, words, width, height, n, language, frames, repeated, ocr, hint)
+            laid_out.append(parts)
+            before = width
         _articles(out, laid_out, language)
         return out
 
@@ -164,9 +168,11 @@ def _page(
     frames=(),
     repeated: frozenset[str] = frozenset(),
     ocr: bool = False,
-) -> list[_Part]:
-    """The page's furniture into ``out``; its articles' regions, in reading order."""
-    page = lay.layout(words, width, height, list(frames), repeated)
+    grid_hint: lay.Grid = (),
+) -> tuple[list[_Part], lay.Grid]:
+    """The page's furniture into ``out``; its articles' regions, in reading order, and its
+    gutters."""
+    page = lay.layout(words, width, height, list(frames), repeated, grid_hint)
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     charset = sources.model_charset(_tesseract_language(language)) if ocr else None
@@ -183,7 +189,7 @@ def _page(
             round(max(ln.y1 for ln in lines), 1),
         ]
         parts.append(_Part(region, n, config, box))
-    return parts
+    return parts, page.grid
 
 
 def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
@@ -200,7 +206,7 @@ def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
         parts += page
     for part in parts:
         region, config = part.region, part.config
-        title = " ".join(ln.text for ln in region.title)
+        title = "\n".join(ln.text for ln in region.title)  # its line breaks read as a body's
         paras = ["\n".join(lines) for lines in lay.paragraphs(region)]
         if not paras and not title:
             continue

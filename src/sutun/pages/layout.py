@@ -8,14 +8,21 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from sutun.steps.cleanup import furniture_kind
-from sutun.steps.evidence import ITEM_MARK
+from sutun.steps.evidence import ITEM_MARK, OPENING_QUOTES
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
+JUSTIFIED = 0.55
+"""Share of a region's lines (each column's last aside) ending within 0.3 em of their column's
+right edge in justified text (0.67-1.0 on the bench's pages and scans, 0.05-0.43 ragged right)."""
+RAGGED_SHORT = 0.35
+"""A ragged column's last line this much of the column's width short ends its paragraph."""
+JUSTIFIED_LINES = 4
+"""Fewer lines than this cannot tell justified text from ragged: taken as justified."""
 PARAGRAPH_GAP = 1.3
 """Lines this many times as far apart as a column's usual spacing are in different paragraphs
 (spaced paragraphs part by half a line or more; a scan's lines vary by up to 1.15)."""
@@ -79,15 +86,20 @@ class Region:
 class PageLayout:
     regions: list[Region]
     furniture: list[dict]
+    grid: list[tuple[float, float]] = field(default_factory=list)  # its gutters (x0, x1)
 
 
-def lines_of(words: list[Word]) -> list[Line]:
+Grid = list[tuple[float, float]]
+
+
+def lines_of(words: list[Word], grid_hint: Grid = (), found: Grid | None = None) -> list[Line]:
     """Words on the same baseline make a row; a row splits into lines at gutters. A body row's
     gap is a gutter when a strip of it stays free of words for several rows up and down the
     column, beside lines that start in line (a justified line's wide spaces line up with its
     neighbours' words within a row or two); in a column too short to tell, when the gap lines
     up with a gutter found elsewhere on the page (pages keep one grid). Headlines split at gaps
-    wider than two spaces."""
+    wider than two spaces. ``grid_hint``: the gutters of the page before, for a page with none
+    of its own (an article's last lines run onto it); the page's own go into ``found``."""
     if not words:
         return []
     size = statistics.median(w.size for w in words)
@@ -105,7 +117,15 @@ def lines_of(words: list[Word]) -> list[Line]:
             if right.x0 - left.x1 >= 0.8 * gap_size:
                 spacing = _as_wide(gaps, k, 0.1 * gap_size)
                 verdicts[i, k] = _gutter(body, i, left, right, gap_size, spacing)
-    grid = [(body[i][k].x1, body[i][k + 1].x0) for (i, k), v in verdicts.items() if v == "gutter"]
+    grid = []
+    for (i, k), v in verdicts.items():
+        if v == "gutter":
+            a, b = body[i][k].x1, body[i][k + 1].x0
+            inside = _column_inside(body, i, a, b, max(body[i][k].size, body[i][k + 1].size))
+            grid += [(a, inside[0]), (inside[1], b)] if inside else [(a, b)]
+    if found is not None:
+        found += grid
+    grid = grid or list(grid_hint)
     lines = []
     for i, row in enumerate(body):
         current = [row[0]]
@@ -245,6 +265,8 @@ def _gutter(
         return ""
     if spacing and seen_up + seen_down < 2:
         return "maybe"  # as wide as a space beside it: only the page's grid can tell
+    if _column_inside(rows, i, a, b, size):
+        return "gutter"  # it spans a whole column of the row above or below: two gutters
     lasts = [left, *lasts_up, *lasts_down]
     tolerance = 0.1 * size
     edges = len(lasts) >= 2 and _in_line([w.x1 for w in lasts], tolerance)
@@ -253,6 +275,37 @@ def _gutter(
     # Lines starting in line beside a short column's wide spaces may be chance: the page's grid
     # decides.
     return "maybe"
+
+
+COLUMN_MIN = 5.0
+"""Fewest ems a run of words inside a gap must span to be a column of its own there."""
+
+
+def _column_inside(
+    rows: list[list[Word]], i: int, a: float, b: float, size: float
+) -> tuple[float, float] | None:
+    """Whether the next row up or down holds, inside the gap a..b and gutter-wide apart from
+    its other words, words spanning a column's width: the gap is the empty cell of a short
+    column between two others (an article's last lines on a page of their own), wider than any
+    river of spaces. The column's extent, or None."""
+    if a - rows[i][0].x0 < COLUMN_MIN * size:
+        return None  # a table's cells, not a column's lines, left of it
+    y = _mid(rows[i])
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(rows) or abs(_mid(rows[j]) - y) > 3.2 * size:
+            continue
+        inside = [w for w in rows[j] if a <= w.x0 and w.x1 <= b]
+        if not inside:
+            continue
+        lo, hi = min(w.x0 for w in inside), max(w.x1 for w in inside)
+        apart = all(
+            w.x1 <= lo - 0.8 * size or w.x0 >= hi + 0.8 * size
+            for w in rows[j]
+            if not (a <= w.x0 and w.x1 <= b)
+        )
+        if apart and hi - lo >= COLUMN_MIN * size:
+            return lo, hi
+    return None
 
 
 def _right_edge(firsts: list[Word], tolerance: float) -> bool:
@@ -393,19 +446,70 @@ def segments_of(lines: list[Line]) -> list[list[Line]]:
     return runs
 
 
+DROP_CAP = 2.0
+"""A lone letter this many times the body size, beside the first lines of a paragraph, is its
+drop cap."""
+DROP_CAP_ROWS = 2
+"""Fewest lines a drop cap stands beside."""
+DROP_CAP_TEXT = regex.compile(rf"[{OPENING_QUOTES}]*\p{{L}}[^\p{{L}}\p{{N}}\s]*$")
+"""One letter, with the quote before it or the punctuation after it that a first-letter style
+takes along. A letter alone goes onto the word beside it; one with punctuation is a word."""
+
+
+def _drop_caps(words: list[Word]) -> list[Word]:
+    """A paragraph's first letter set large beside its first lines goes back onto its word, and
+    the lines beside it start where the letter does, as the lines under it do (else they read
+    as indented, each a paragraph)."""
+    if not words:
+        return words
+    size = statistics.median(w.size for w in words)
+    caps = [w for w in words if w.size >= DROP_CAP * size and DROP_CAP_TEXT.match(w.text)]
+    if not caps:
+        return words
+    moved: dict[int, Word] = {}
+    taken: set[int] = set()
+    for cap in caps:
+        rows: dict[float, Word] = {}  # each row beside the letter: its first word
+        for w in words:
+            if (
+                w.size < DROP_CAP * size
+                and cap.y0 - w.size / 2 <= w.y0 < cap.y1 - w.size / 4
+                and 0 <= w.x0 - cap.x1 <= 1.5 * w.size
+                and (w.y0 not in rows or w.x0 < rows[w.y0].x0)
+            ):
+                rows[w.y0] = w
+        if len(rows) < DROP_CAP_ROWS:
+            continue
+        first = min(rows.values(), key=lambda w: w.y0)
+        for w in rows.values():
+            moved[id(w)] = replace(w, x0=cap.x0)
+        if cap.text[-1].isalpha():
+            moved[id(first)] = replace(first, x0=cap.x0, text=cap.text + first.text)
+            taken.add(id(cap))
+        else:  # a word of its own (O, …): set at the size and on the line of the text beside it
+            width = first.size * len(cap.text) / 2
+            moved[id(cap)] = replace(
+                first, x0=cap.x0, x1=cap.x0 + width, text=cap.text, bold=cap.bold
+            )
+            moved[id(first)] = replace(first, x0=cap.x0 + width + first.size / 3)
+    return [moved.get(id(w), w) for w in words if id(w) not in taken]
+
+
 def layout(
     words: list[Word],
     width: float,
     height: float,
     frames: list[Box] = (),
     repeated: frozenset[str] = frozenset(),
+    grid_hint: Grid = (),
 ) -> PageLayout:
     """``frames`` are drawn boxes (x0, y0, x1, y1): text inside one belongs to what else is
     inside it. ``repeated``: :func:`edge_key` of lines other pages of the document have at
     their top or bottom (running heads)."""
-    lines = lines_of(words)
+    grid: Grid = []
+    lines = lines_of(_drop_caps(words), grid_hint, grid)
     if not lines:
-        return PageLayout([], [])
+        return PageLayout([], [], grid)
     size = body_size(lines)
     furniture, content = [], []
     top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
@@ -446,7 +550,7 @@ def layout(
         r.columns = _reading_order(segs, size)
         if r.columns or r.title:
             out.append(r)
-    return PageLayout(out, furniture)
+    return PageLayout(out, furniture, grid)
 
 
 def _reach(r: Region, regions: list[Region], right: float, size: float) -> tuple[float, float]:
@@ -601,7 +705,7 @@ def paragraphs(region: Region) -> list[list[str]]:
     and vertical gaps. Each paragraph is its printed lines (hyphens still in place)."""
     out: list[list[str]] = []
     prev: Line | None = None
-    prev_right = 0.0
+    prev_right = prev_left = 0.0
     # Where paragraphs open indented, indentation alone marks them: ragged-right lines that end
     # short after a full stop are only sentences ending.
     lefts = [_left_edge(col) for col in region.columns]
@@ -610,9 +714,17 @@ def paragraphs(region: Region) -> list[list[str]]:
         for col, left in zip(region.columns, lefts, strict=True)
         for ln in col
     )
+    # Where lines end ragged, a line short after a full stop is any sentence's end.
+    rights = [max(ln.x1 for ln in col) for col in region.columns]
+    flush = [
+        right - ln.x1 <= 0.3 * ln.size
+        for col, right in zip(region.columns, rights, strict=True)
+        for ln in col[:-1]
+    ]
+    justified = len(flush) < JUSTIFIED_LINES or sum(flush) >= JUSTIFIED * len(flush)
+    cut_short = not indenting and justified
     item_text = None  # where the text of the list item being read starts
-    for col, left in zip(region.columns, lefts, strict=True):
-        right = max(ln.x1 for ln in col)
+    for col, left, right in zip(region.columns, lefts, rights, strict=True):
         pairs = list(itertools.pairwise(col))
         spacing = statistics.median([b.y0 - a.y0 for a, b in pairs if b.y0 > a.y0] or [0])
         baselines = statistics.median([b.y1 - a.y1 for a, b in pairs if b.y1 > a.y1] or [0])
@@ -634,17 +746,19 @@ def paragraphs(region: Region) -> list[list[str]]:
                 )
                 indented = ln.x0 - left > 1.2 * char
                 short_closed = (
-                    not indenting
+                    cut_short
                     and right - col[k - 1].x1 > 4 * char
                     and CLOSED.search(col[k - 1].text) is not None
                 )
                 starts = indented or short_closed or gap > PARAGRAPH_GAP
             elif not starts and k == 0 and prev is not None:
-                # A new column: the paragraph goes on unless the last one ended short and closed.
+                # A new column: the paragraph goes on unless the last one ended short and closed
+                # (where lines end ragged, shorter than any line ends for want of room).
+                short = 4 * char if justified else RAGGED_SHORT * (prev_right - prev_left)
                 starts = ln.x0 - left > 1.2 * char or (
                     not indenting
                     and CLOSED.search(prev.text) is not None
-                    and prev_right - prev.x1 > 4 * char
+                    and prev_right - prev.x1 > short
                 )
             if _list_item(ln) or _numbered(ln):
                 item_text = ln.words[1].x0
@@ -654,7 +768,7 @@ def paragraphs(region: Region) -> list[list[str]]:
                 out.append([])
             out[-1].append(ln.text)
             prev = ln
-        prev_right = right
+        prev_right, prev_left = right, left
     return out
 
 
