@@ -545,6 +545,58 @@ def test_a_headline_broken_after_a_hyphen_keeps_the_word_whole(tmp_path):
     assert article.title == "Qonaqların sayı 800-ü keçib"
 
 
+def _with_display_lines(tmp_path, display: list[str], bold: bool):
+    """An article whose columns hold ``display`` in 16 pt between its two paragraphs; the second
+    paragraph says "Məktəbin həyətində idman meydançası və kiçik bir park var." too."""
+    import pymupdf
+
+    first = [
+        "Kənddə yeni məktəb binası tikilib və dərslər",
+        "sentyabrın əvvəlindən orada keçiriləcək.",
+    ]
+    second = [
+        "Valideynlər buna çox sevinirlər. Məktəbin",
+        "həyətində idman meydançası və kiçik bir park",
+        "var. Uşaqlar artıq uzaq yola getməyəcəklər.",
+    ]
+    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    heavy = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 80), "Kənddə yeni məktəb", font=heavy, fontsize=16)
+    y = 110.0
+    for line in first:
+        writer.append((72, y), line, font=regular, fontsize=11)
+        y += 14
+    y += 10
+    for line in display:
+        writer.append((72, y), line, font=heavy if bold else regular, fontsize=16)
+        y += 20
+    for line in second:
+        writer.append((72, y), line, font=regular, fontsize=11)
+        y += 14
+    writer.write_text(page)
+    doc.save(tmp_path / "display.pdf")
+    return read_pages(tmp_path / "display.pdf", "aze"), first, second
+
+
+def test_a_pull_quote_is_furniture_and_leaves_its_article_whole(tmp_path):
+    quote = ["“Məktəbin həyətində idman", "meydançası və kiçik bir park var”"]
+    result, first, second = _with_display_lines(tmp_path, quote, bold=False)
+    [article] = result.articles
+    assert article.title == "Kənddə yeni məktəb"
+    assert " ".join(article.paragraphs) == " ".join([*first, *second])
+    assert [f["text"] for f in result.furniture if f["kind"] == "pull-quote"] == [" ".join(quote)]
+
+
+def test_a_bold_headline_its_lead_repeats_still_heads_an_article(tmp_path):
+    headline = ["Məktəbin həyətində idman", "meydançası və kiçik bir park var"]
+    result, _, _ = _with_display_lines(tmp_path, headline, bold=True)
+    assert [a.title for a in result.articles] == ["Kənddə yeni məktəb", " ".join(headline)]
+    assert not [f for f in result.furniture if f["kind"] == "pull-quote"]
+
+
 def test_the_installed_ocr_models_character_set_is_read():
     aze = model_charset("aze")
     assert aze is not None and {"ə", "ğ", "ı", "İ", "Ş", "0"} <= aze

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from sutun.steps.cleanup import furniture_kind
-from sutun.steps.evidence import ITEM_MARK, OPENING_QUOTES
+from sutun.steps.evidence import CLOSING_QUOTES, ITEM_MARK, OPENING_QUOTES
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
 JUSTIFIED = 0.55
@@ -532,10 +532,17 @@ def layout(
         furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
     body = [ln for ln in body if ln.size >= CAPTION * size]
     frames = [f for f in frames if f[2] - f[0] > 4 * size and f[3] - f[1] > 4 * size]
-    regions = [
-        Region(title=t, y0=min(x.y0 for x in t), x0=min(x.x0 for x in t))
-        for t in _titles(heads, size)
-    ]
+    # Type weights are known when some line is bold (a PDF's fonts, not OCR's boxes).
+    said = _said(body, size) if any(ln.bold for ln in content) else ""
+    titles = []
+    for t in _titles(heads, size):
+        quoted = _pull_quote(t, said) if said else 0
+        if quoted:
+            text = " ".join(ln.text for ln in t[:quoted])
+            furniture.append({"kind": "pull-quote", "text": text, "y": round(t[0].y0, 1)})
+        if t[quoted:]:
+            titles.append(t[quoted:])
+    regions = [Region(title=t, y0=min(x.y0 for x in t), x0=min(x.x0 for x in t)) for t in titles]
     regions.sort(key=lambda r: (r.y0, r.x0))
     right = max((ln.x1 for ln in content), default=width)
     reach = {id(r): _reach(r, regions, right, size) for r in regions}
@@ -683,6 +690,48 @@ def _furniture(ln: Line, size: float, height: float) -> str:
     if top and ln.size >= 2 * size:
         return "masthead"
     return "running-head" if len(ln.words) <= 12 else ""
+
+
+PULL_QUOTE_LETTERS = 30
+"""Display type whose letters (this many at least) the page's body text holds word for word is
+a pull quote, not a headline: a headline says in other words what its article says."""
+
+
+QUOTED = regex.compile(rf"^[{OPENING_QUOTES}]|[{CLOSING_QUOTES}][.!?]?$")
+QUOTED_SHARE = 0.6
+
+
+def _skeleton(text: str) -> str:
+    """Letters only, lower case: line-end hyphens, soft hyphens and quotes fall away."""
+    return "".join(ch for ch in text.lower() if ch.isalpha())
+
+
+def _said(body: list[Line], size: float) -> str:
+    """The body's letters, its lines read down each run of lines that start near one x (a
+    column, roughly: rows run across columns)."""
+    starts = sorted({round(ln.x0) for ln in body})
+    column, at = {}, 0
+    for k, x in enumerate(starts):
+        at += k > 0 and x - starts[k - 1] > 3 * size
+        column[x] = at
+    ordered = sorted(body, key=lambda ln: (column[round(ln.x0)], ln.y0))
+    return _skeleton(" ".join(ln.text for ln in ordered))
+
+
+def _pull_quote(title: list[Line], said: str) -> int:
+    """How many of the title's first lines are a pull quote (set right over a headline, they
+    group with it): display type not in bold that the body says word for word (a news lead
+    often repeats its headline, in bold)."""
+    for k in range(len(title), 0, -1):
+        if any(ln.bold for ln in title[:k]):
+            continue
+        text = " ".join(ln.text for ln in title[:k])
+        letters = _skeleton(text)
+        # A quote's part that ran on into the next column is shorter: its quote mark tells.
+        least = PULL_QUOTE_LETTERS * (QUOTED_SHARE if QUOTED.search(text) else 1)
+        if len(letters) >= least and letters in said:
+            return k
+    return 0
 
 
 def _titles(heads: list[Line], size: float) -> list[list[Line]]:
