@@ -847,6 +847,18 @@ def test_a_table_inside_a_sentence_goes_after_its_paragraph(float_):
     assert f"meydança var.\n\n{float_}\n\nSakinlər parkı" in out
 
 
+def test_a_fragment_under_a_heading_that_cut_its_word_takes_no_other_open_end():
+    # Headings never move (an OCR tool's page marks): the broken word stays broken, and its
+    # second half is not glued to another block's open end instead.
+    text = (
+        "Yeni park\n\nŞəhərin mərkəzində yeni park istifadəyə veril-\n\n## Ara başlıq\n\n"
+        "di. Parkın ərazisi iki hektardır və burada uşaqlar üçün\n\nSakinlər parkın açılışını\n\n"
+        "səbirsizliklə gözləyirdilər.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert "## Ara başlıq\n\ndi. Parkın" in out and "açılışını di." not in out
+
+
 def test_a_table_between_whole_paragraphs_stays_where_it_is():
     text = (
         "Yeni park\n\nŞəhərin mərkəzində yeni park açıldı.\n\n"

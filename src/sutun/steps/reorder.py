@@ -25,6 +25,7 @@ from sutun.steps.evidence import (
     DASH_END,
     HYPHEN_END,
     ITEM_MARK,
+    SEEN_JOIN_SCORE,
     TAIL,
     Context,
     Continuation,
@@ -208,7 +209,20 @@ def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict)
             or not (debris(texts[k], ctx, at_end=True) or debris(texts[j], ctx))
         )
 
-    links = {(k, j): c for (k, j), c in links.items() if kept(k, j, c)}
+    # A fragment right under a heading whose broken word's first half ends the text right over
+    # it (a known word across) is no continuation of anything on its own side: left where it is.
+    claimed = {
+        j: c.score
+        for (k, j), c in links.items()
+        if k < j
+        and c.kind == "hyphen"
+        and c.score >= SEEN_JOIN_SCORE
+        and barriers[k] != barriers[j]
+        and all(fixed[k + 1 : j])
+    }
+    links = {
+        (k, j): c for (k, j), c in links.items() if kept(k, j, c) and c.score >= claimed.get(j, 0.0)
+    }
     far = {kj: c for kj, c in far.items() if kj in links}
     if not any(j != k + 1 for k, j in links) and not _lone_orphans(
         list(range(n)), links, open_end, lower_start, window
