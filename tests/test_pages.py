@@ -351,6 +351,17 @@ def test_a_browser_printed_page_reads_back_as_its_articles(tmp_path, aze):
     assert "\u00ad" not in "".join(got) and "\u2010" not in "".join(got)
 
 
+@pytest.mark.skipif(
+    browser_pages.browser() is None, reason="Debian chromium (make test installs it)"
+)
+def test_a_page_in_every_other_style_reads_back_as_its_articles(tmp_path, aze):
+    styles = frozenset(browser_pages.STYLES)
+    [(path, page)] = browser_pages.pages(aze, 1, tmp_path, seed=2, styled=styles)
+    got = {fold("\n\n".join([a.title, *a.paragraphs])) for a in read_pages(path, "aze").articles}
+    wanted = [fold("\n\n".join([title, *paras])) for title, paras in page.gold]
+    assert sorted(got) == sorted(wanted)
+
+
 def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):
     _, page = _page(tmp_path, aze[3:5], 3, False)
     png = tmp_path / "scan.png"

@@ -23,15 +23,29 @@ from sutun.lang.alphabet import syllable_breaks
 CHROMIUM = ("chromium", "chromium-browser")
 FONTS = ("DejaVu Sans", "DejaVu Serif")
 PRINT_TIMEOUT = 120
+PULL_QUOTE_WORDS = 12
 
 
 def browser() -> str | None:
     return next((path for name in CHROMIUM if (path := shutil.which(name))), None)
 
 
-def pages(articles: list[Article], n: int, folder: Path, seed: int = 0) -> list[tuple[Path, Page]]:
+STYLES = ("ragged right", "spaced paragraphs", "drop caps", "pull quotes")
+"""What a styled page may set otherwise than a plain one: lines left-aligned, paragraphs parted by
+space instead of indentation, each article's first letter large beside its first lines, and a
+quote from the article in large italic between its paragraphs."""
+
+
+def pages(
+    articles: list[Article],
+    n: int,
+    folder: Path,
+    seed: int = 0,
+    styled: bool | frozenset[str] = False,
+) -> list[tuple[Path, Page]]:
     """Up to ``n`` pages of two articles each, printed as PDFs in ``folder``; none without a
-    browser."""
+    browser. ``styled``: each page takes some of :data:`STYLES` (at least one), or the ones
+    given."""
     chromium = browser()
     if chromium is None:
         return []
@@ -39,9 +53,18 @@ def pages(articles: list[Article], n: int, folder: Path, seed: int = 0) -> list[
     out = []
     for k in range(n):
         picked = rng.sample(articles, 2)
-        source = folder / f"browser-{k}.html"
-        source.write_text(_html(picked, rng), encoding="utf-8")
-        pdf = folder / f"browser-{k}.pdf"
+        if isinstance(styled, frozenset):
+            styles = styled
+        elif styled:
+            styles = frozenset(s for s in STYLES if rng.random() < 0.5) or frozenset(
+                [rng.choice(STYLES)]
+            )
+        else:
+            styles = frozenset()
+        name = f"browser-{'styled-' if styled else ''}{k}"
+        source = folder / f"{name}.html"
+        source.write_text(_html(picked, rng, styles), encoding="utf-8")
+        pdf = folder / f"{name}.pdf"
         subprocess.run(
             [
                 chromium,
@@ -62,16 +85,28 @@ def pages(articles: list[Article], n: int, folder: Path, seed: int = 0) -> list[
     return out
 
 
-def _html(articles: list[Article], rng: random.Random) -> str:
+def _html(articles: list[Article], rng: random.Random, styles: frozenset[str] = frozenset()) -> str:
     columns = rng.choice([2, 3, 4])
+    align = "left" if "ragged right" in styles else "justify"
+    spaced = "spaced paragraphs" in styles
     style = (
         "@page { size: A4; margin: 15mm; }"
         f"body {{ font-family: '{rng.choice(FONTS)}'; font-size: {rng.choice([9, 9.5, 10])}pt; }}"
         ".head { border-bottom: 1px solid #000; font-size: 8pt; margin-bottom: 6pt; }"
         "h1 { font-size: 17pt; margin: 8pt 0 4pt 0; }"
-        f".body {{ column-count: {columns}; column-gap: 5mm; text-align: justify; }}"
-        ".body p { margin: 0; text-indent: 1.2em; }"
-        ".box { border: 1px solid #000; padding: 4pt; margin-top: 8pt; }"
+        f".body {{ column-count: {columns}; column-gap: 5mm; text-align: {align}; }}"
+        + (
+            ".body p { margin: 0 0 5pt 0; }"
+            if spaced
+            else ".body p { margin: 0; text-indent: 1.2em; }"
+        )
+        + ".box { border: 1px solid #000; padding: 4pt; margin-top: 8pt; }"
+        ".body p.first { text-indent: 0; }"
+        ".body p.first::first-letter { float: left; font-size: 2.6em; line-height: 0.9; "
+        "margin-right: 2pt; }"
+        ".pull { font-size: 1.5em; font-style: italic; text-align: left; margin: 6pt 0; "
+        "padding: 4pt 0; border-top: 2px solid #000; border-bottom: 2px solid #000; "
+        "break-inside: avoid; }"
     )
     head = f"QƏZET • {rng.randint(1, 28)} aprel 2025 • № {rng.randint(10, 300)}"
     parts = [f'<html lang="az"><head><meta charset="utf-8"><style>{style}</style></head><body>']
@@ -80,7 +115,12 @@ def _html(articles: list[Article], rng: random.Random) -> str:
         framed = k > 0 and rng.random() < 0.3
         parts.append(f'<div class="{"box" if framed else ""}"><h1>{html.escape(a.title)}</h1>')
         parts.append('<div class="body">')
-        parts += [f"<p>{_hyphenated(p)}</p>" for p in a.paragraphs]
+        for i, p in enumerate(a.paragraphs):
+            first = ' class="first"' if i == 0 and "drop caps" in styles else ""
+            parts.append(f"<p{first}>{_hyphenated(p)}</p>")
+            if i == 1 and "pull quotes" in styles and len(a.paragraphs) > 3:
+                quoted = " ".join(a.paragraphs[2].split()[:PULL_QUOTE_WORDS])
+                parts.append(f'<div class="pull">“{html.escape(quoted)}”</div>')
         parts.append("</div></div>")
     parts.append("</body></html>")
     return "".join(parts)

@@ -117,7 +117,7 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
     except ImportError:
         pass
     born = pages(articles, n_pdf)
-    out: dict = {"born_digital": {}, "browser": {}, "scanned": {}}
+    out: dict = {"born_digital": {}, "browser": {}, "browser_styled": {}, "scanned": {}}
     with tempfile.TemporaryDirectory() as tmp:
         items = []
         for k, page in enumerate(born):
@@ -128,11 +128,11 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             # The tools at about a page a second read every second page: make bench keeps to its
             # five minutes, and the pages are drawn alike.
             out["born_digital"][name] = score(reader, items[::2] if name in SLOW else items)
-        printed = browser_pages.pages(articles, n_browser, Path(tmp))
-        if printed:
+        for kind, styled in (("browser", False), ("browser_styled", True)):
+            printed = browser_pages.pages(articles, n_browser, Path(tmp), styled=styled)
             for name in ("sutun", "PyMuPDF sort=True", "pdftotext"):
-                if name in readers:
-                    out["browser"][name] = score(readers[name], printed)
+                if printed and name in readers:
+                    out[kind][name] = score(readers[name], printed)
         if shutil.which("tesseract"):
             for dpi, count in ((200, n_scan), (300, 1)):
                 scans = []

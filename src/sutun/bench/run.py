@@ -581,7 +581,9 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "Browser-printed: `sutun.bench.browser_pages` sets two aze dev articles a page in HTML "
         "(2–4 CSS columns, justified, discretionary hyphens at syllable breaks, a dated head, "
         "some articles framed) and headless Chromium prints them (running on to further pages): "
-        "a typesetter not ours decides the lines, hyphens and text layer.",
+        "a typesetter not ours decides the lines, hyphens and text layer. Other styles: twelve "
+        "more pages, each set with some of ragged-right lines, paragraphs parted by space instead "
+        "of indentation, drop caps and pull quotes (`browser_pages.STYLES`).",
         "",
         "| input | system | pages | page CER | articles exact | pages/s |",
         "|---|---|---|---|---|---|",
@@ -589,6 +591,7 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
     kinds = (
         ("born_digital", "born-digital PDF"),
         ("browser", "browser-printed PDF"),
+        ("browser_styled", "browser-printed, other styles"),
         ("scanned", "scan"),
     )
     for kind, label in kinds:

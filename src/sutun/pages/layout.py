@@ -729,9 +729,22 @@ def _pull_quote(title: list[Line], said: str) -> int:
         letters = _skeleton(text)
         # A quote's part that ran on into the next column is shorter: its quote mark tells.
         least = PULL_QUOTE_LETTERS * (QUOTED_SHARE if QUOTED.search(text) else 1)
-        if len(letters) >= least and letters in said:
+        if len(letters) >= least and _said_in_two(letters, said, least):
             return k
     return 0
+
+
+def _said_in_two(letters: str, said: str, least: int) -> bool:
+    """Whether the body says ``letters`` whole, or its first ``least`` letters or more in one
+    place and the rest in another (the body's lines are read column by column down the page:
+    a quote from a paragraph a column's end cuts is in two parts there)."""
+    if letters in said:
+        return True
+    lo, hi = 0, len(letters)  # the longest prefix the body says: every shorter one it says too
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        lo, hi = (mid, hi) if letters[:mid] in said else (lo, mid - 1)
+    return lo >= least and letters[lo:] in said
 
 
 def _titles(heads: list[Line], size: float) -> list[list[Line]]:
