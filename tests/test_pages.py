@@ -389,24 +389,14 @@ def test_glyphs_that_touch_across_a_change_of_font_are_one_word():
 def _hung_list(path, title: str, intro: str, items: list[tuple[str, list[str]]]):
     """A PDF page: a headline, an introducing line, then items whose mark hangs in the margin
     and whose lines stand under each other; the articles read from it."""
-    import pymupdf
-
-    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    doc = pymupdf.open()
-    page = doc.new_page()
-    writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), title, font=bold, fontsize=16)
-    writer.append((72, 110), intro, font=regular, fontsize=11)
+    placed = [(72, 110, intro, 11)]
     y = 130
     for mark, lines in items:
-        writer.append((90, y), mark, font=regular, fontsize=11)
+        placed.append((90, y, mark, 11))
         for line in lines:
-            writer.append((108, y), line, font=regular, fontsize=11)
+            placed.append((108, y, line, 11))
             y += 14
-    writer.write_text(page)
-    doc.save(path)
-    return read_pages(path, "aze").articles
+    return _set_page(path, placed, title).articles
 
 
 def test_a_bulleted_list_keeps_its_bullets_one_item_a_paragraph(tmp_path):
@@ -430,24 +420,22 @@ def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
     assert article.paragraphs == [intro, *(f"{m} " + " ".join(lines) for m, lines in items)]
 
 
-def _set_page(
-    path, placed: list[tuple[float, float, str, float]], title: str = "Kənddə yeni məktəb"
-):
-    """A page with ``title`` in bold and each (x, y, text, font size) of ``placed`` set there;
-    the articles read from it."""
+def _set_page(path, placed: list[tuple], title: str = "Kənddə yeni məktəb"):
+    """A page with ``title`` in bold 16 pt and each (x, y, text, font size[, bold]) of
+    ``placed`` set there; what read_pages makes of it."""
     import pymupdf
 
     regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    heavy = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
     doc = pymupdf.open()
     page = doc.new_page()
     writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), title, font=bold, fontsize=16)
-    for x, y, text, size in placed:
-        writer.append((x, y), text, font=regular, fontsize=size)
+    writer.append((72, 80), title, font=heavy, fontsize=16)
+    for x, y, text, size, *bold in placed:
+        writer.append((x, y), text, font=heavy if bold == [True] else regular, fontsize=size)
     writer.write_text(page)
     doc.save(path)
-    return read_pages(path, "aze").articles
+    return read_pages(path, "aze")
 
 
 def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
@@ -458,7 +446,7 @@ def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
             placed.append((72, y, line, 11))
             y += 14
         y += extra
-    return _set_page(path, placed)
+    return _set_page(path, placed).articles
 
 
 SPACED = [
@@ -516,7 +504,7 @@ def test_a_drop_cap_goes_back_onto_its_word_and_its_lines_stay_one_paragraph(
     placed = [(72, 136, cap, 44)]
     placed += [(right, 110 + 14 * k, line, 11) for k, line in enumerate(beside)]
     placed += [(72, 152 + 14 * k, line, 11) for k, line in enumerate(under)]
-    [article] = _set_page(tmp_path / "cap.pdf", placed)
+    [article] = _set_page(tmp_path / "cap.pdf", placed).articles
     text = " ".join([*beside, *under])
     assert article.paragraphs == [first + text[len(word) :]]
 
@@ -533,34 +521,20 @@ def test_the_short_columns_an_article_ends_in_are_read_one_after_another(tmp_pat
         for c, lines in enumerate(columns)
         for k, line in enumerate(lines)
     ]
-    [article] = _set_page(tmp_path / "short.pdf", placed)
+    [article] = _set_page(tmp_path / "short.pdf", placed).articles
     assert article.paragraphs == [" ".join(line for lines in columns for line in lines)]
 
 
 def test_a_headline_broken_after_a_hyphen_keeps_the_word_whole(tmp_path):
-    import pymupdf
-
-    bold = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    doc = pymupdf.open()
-    page = doc.new_page()
-    writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), "Qonaqların sayı 800-", font=bold, fontsize=16)
-    writer.append((72, 100), "ü keçib", font=bold, fontsize=16)
-    writer.append(
-        (72, 130), "Sərgiyə gələnlərin sayı gözləniləndən çox olub.", font=regular, fontsize=11
-    )
-    writer.write_text(page)
-    doc.save(tmp_path / "title.pdf")
-    [article] = read_pages(tmp_path / "title.pdf", "aze").articles
+    placed = [(72, 100, "ü keçib", 16, True)]
+    placed.append((72, 130, "Sərgiyə gələnlərin sayı gözləniləndən çox olub.", 11))
+    [article] = _set_page(tmp_path / "title.pdf", placed, "Qonaqların sayı 800-").articles
     assert article.title == "Qonaqların sayı 800-ü keçib"
 
 
 def _with_display_lines(tmp_path, display: list[str], bold: bool):
     """An article whose columns hold ``display`` in 16 pt between its two paragraphs; the second
     paragraph says "Məktəbin həyətində idman meydançası və kiçik bir park var." too."""
-    import pymupdf
-
     first = [
         "Kənddə yeni məktəb binası tikilib və dərslər",
         "sentyabrın əvvəlindən orada keçiriləcək.",
@@ -570,26 +544,12 @@ def _with_display_lines(tmp_path, display: list[str], bold: bool):
         "həyətində idman meydançası və kiçik bir park",
         "var. Uşaqlar artıq uzaq yola getməyəcəklər.",
     ]
-    regular = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    heavy = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
-    doc = pymupdf.open()
-    page = doc.new_page()
-    writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), "Kənddə yeni məktəb", font=heavy, fontsize=16)
-    y = 110.0
-    for line in first:
-        writer.append((72, y), line, font=regular, fontsize=11)
-        y += 14
-    y += 10
-    for line in display:
-        writer.append((72, y), line, font=heavy if bold else regular, fontsize=16)
-        y += 20
-    for line in second:
-        writer.append((72, y), line, font=regular, fontsize=11)
-        y += 14
-    writer.write_text(page)
-    doc.save(tmp_path / "display.pdf")
-    return read_pages(tmp_path / "display.pdf", "aze"), first, second
+    placed = [(72, 110 + 14 * k, line, 11) for k, line in enumerate(first)]
+    y = 148
+    placed += [(72, y + 20 * k, line, 16, bold) for k, line in enumerate(display)]
+    y += 20 * len(display)
+    placed += [(72, y + 14 * k, line, 11) for k, line in enumerate(second)]
+    return _set_page(tmp_path / "display.pdf", placed), first, second
 
 
 def test_a_pull_quote_is_furniture_and_leaves_its_article_whole(tmp_path):
