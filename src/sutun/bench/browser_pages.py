@@ -5,6 +5,8 @@ syllable breaks of every word (as a site's hyphenation script leaves them), unde
 some articles in a frame. Headless Chromium prints the page to PDF, running on to further pages
 when the text does. Chromium decides the line breaks, the hyphens it prints (U+2010) and the
 text layer's order, so the extraction is tried on layouts sütun's own renderer does not draw.
+Styled pages set some of :data:`STYLES` besides: ragged right, spaced paragraphs, drop caps,
+pull quotes.
 """
 
 from __future__ import annotations

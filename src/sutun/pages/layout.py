@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from sutun.steps.cleanup import furniture_kind
-from sutun.steps.evidence import CLOSING_QUOTES, ITEM_MARK, OPENING_QUOTES
+from sutun.steps.evidence import ITEM_MARK, OPENING_QUOTES
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
 JUSTIFIED = 0.55
@@ -697,8 +697,9 @@ PULL_QUOTE_LETTERS = 30
 a pull quote, not a headline: a headline says in other words what its article says."""
 
 
-QUOTED = regex.compile(rf"^[{OPENING_QUOTES}]|[{CLOSING_QUOTES}][.!?]?$")
+QUOTED = regex.compile(r"^[\"'«“„‘]|[\"'»”’][.!?]?$")
 QUOTED_SHARE = 0.6
+"""Share of PULL_QUOTE_LETTERS enough for display type in quote marks: it quotes someone."""
 
 
 def _skeleton(text: str) -> str:
@@ -727,7 +728,6 @@ def _pull_quote(title: list[Line], said: str) -> int:
             continue
         text = " ".join(ln.text for ln in title[:k])
         letters = _skeleton(text)
-        # A quote's part that ran on into the next column is shorter: its quote mark tells.
         least = PULL_QUOTE_LETTERS * (QUOTED_SHARE if QUOTED.search(text) else 1)
         if len(letters) >= least and _said_in_two(letters, said, least):
             return k

@@ -270,12 +270,11 @@ def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict)
         _move_far(seq, k, j, junction, links, fixed)
     for prev, k in itertools.pairwise(seq):
         link = links.get((prev, k))
-        if link or body[k] not in evidence:
-            evidence[body[k]] = {"after_block": body[prev]} | (
-                {"score": round(link.score, 3), **link.evidence}
-                if link
-                else {"reason": "its neighbours moved"}
-            )
+        # A float set aside keeps its reason; every block its actual predecessor.
+        reason = evidence.get(body[k], {}).get("reason", "its neighbours moved")
+        evidence[body[k]] = {"after_block": body[prev]} | (
+            {"score": round(link.score, 3), **link.evidence} if link else {"reason": reason}
+        )
     return [body[k] for k in seq]
 
 
