@@ -532,6 +532,32 @@ def test_a_headline_broken_after_a_hyphen_keeps_the_word_whole(tmp_path):
     assert article.title == "Qonaqların sayı 800-ü keçib"
 
 
+def test_a_briefs_bold_headline_a_little_larger_than_its_text_starts_an_article(tmp_path):
+    placed = [
+        (72, 110, "Kənddə yeni məktəb binası tikilib və dərslər", 11),
+        (72, 124, "sentyabrın əvvəlindən orada keçiriləcək.", 11),
+        (72, 152, "Çayın üstündə yeni körpü tikilir", 12, True),
+        (72, 170, "Körpünün tikintisi gələn il başa çatacaq və", 11),
+        (72, 184, "iki kəndi birləşdirəcək.", 11),
+    ]
+    result = _set_page(tmp_path / "briefs.pdf", placed)
+    assert [a.title for a in result.articles] == [
+        "Kənddə yeni məktəb",
+        "Çayın üstündə yeni körpü tikilir",
+    ]
+    assert result.articles[1].paragraphs == [
+        "Körpünün tikintisi gələn il başa çatacaq və iki kəndi birləşdirəcək."
+    ]
+
+
+def test_a_bold_lead_a_little_larger_than_its_text_stays_in_its_article(tmp_path):
+    lead = ["Kənddə yeni məktəb binası tikilib və dərslər", "sentyabrdan orada keçiriləcək."]
+    placed = [(72, 110 + 16 * k, line, 12, True) for k, line in enumerate(lead)]
+    placed += [(72, 146, "Valideynlər buna çox sevinirlər.", 11)]
+    [article] = _set_page(tmp_path / "lead.pdf", placed).articles
+    assert article.paragraphs[0].startswith(" ".join(lead))
+
+
 def _with_display_lines(tmp_path, display: list[str], bold: bool):
     """An article whose columns hold ``display`` in 16 pt between its two paragraphs; the second
     paragraph says "Məktəbin həyətində idman meydançası və kiçik bir park var." too."""

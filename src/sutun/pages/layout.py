@@ -348,10 +348,12 @@ def _clear(
     y = _mid(rows[i])
     seen, firsts, lasts = 0, [], []
     overrun = False  # a word too long for its column may run into the gutter, once
+    plain = not _displayed(rows[i], size)
     j = i + step
     while 0 <= j < len(rows) and seen < WITNESSES:
         row = rows[j]
-        if abs(_mid(row) - y) > 3.2 * size:
+        # A headline set in bold little larger than the text, across the columns, ends them.
+        if abs(_mid(row) - y) > 3.2 * size or (plain and _displayed(row, size)):
             return seen, True, firsts, lasts
         near = [w for w in row if w.x1 > a - 2 * size and w.x0 < b + 2 * size]
         if near:
@@ -456,6 +458,63 @@ DROP_CAP_TEXT = regex.compile(rf"[{OPENING_QUOTES}]*\p{{L}}[^\p{{L}}\p{{N}}\s]*$
 takes along. A letter alone goes onto the word beside it; one with punctuation is a word."""
 
 
+BOLD_HEADLINE = 1.05
+"""Bold lines this many times the body size, in a short block of their own, are a headline too
+(a brief's headline is set little larger than its text)."""
+BOLD_GAP = 1.2
+"""Ems between the words of a bold line at most (a justified line's spaces reach about one)."""
+BOLD_HEADLINE_LINES = 3
+BOLD_HEADLINE_WORDS = 3
+"""Fewest words of such a headline (a table's bold cell or a label has one or two); it ends on
+no full stop, comma, colon or semicolon (a bold lead ends its sentence)."""
+
+
+def _displayed(words: list[Word], size: float) -> bool:
+    """All in bold a little larger than ``size``, a plain space apart (a table's bold header
+    cells stand ems apart)."""
+    return all(w.bold and w.size >= BOLD_HEADLINE * size for w in words) and all(
+        b.x0 - a.x1 <= BOLD_GAP * b.size for a, b in itertools.pairwise(words)
+    )
+
+
+def _bold_headlines(lines: list[Line], size: float) -> None:
+    """Marks as a headline the body lines all in bold, a little larger than the text, in a
+    block of at most three stacked under each other (a first line may be indented) whose last
+    line ends no sentence and which has plain text right under it; not a bold lead, nor a lead's
+    part a column's end cut off."""
+    shown = [ln for ln in lines if not ln.headline and _displayed(ln.words, size)]
+    if not shown:
+        return
+    blocks: list[list[Line]] = []
+    for ln in sorted(shown, key=lambda ln: (ln.y0, ln.x0)):
+        for b in blocks:
+            last = b[-1]
+            # Boxes of tightly set lines overlap a little (as in _titles).
+            if (
+                abs(last.x0 - ln.x0) < INDENT * size
+                and -0.25 * ln.size <= ln.y0 - last.y1 < 1.2 * ln.size
+            ):
+                b.append(ln)
+                break
+        else:
+            blocks.append([ln])
+    plain = [ln for ln in lines if not ln.headline and not ln.bold]
+    for b in blocks:
+        x0, x1, y1 = min(ln.x0 for ln in b), max(ln.x1 for ln in b), b[-1].y1
+        under = any(
+            -0.25 * ln.size <= ln.y0 - y1 < 2 * ln.size and ln.x0 < x1 and ln.x1 > x0
+            for ln in plain
+        )
+        if (
+            under
+            and len(b) <= BOLD_HEADLINE_LINES
+            and sum(len(ln.words) for ln in b) >= BOLD_HEADLINE_WORDS
+            and b[-1].text.rstrip()[-1:] not in ".,:;"
+        ):
+            for ln in b:
+                ln.headline = True
+
+
 def _drop_caps(words: list[Word]) -> list[Word]:
     """A paragraph's first letter set large beside its first lines goes back onto its word, and
     the lines beside it start where the letter does, as the lines under it do (else they read
@@ -511,6 +570,7 @@ def layout(
     if not lines:
         return PageLayout([], [], grid)
     size = body_size(lines)
+    _bold_headlines(lines, size)
     furniture, content = [], []
     top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
     for ln in lines:
