@@ -6,7 +6,7 @@ some articles in a frame. Headless Chromium prints the page to PDF, running on t
 when the text does. Chromium decides the line breaks, the hyphens it prints (U+2010) and the
 text layer's order, so the extraction is tried on layouts sütun's own renderer does not draw.
 Styled pages set some of :data:`STYLES` besides: ragged right, spaced paragraphs, drop caps,
-pull quotes.
+pull quotes, small headlines.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ def browser() -> str | None:
     return next((path for name in CHROMIUM if (path := shutil.which(name))), None)
 
 
-STYLES = ("ragged right", "spaced paragraphs", "drop caps", "pull quotes")
+STYLES = ("ragged right", "spaced paragraphs", "drop caps", "pull quotes", "small headlines")
 """What a styled page may set otherwise than a plain one: lines left-aligned, paragraphs parted by
-space instead of indentation, each article's first letter large beside its first lines, and a
-quote from the article in large italic between its paragraphs."""
+space instead of indentation, each article's first letter large beside its first lines, a quote
+from the article in large italic between its paragraphs, headlines in bold a tenth larger than
+the text (a brief's)."""
 
 
 def pages(
@@ -95,7 +96,8 @@ def _html(articles: list[Article], rng: random.Random, styles: frozenset[str] = 
         "@page { size: A4; margin: 15mm; }"
         f"body {{ font-family: '{rng.choice(FONTS)}'; font-size: {rng.choice([9, 9.5, 10])}pt; }}"
         ".head { border-bottom: 1px solid #000; font-size: 8pt; margin-bottom: 6pt; }"
-        "h1 { font-size: 17pt; margin: 8pt 0 4pt 0; }"
+        + ("h1 { font-size: 1.1em; " if "small headlines" in styles else "h1 { font-size: 17pt; ")
+        + "margin: 8pt 0 4pt 0; }"
         f".body {{ column-count: {columns}; column-gap: 5mm; text-align: {align}; }}"
         + (
             ".body p { margin: 0 0 5pt 0; }"

@@ -583,7 +583,8 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "some articles framed) and headless Chromium prints them (running on to further pages): "
         "a typesetter not ours decides the lines, hyphens and text layer. Other styles: twelve "
         "more pages, each set with some of ragged-right lines, paragraphs parted by space instead "
-        "of indentation, drop caps and pull quotes (`browser_pages.STYLES`).",
+        "of indentation, drop caps, pull quotes and headlines in bold a tenth larger than the "
+        "text (`browser_pages.STYLES`).",
         "",
         "| input | system | pages | page CER | articles exact | pages/s |",
         "|---|---|---|---|---|---|",
