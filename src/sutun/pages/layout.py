@@ -464,6 +464,7 @@ BOLD_HEADLINE = 1.05
 BOLD_GAP = 1.2
 """Ems between the words of a bold line at most (a justified line's spaces reach about one)."""
 BOLD_HEADLINE_LINES = 3
+"""Most lines of such a headline (a bold lead runs longer)."""
 BOLD_HEADLINE_WORDS = 3
 """Fewest words of such a headline (a table's bold cell or a label has one or two); it ends on
 no full stop, comma, colon or semicolon (a bold lead ends its sentence)."""
@@ -480,8 +481,8 @@ def _displayed(words: list[Word], size: float) -> bool:
 def _bold_headlines(lines: list[Line], size: float) -> None:
     """Marks as a headline the body lines all in bold, a little larger than the text, in a
     block of at most three stacked under each other (a first line may be indented) whose last
-    line ends no sentence and which has plain text right under it; not a bold lead, nor a lead's
-    part a column's end cut off."""
+    line ends no sentence and which has plain text right under it: not a bold lead, nor the part
+    of one that a column's end cut off."""
     shown = [ln for ln in lines if not ln.headline and _displayed(ln.words, size)]
     if not shown:
         return
