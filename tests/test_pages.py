@@ -528,8 +528,8 @@ def test_the_short_columns_an_article_ends_in_are_read_one_after_another(tmp_pat
 def test_a_headline_broken_after_a_hyphen_keeps_the_word_whole(tmp_path):
     placed = [(72, 100, "ü keçib", 16, True)]
     placed.append((72, 130, "Sərgiyə gələnlərin sayı gözləniləndən çox olub.", 11))
-    [article] = _set_page(tmp_path / "title.pdf", placed, "Qonaqların sayı 800-").articles
-    assert article.title == "Qonaqların sayı 800-ü keçib"
+    [article] = _set_page(tmp_path / "title.pdf", placed, "Qonaqların sayı 1200-").articles
+    assert article.title == "Qonaqların sayı 1200-ü keçib"
 
 
 def test_a_briefs_bold_headline_a_little_larger_than_its_text_starts_an_article(tmp_path):
