@@ -498,8 +498,10 @@ def test_a_drop_cap_goes_back_onto_its_word_and_its_lines_stay_one_paragraph(
 
     font = pymupdf.Font(fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     beside = [f"{word} yeni məktəb binası tikilib", "və dərslər sentyabrın əvvəlindən"]
-    beside.append("orada keçiriləcək. Bina iki")
-    under = ["mərtəbəlidir, otaqları çox geniş və işıqlıdır", "və həyətində idman meydançası var."]
+    beside.append("orada keçiriləcək. Məktəbin")
+    # The line under the letter starts at its left edge: its second word comes near the
+    # letter's right edge, and is no line beside the letter for that.
+    under = ["binası iki mərtəbəlidir, otaqları çox geniş", "və həyətində idman meydançası var."]
     right = 72 + font.text_length(cap, 44) + 3
     placed = [(72, 136, cap, 44)]
     placed += [(right, 110 + 14 * k, line, 11) for k, line in enumerate(beside)]

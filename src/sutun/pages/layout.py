@@ -529,15 +529,18 @@ def _drop_caps(words: list[Word]) -> list[Word]:
     moved: dict[int, Word] = {}
     taken: set[int] = set()
     for cap in caps:
-        rows: dict[float, Word] = {}  # each row beside the letter: its first word
+        rows: dict[float, Word] = {}  # each row level with the letter: its first word from it on
         for w in words:
             if (
                 w.size < DROP_CAP * size
                 and cap.y0 - w.size / 2 <= w.y0 < cap.y1 - w.size / 4
-                and 0 <= w.x0 - cap.x1 <= 1.5 * w.size
+                and w.x0 >= cap.x0
                 and (w.y0 not in rows or w.x0 < rows[w.y0].x0)
             ):
                 rows[w.y0] = w
+        # Beside the letter: a row whose first word starts just right of it (a row under it
+        # starts at its left edge, whatever words further on come near its right one).
+        rows = {y: w for y, w in rows.items() if 0 <= w.x0 - cap.x1 <= 1.5 * w.size}
         if len(rows) < DROP_CAP_ROWS:
             continue
         first = min(rows.values(), key=lambda w: w.y0)
