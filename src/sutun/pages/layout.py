@@ -288,6 +288,8 @@ def _column_inside(
     its other words, words spanning a column's width: the gap is the empty cell of a short
     column between two others (an article's last lines on a page of their own), wider than any
     river of spaces. The column's extent, or None."""
+    if b - a < COLUMN_MIN * size:
+        return None  # a gutter of the usual width: no column fits in it
     if a - rows[i][0].x0 < COLUMN_MIN * size:
         return None  # a table's cells, not a column's lines, left of it
     y = _mid(rows[i])

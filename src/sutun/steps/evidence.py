@@ -1006,6 +1006,14 @@ def headline_inside(text: str, after: str, ctx: Context, language: str | None) -
     return bool(subject) and len(subject[0]) >= RESTATED_LETTERS and subject[0] in named
 
 
+def heads_an_article(
+    before: str, text: str, after: str, ctx: Context, language: str | None
+) -> bool:
+    """Block text ``text``, between ``before`` and ``after``, is a headline inside the document
+    (over a bold lead, or by :func:`headline_inside`): nothing goes on into it, nor from it."""
+    return new_title(before, text, after) or headline_inside(text, after, ctx, language)
+
+
 RESTATED_LETTERS = 3
 """A word the lead opens with names the headline's subject again if it is this long (not a
 function word, not an initial)."""

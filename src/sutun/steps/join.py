@@ -15,8 +15,7 @@ from sutun.steps.evidence import (
     debris,
     head_of,
     heading_goes_on,
-    headline_inside,
-    new_title,
+    heads_an_article,
     word_across,
 )
 from sutun.steps.reorder import STRONG, pinned
@@ -114,7 +113,7 @@ def _headline(body: list[int], k: int, doc: Document, ctx: Context) -> bool:
     if k + 1 >= len(body):
         return False
     before, text, after = (doc.text_of(body[i]) for i in (k - 1, k, k + 1))
-    return new_title(before, text, after) or headline_inside(text, after, ctx, doc.language)
+    return heads_an_article(before, text, after, ctx, doc.language)
 
 
 def _joined(a: str, b: str, c: Continuation) -> str:

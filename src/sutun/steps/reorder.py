@@ -36,11 +36,10 @@ from sutun.steps.evidence import (
     debris,
     first_line,
     head_of,
-    headline_inside,
+    heads_an_article,
     inner_stop,
     is_closed,
     last_line,
-    new_title,
     starts_lower,
     structural,
     tail_of,
@@ -156,10 +155,7 @@ def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict)
     headlines = [
         0 < k < n - 1
         and bool(open_end[k])
-        and (
-            new_title(texts[k - 1], texts[k], texts[k + 1])
-            or headline_inside(texts[k], texts[k + 1], ctx, doc.language)
-        )
+        and heads_an_article(texts[k - 1], texts[k], texts[k + 1], ctx, doc.language)
         for k in range(n)
     ]
     for k in range(n):
