@@ -1147,6 +1147,59 @@ def test_short_lines_before_a_capital_are_paragraphs_of_their_own():
     assert "mükafatlandırılacaq. Yarışmanın" in out
 
 
+RAW_COLUMN = (
+    "Şəhərdə yeni park açıldı\n"
+    "Bələdiyyə bu gün şəhərin mərkəzində yeni park açıl-\n"
+    "dığını bildirib. Parkda uşaqlar üçün yeni\n"
+    "meydançalar qurulub.\n"
+    "{start} parkın sahəsi beş hektardır və ora-\n"
+    "da "
+    "yüzlərlə ağac əkilib. Sakinlər yeni parkı\n"
+    "bəyəniblər və tez-tez gəlirlər.\n"
+)
+
+
+@pytest.mark.parametrize("start", ["2024-cü ildə", "“Yaşıl” layihəyə görə", "Rəsmilərə görə"])
+def test_a_paragraph_in_raw_lines_may_open_with_a_number_or_a_quote(start):
+    # pdftotext keeps no indent: a sentence ending on a line the next word would have fit on
+    # ends its paragraph, whatever a sentence opens with.
+    out = sutun.repair(RAW_COLUMN.format(start=start), "aze").text
+    assert f"meydançalar qurulub.\n\n{start} parkın" in out
+
+
+def _soft_hyphenated(line: str) -> str:
+    """Every word of six letters or more with a soft hyphen after each two of its letters."""
+    return " ".join(
+        "\u00ad".join(w[k : k + 2] for k in range(0, len(w), 2)) if len(w) >= 6 else w
+        for w in line.split(" ")
+    )
+
+
+def test_soft_hyphens_take_no_room_on_a_raw_line():
+    # A browser's PDF keeps every discretionary hyphen in its text layer: lines full of them
+    # are no wider than the full line without any that ends a sentence, and its paragraph
+    # goes on.
+    full = [
+        "Bələdiyyə bu gün şəhərin mərkəzində yeni",
+        "parkın açıldığını bildirib. Parkda uşaq-",
+        "lar üçün yeni meydançalar qurulub, həm",
+        "də ətrafında velosiped yolları çəkilib.",
+    ]
+    text = "\n".join([*map(_soft_hyphenated, full[:3]), full[3], "Bu yol uzundur.\n"])
+    out = sutun.repair(text, "aze").text
+    assert "çəkilib. Bu yol" in out
+
+
+def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
+    # A narrow column: a short line ends a sentence because the next word did not fit.
+    text = (
+        "Bələdiyyə bu gün\nşəhərin mərkəzində\nyeni park açdığı-\nnı bildirib. Park\n"
+        "yaxşıdır.\nAzərbaycanlılar parkı\nbəyəniblər və oraya\ntez-tez gəlirlər.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Park yaxşıdır. Azərbaycanlılar parkı" in out
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 @pytest.mark.parametrize("layout", [[], ["-layout"]], ids=["raw", "layout"])
 def test_pdftotext_output_of_the_real_specimens_is_repaired_idempotently(shared, layout):

@@ -43,6 +43,14 @@ def _pdftotext(path: Path) -> tuple[str, list[str]]:
     return out.stdout.decode("utf-8", "replace"), []
 
 
+def _pdftotext_repaired(path: Path) -> tuple[str, list[str]]:
+    """Already-extracted text, as a corpus holds it: pdftotext's lines, then ``sutun repair``."""
+    from sutun.pipeline import repair
+
+    text, _ = _pdftotext(path)
+    return repair(text, "aze").text, []
+
+
 def _pymupdf(path: Path) -> tuple[str, list[str]]:
     import pymupdf
 
@@ -79,6 +87,7 @@ SLOW = {"pdfminer.six", "pymupdf4llm"}
 
 def score(reader: Reader, items: list[tuple[Path, Page]]) -> dict:
     cers, exact, total, seconds = [], 0, 0, 0.0
+    found, paragraphs = 0, 0
     for path, page in items:
         start = time.perf_counter()
         text, articles = reader(path)
@@ -87,15 +96,20 @@ def score(reader: Reader, items: list[tuple[Path, Page]]) -> dict:
         got = fold(text)
         cers.append(Levenshtein.distance(got, gold) / max(1, len(gold)))
         folded = {fold(a) for a in articles}
+        printed = {" ".join(p.split()) for p in got.split("\n\n")}
         for title, paras in page.gold:
             total += 1
             want = fold("\n\n".join([title, *paras]))
             # Tools without articles get credit when the article stands intact in their text.
             exact += want in folded if articles else want in got
+            wanted = [" ".join(p.split()) for p in want.split("\n\n")]
+            paragraphs += len(wanted)
+            found += sum(p in printed for p in wanted)
     return {
         "pages": len(items),
         "page_cer": statistics.fmean(cers) if cers else None,
         "articles_exact": exact / total if total else None,
+        "paragraphs": found / paragraphs if paragraphs else None,
         "pages_per_s": len(items) / seconds if seconds else None,
     }
 
@@ -104,6 +118,7 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
     readers: dict[str, Reader] = {"sutun": _sutun, "PyMuPDF sort=True": _pymupdf}
     if shutil.which("pdftotext"):
         readers["pdftotext"] = _pdftotext
+        readers["pdftotext, then sutun repair"] = _pdftotext_repaired
     try:
         import pdfminer  # noqa: F401
 
@@ -130,7 +145,7 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             out["born_digital"][name] = score(reader, items[::2] if name in SLOW else items)
         for kind, styled in (("browser", False), ("browser_styled", True)):
             printed = browser_pages.pages(articles, n_browser, Path(tmp), styled=styled)
-            for name in ("sutun", "PyMuPDF sort=True", "pdftotext"):
+            for name in ("sutun", "PyMuPDF sort=True", "pdftotext", "pdftotext, then sutun repair"):
                 if printed and name in readers:
                     out[kind][name] = score(readers[name], printed)
         if shutil.which("tesseract"):

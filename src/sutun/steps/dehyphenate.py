@@ -23,6 +23,7 @@ from sutun.steps.evidence import (
     LINE_END_HYPHENS,
     MARKDOWN_LINE,
     MARKDOWN_STRUCTURE,
+    OPENING_QUOTES,
     TOKEN,
     Context,
     HyphenDecision,
@@ -104,7 +105,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     written = _markdown_breaks(text, lines)
     hyphen_breaks = _hyphen_breaks(text)
     # A full line's width; not the longest, which may hold several joined by the extractor.
-    width = sorted(len(line.strip()) for line in lines)[len(lines) * 3 // 4]
+    width = sorted(_printed(line) for line in lines)[len(lines) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     paragraph = 0  # where the paragraph being read starts
     for k, m in enumerate(LINE_BREAK.finditer(text)):  # one line break each: k is the line
@@ -299,7 +300,15 @@ FIT = 0.9
 would have fit in this share of a full line's characters (letters differ in width) was a
 paragraph end."""
 NEXT_WORD = re.compile(r"\S+")
+LEADERS = ".…·"
+"""A table's leader dots run on from its row's first word (Pambıq.........): no word's width."""
 FIRST_WORD = regex.compile(r"\p{L}+")
+SENTENCE_START = regex.compile(
+    rf"[{regex.escape(OPENING_QUOTES)}]*"
+    r"(?:\p{Lu}|\p{N}+(?:[.,]\p{N}+)*(?:[-–]\p{N}+)?(?:-\p{L}+)?[ \t]+\p{L})"
+)
+"""How a sentence may open, after any opening quotes: a capital, or a number and a word (40
+yaşlı, 2024-cü ildə; a table's row of numbers is no sentence)."""
 
 
 def _ends_a_line_of_its_own(
@@ -311,23 +320,26 @@ def _ends_a_line_of_its_own(
     label line: Zaman limiti: 0.5 s); else ""."""
     if ITEM.match(text, m.end()):
         return "item"
-    if not text[m.end() : m.end() + 1].isupper():
+    if not SENTENCE_START.match(text, m.end()):
         return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
-    if 2 * len(line) < width:
-        if CLOSED_END.search(line):
-            return "paragraph"
+    printed = _printed(line)
+    word = NEXT_WORD.match(text, m.end())
+    room = printed + 1 + (_printed(word.group(0).rstrip(LEADERS)) if word else 0)
+    if CLOSED_END.search(line):
+        # Only a line the next word would have fit on was cut short: a long word wraps early.
+        return "paragraph" if room <= FIT * width else ""
+    if 2 * printed < width:
         # A reader may also cut a printed line at a gap (Londonda | Stamfor | Bridge): a name
         # goes on, a word that opens sentences starts anew.
         first = FIRST_WORD.match(text, m.end())
         return "paragraph" if first and sentence_starter(first.group(0), ctx, language) else ""
-    if len(line) + 2 > FIT * width:
-        return ""  # no room for a word of one letter
-    word = NEXT_WORD.match(text, m.end())
-    room = len(line) + 1 + (len(word.group(0)) if word else 0)
-    if room <= FIT * width and CLOSED_END.search(line):
-        return "paragraph"
     return ""
+
+
+def _printed(line: str) -> int:
+    """Characters the line shows: its soft hyphens print only where they break it."""
+    return len(line.strip()) - line.count(SOFT_HYPHEN)
 
 
 def glued_suffixes(doc: Document) -> bool:
