@@ -1190,6 +1190,64 @@ def test_soft_hyphens_take_no_room_on_a_raw_line():
     assert "çəkilib. Bu yol" in out
 
 
+def test_a_text_with_soft_hyphens_in_its_words_is_repaired_as_printed():
+    # A browser's PDF keeps every discretionary hyphen: the words are judged whole (a number's
+    # glued suffix split, prose not taken for debris), as in the same text without them.
+    lines = [
+        "Şəhər bələdiyyəsi bu gün mərkəzi meydanda keçirilən",
+        "toplantıda yeni layihələri təqdim edib. Bu, ilin 36cı",
+        "toplantısıdır və orada sakinlərin təkliflərinə baxılıb.",
+        "Nümayəndələr ABŞda yaşayan həmyerlilərlə də görüşüb-",
+        "lər. Layihələrin hamısı gələn il başa çatdırılacaq.",
+    ]
+    plain = "Başlıq\n\n" + "\n".join(lines) + "\n"
+    soft = "Başlıq\n\n" + "\n".join(map(_soft_hyphenated, lines)) + "\n"
+    assert "\u00ad" in soft
+    expected = sutun.repair(plain, "aze").text
+    assert "36-cı" in expected and "ABŞ-da" in expected and "görüşüblər" in expected
+    once = sutun.repair(soft, "aze")
+    assert once.text == expected
+    assert sutun.apply_edits(soft, once.edits) == once.text
+    assert sutun.repair(once.text, "aze").text == once.text
+
+
+HEADLINE_OVER_COLUMN = [
+    "Şəhərin mərkəzində yeni park açıldı və sakinlər",
+    "onu böyük sevinclə qarşıladılar",
+    "Bələdiyyə bu gün şəhərin mər-",
+    "kəzində yeni parkın açıldığını",
+    "bildirib. Parkda uşaqlar üçün",
+    "meydançalar qurulub, ağaclar",
+    "əkilib və skamyalar qoyulub.",
+    "Sakinlər parkı bəyəniblər və",
+    "oraya tez-tez gəlirlər.",
+]
+
+
+def test_a_headline_wider_than_its_column_starts_a_block_of_raw_lines():
+    # pdftotext sets a headline across the columns right over its text, no blank line between.
+    out = sutun.repair("\n".join(HEADLINE_OVER_COLUMN) + "\n", "aze").text
+    assert out.startswith(
+        "Şəhərin mərkəzində yeni park açıldı və sakinlər onu böyük sevinclə qarşıladılar\n\n"
+        "Bələdiyyə bu gün şəhərin mərkəzində"
+    )
+    assert sutun.repair(out, "aze").text == out
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Şəhərin mərkəzində yeni park açıldı. Sakinlər",  # a sentence ends inside it
+        "Şəhərin mərkəzində yeni park, sakinlər,",  # it ends on a comma
+        "Şəhərin mərkəzi",  # no wider than the column
+    ],
+)
+def test_a_wide_first_line_is_no_headline_unless_it_reads_as_one(first):
+    lines = [first, *HEADLINE_OVER_COLUMN[1:]]
+    out = sutun.repair("\n".join(lines) + "\n", "aze").text
+    assert "qarşıladılar\n\nBələdiyyə" not in out
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

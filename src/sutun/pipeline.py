@@ -22,6 +22,7 @@ from sutun.steps.evidence import (
     LEADING_GLYPHS,
     LINE_END_HYPHENS,
     OPENING_QUOTES,
+    SOFT_HYPHEN,
     TOKEN_CHAR,
     Context,
     debris,
@@ -156,7 +157,37 @@ def repair(
             decoded = _read_decoded(text, plan, language, config, model)
             if decoded is not None:
                 return decoded
+        if SOFT_HYPHEN in text:
+            whole = _read_through(text, language, config, model)
+            if whole is not None:
+                return whole
     return _repair(text, language, config, model)
+
+
+INNER_SOFT_HYPHENS = re.compile(r"(?<=[^\W_])\u00ad+(?=[^\W_])")
+
+
+def _read_through(
+    text: str, language: str | None, config: RepairConfig, model: LanguageModel | None
+) -> Repaired | None:
+    """A browser's PDF keeps every discretionary hyphen of its words in the text layer
+    (te\u00adle\u00adfon): they go first, and the words are repaired whole, as printed. Those at
+    line ends stay: the breaks are read by them. None when a block move would start inside one."""
+    first = [
+        Edit(
+            "remove-invisible",
+            m.start(),
+            m.end(),
+            "",
+            step=cleanup.STEP,
+            confidence=0.99,
+            evidence={"removed": m.group(), "reason": "soft hyphen inside a word"},
+        )
+        for m in INNER_SOFT_HYPHENS.finditer(text)
+    ]
+    if not first:
+        return None
+    return _repaired_through(text, first, repair(apply_edits(text, first), language, config, model))
 
 
 def _repair(

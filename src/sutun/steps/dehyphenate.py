@@ -31,8 +31,10 @@ from sutun.steps.evidence import (
     continuation,
     hyphen_decision,
     in_prose,
+    inner_stop,
     reduplicated,
     sentence_starter,
+    thin_letters,
     turkic,
     words_of,
 )
@@ -108,6 +110,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     width = sorted(_printed(line) for line in lines)[len(lines) * 3 // 4]
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     paragraph = 0  # where the paragraph being read starts
+    headline = _headline_end(lines, width) if not written else None
     for k, m in enumerate(LINE_BREAK.finditer(text)):  # one line break each: k is the line
         if k in written or doc.overlaps(start + m.start(), start + m.end()):
             continue  # markdown's, or gone with the glyph alone on the line before it
@@ -127,7 +130,10 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             )
             continue
         if h is None:
+            why = "a line cut short before a capital"
             cut = _ends_a_line_of_its_own(text, m, width, ctx, doc.language)
+            if k == headline:
+                cut, why = "paragraph", "a headline wider than its column, over the text"
             if cut == "paragraph" and not _apart_once_repaired(
                 doc, ctx, start + paragraph, start + m.start(), start + m.end(), end
             ):
@@ -143,7 +149,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                         "\n\n",
                         step=STEP,
                         confidence=0.8,
-                        evidence={"reason": "a line cut short before a capital"},
+                        evidence={"reason": why},
                     )
                 )
             if cut:
@@ -274,6 +280,55 @@ def _markdown_breaks(text: str, lines: list[str]) -> frozenset[int]:
             and (listed[bullets[k + 1]] > 1 or CLOSED_END.search(lines[k].rstrip()) is not None)
         )
     )
+
+
+HEADLINE_LINES = 4
+"""A headline set across its article's columns runs to this many lines at most."""
+HEADLINE_BODY_LINES = 6
+"""Lines of text under it that tell its column's width."""
+HEADLINE_WIDER = 1.3
+"""How much wider than its column a headline's lines are at least (a table's header or a
+paragraph's longer first line is not)."""
+HEADLINE_CHARS = 90
+"""Characters a headline's line holds at most (longer lines are a page-wide paragraph's)."""
+COLUMN_CHARS = 20
+"""Characters a column of text holds at least."""
+
+
+OPEN_LINE_END = regex.compile(r"[\p{L}\p{N}\"'»”’?!]$")
+"""How a headline's line ends: on a word, a quote, or a question or exclamation mark."""
+
+
+def _headline_end(lines: list[str], width: int) -> int | None:
+    """Raw lines (one printed line to a text line) that open with a headline set across the
+    article's columns: lines wider than the column (the first by HEADLINE_WIDER), its last one
+    maybe not, going on in lower case; no sentence ending inside or at their ends; then the
+    text, opening as a sentence does. The index of the headline's last line, or None."""
+    if width < COLUMN_CHARS:
+        return None
+    wide = 0
+    while wide < min(HEADLINE_LINES, len(lines)) and (
+        (HEADLINE_WIDER if not wide else 1 / FIT) * width < _printed(lines[wide]) <= HEADLINE_CHARS
+    ):
+        wide += 1
+    if not wide or len(lines) - wide < HEADLINE_BODY_LINES:
+        return None
+    after = lines[wide].strip()
+    if (
+        wide < HEADLINE_LINES
+        and not SENTENCE_START.match(after)
+        and SENTENCE_START.match(lines[wide + 1].lstrip())
+    ):
+        last = wide  # its last line, in lower case
+    elif SENTENCE_START.match(after):
+        last = wide - 1
+    else:
+        return None
+    title = [line.strip() for line in lines[: last + 1]]
+    if not all(OPEN_LINE_END.search(line) for line in title):
+        return None
+    words = " ".join(title)
+    return None if inner_stop(words) or thin_letters(words) else last
 
 
 def _apart_once_repaired(

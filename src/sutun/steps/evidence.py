@@ -182,7 +182,7 @@ def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
         at = b.start
         for line in text.split("\n"):
             # Words are read through their soft hyphens (a browser's PDF keeps them all).
-            found = WORDS.findall(line.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in line else line)
+            found = WORDS.findall(read_through(line))
             if found:
                 words += found[1:-1]  # a line's first and last words may be fragments
                 edges.add(found[0])
@@ -651,9 +651,15 @@ DEBRIS_MIN = 40
 """Visible characters a block needs before it can be judged debris (a fragment ``di.`` is not)."""
 
 
+def read_through(text: str) -> str:
+    """The text without its soft hyphens: a browser's PDF keeps every one, inside words."""
+    return text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in text else text
+
+
 def thin_letters(text: str, min_visible: int = 0) -> bool:
     """Runs of three letters or more fill less than PROSE_SHARE of the visible characters (of
     at least ``min_visible``): letter debris, not prose."""
+    text = read_through(text)
     visible = len("".join(text.split()))
     letters = len(text) - len(LETTER_RUNS.sub("", text))
     return visible >= min_visible and letters < PROSE_SHARE * visible
@@ -675,7 +681,8 @@ def in_prose(
     if thin_letters(read(lo, hi)):
         return False
     # The outermost runs may be words the window cut.
-    neighbours = LETTER_RUNS.findall(read(lo, start))[1:] + LETTER_RUNS.findall(read(end, hi))[:-1]
+    before, after = read_through(read(lo, start)), read_through(read(end, hi))
+    neighbours = LETTER_RUNS.findall(before)[1:] + LETTER_RUNS.findall(after)[:-1]
     if len(neighbours) < KNOWN_SHARE_MIN_WORDS:
         return True
     return sum(map(known, neighbours)) >= KNOWN_SHARE * len(neighbours)
@@ -718,7 +725,7 @@ def _unknown_words(text: str, ctx: Context) -> bool:
     model = ctx.model
     if model is None or len(model.words) < MIN_LEXICON:
         return False
-    words = LETTER_RUNS.findall(text)
+    words = LETTER_RUNS.findall(read_through(text))
     letters = sum(map(len, words))
     if letters < DEBRIS_LETTERS:
         return False
