@@ -1248,6 +1248,22 @@ def test_a_wide_first_line_is_no_headline_unless_it_reads_as_one(first):
     assert "qarşıladılar\n\nBələdiyyə" not in out
 
 
+@pytest.mark.parametrize(
+    ("letter", "rest", "joined"),
+    [
+        ("Ü", "çlü qrup bu gün yeni mahnısını", "Üçlü qrup"),  # a word only whole
+        ("“Ə", "vvəlcə qrup bu gün yeni mahnısını", "“Əvvəlcə qrup"),  # after a quote
+        ("O", "bildirdi ki, qrup bu gün yeni mahnısını", "O\n\nbildirdi"),  # a word of its own
+    ],
+)
+def test_a_drop_cap_goes_back_on_its_word(letter, rest, joined):
+    # A drop cap is a block of its own in extracted text (pdftotext, docling).
+    text = f"Başlıq\n\n{letter}\n\n{rest} təqdim edib. Qrupun üzvləri konsertə hazırlaşırlar."
+    out = sutun.repair(text, "aze").text
+    assert joined in out
+    assert sutun.repair(out, "aze").text == out
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

@@ -492,7 +492,7 @@ def _consonant_then_vowel(left: str, right: str, language: str | None) -> bool:
 
 @dataclass(frozen=True)
 class Continuation:
-    kind: str  # "hyphen" | "space" | ""
+    kind: str  # "hyphen" | "space" | "letter" (a drop cap goes on its word) | ""
     score: float
     join: bool = True  # for "hyphen": join the halves (True) or keep the hyphen
     evidence: dict[str, Any] = field(default_factory=dict)
@@ -768,6 +768,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         return NONE
     if hb.caption:
         return NONE  # a caption (Şəkil 2.1 …, Cədvəl 4) goes on from nothing
+    if hb.lower and hb.first and DROP_CAP.fullmatch(ta.core):
+        return _drop_cap(ta, hb, ctx, language)
     if ta.hyphen and hb.first and not hb.enumerated:
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():
@@ -852,6 +854,24 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if _usually_ends(ta.last, ctx, language):
         return NONE  # a paragraph left without its full stop
     return Continuation("space", 0.8, True, ev)
+
+
+DROP_CAP = regex.compile(rf"[{regex.escape(OPENING_QUOTES)}]?\p{{Lu}}")
+"""A block of one capital letter: a drop cap, set apart from the rest of its word."""
+
+
+def _drop_cap(ta: Tail, hb: Head, ctx: Context, language: str | None) -> Continuation:
+    """A drop cap goes back on its word (Ü | çlü → Üçlü) when the model or the document knows
+    the word whole and not what the block after it starts with."""
+    letter = ta.core.lstrip(OPENING_QUOTES)
+    whole, rest = lower(letter + hb.first, language), lower(hb.first, language)
+    model = ctx.model
+    known = (model is not None and model.known(whole)) or ctx.vocab.get(whole, 0) > 0
+    alone = (model is not None and model.count(rest) > 0) or ctx.vocab.get(rest, 0) > 0
+    if not known or alone:
+        return NONE
+    ev = {"drop_cap": letter, "word": letter + hb.first}
+    return Continuation("letter", SEEN_JOIN_SCORE, True, ev)
 
 
 def _usually_ends(word: str, ctx: Context, language: str | None) -> bool:

@@ -84,7 +84,9 @@ def run(doc: Document, ctx: Context) -> None:
                 )
             )
         glue = " " if c.kind == "space" else ""
-        kind = {"space": "join", "hyphen": "join" if c.join else "keep-hyphen"}[c.kind]
+        kind = {"space": "join", "letter": "join", "hyphen": "join" if c.join else "keep-hyphen"}[
+            c.kind
+        ]
         # Separator before B, and B's opening emphasis mark and stray glyph.
         doc.add(
             Edit(
