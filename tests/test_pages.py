@@ -366,17 +366,31 @@ def test_a_page_in_every_other_style_reads_back_as_its_articles(tmp_path, aze):
     browser_pages.browser() is None, reason="Debian chromium (make test installs it)"
 )
 @pytest.mark.parametrize("styled", [False, True], ids=["plain", "other-styles"])
-def test_a_browser_pages_pdftotext_text_is_repaired_once_and_for_all(tmp_path, aze, styled):
+@pytest.mark.parametrize("layout", [[], ["-layout"]], ids=["raw", "layout"])
+def test_a_browser_pages_pdftotext_text_is_repaired_once_and_for_all(tmp_path, aze, styled, layout):
     # Already-extracted text, as a corpus keeps it: pdftotext's lines, soft hyphens and all.
     [(path, _)] = browser_pages.pages(aze, 1, tmp_path, seed=5, styled=styled)
     text = subprocess.run(
-        ["pdftotext", str(path), "-"], capture_output=True, check=True, text=True
+        ["pdftotext", *layout, str(path), "-"], capture_output=True, check=True, text=True
     ).stdout
     assert "\u00ad" in text
     once = sutun.repair(text, "aze")
     assert sutun.apply_edits(text, once.edits) == once.text
     assert "\u00ad" not in once.text
     assert sutun.repair(once.text, "aze").text == once.text
+
+
+@pytest.mark.skipif(
+    browser_pages.browser() is None, reason="Debian chromium (make test installs it)"
+)
+def test_a_browser_pages_columns_side_by_side_read_back_as_its_articles(tmp_path, aze):
+    [(path, page)] = browser_pages.pages(aze, 1, tmp_path, seed=2)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    got = fold(sutun.repair(text, "aze").text)
+    wanted = [fold("\n\n".join([title, *paras])) for title, paras in page.gold]
+    assert sum(w in got for w in wanted) >= 1
 
 
 def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):

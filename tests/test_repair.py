@@ -1264,6 +1264,67 @@ def test_a_drop_cap_goes_back_on_its_word(letter, rest, joined):
     assert sutun.repair(out, "aze").text == out
 
 
+def test_a_drop_cap_goes_back_on_a_name_the_document_spells():
+    # The document writes the name whole at the start of a line, never inside one.
+    text = (
+        "Başlıq\n\nE\n\nylid Doyl bu gün keçirilən yarışda qalib gəlib və mükafat alıb.\n"
+        "Yarışdan sonra\nEylid Doyl jurnalistlərə müsahibə verib və planlarından danışıb."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Eylid Doyl bu gün" in out
+    assert sutun.repair(out, "aze").text == out
+
+
+LEFT = [
+    "Bələdiyyə bu gün şəhərin mərkəzində yeni parkın açıldığını bildirib. Parkda "
+    "uşaqlar üçün meydançalar qurulub, ağaclar əkilib və skamyalar qoyulub.",
+    "Sakinlər yeni parkı bəyəniblər və oraya tez-tez gəlirlər. Parkın sahəsi beş "
+    "hektardır və gələn il daha da genişləndiriləcək.",
+]
+RIGHT = [
+    "Layihənin dəyəri iki milyon manat olub və işlər bir il çəkib. Bələdiyyə "
+    "rəhbəri açılış mərasimində çıxış edib.",
+    "O, yaxın aylarda şəhərin digər rayonlarında da belə parkların salınacağını "
+    "vəd edib və sakinləri təkliflərini bildirməyə çağırıb.",
+]
+
+
+def _column(paragraphs: list[str], width: int) -> list[str]:
+    """A column's raw lines as pdftotext -layout prints them: first lines indented."""
+    import textwrap
+
+    return [
+        line
+        for p in paragraphs
+        for line in textwrap.wrap(p, width, initial_indent="    ", break_on_hyphens=False)
+    ]
+
+
+def _side_by_side(*columns: list[str], width: int = 34) -> str:
+    import itertools
+
+    rows = itertools.zip_longest(*columns, fillvalue="")
+    return "\n".join("".join(c.ljust(width) for c in row).rstrip() for row in rows)
+
+
+def test_columns_printed_side_by_side_are_read_one_after_another():
+    headline = "Şəhərdə yeni park açıldı və sakinlər onu sevinclə qarşıladılar"
+    text = headline + "\n" + _side_by_side(_column(LEFT, 30), _column(RIGHT, 30)) + "\n"
+    once = sutun.repair(text, "aze")
+    assert once.text == "\n\n".join([headline, *LEFT, *RIGHT])
+    assert sutun.apply_edits(text, once.edits) == once.text
+    assert sutun.repair(once.text, "aze").text == once.text
+
+
+def test_a_table_in_aligned_columns_is_no_page_of_columns():
+    from sutun.steps import columns
+
+    rows = [("Şəhər", "Əhali", "Sahə"), ("Bakı", "2300000", "2140"), ("Gəncə", "335000", "110")]
+    table = "\n".join("".join(c.ljust(16) for c in row).rstrip() for row in rows * 3)
+    assert columns.edits(table) == []
+    assert columns.edits("\n".join(_column(LEFT, 30))) == []  # one column of prose
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from sutun.config import RepairConfig
 from sutun.document import Document, Edit, Repaired
@@ -16,7 +17,7 @@ from sutun.lang.scripts import (
     latin_back_to_cyrillic,
 )
 from sutun.readers import document_from_text
-from sutun.steps import STEPS, cleanup, dehyphenate, legacy, letters, normalise
+from sutun.steps import STEPS, cleanup, columns, dehyphenate, legacy, letters, normalise
 from sutun.steps.evidence import (
     CLOSING_QUOTES,
     LEADING_GLYPHS,
@@ -157,11 +158,57 @@ def repair(
             decoded = _read_decoded(text, plan, language, config, model)
             if decoded is not None:
                 return decoded
+        if "   " in text:
+            read = _read_columns(text, language, config, model)
+            if read is not None:
+                return read
         if SOFT_HYPHEN in text:
             whole = _read_through(text, language, config, model)
             if whole is not None:
                 return whole
     return _repair(text, language, config, model)
+
+
+def _read_columns(
+    text: str, language: str | None, config: RepairConfig, model: LanguageModel | None
+) -> Repaired | None:
+    """Columns printed side by side (``pdftotext -layout``) are read one after another first,
+    and that text repaired. Where a block moved inside them, the change is one edit of the whole
+    text, its evidence both lists (the reading's, then the repair's of what it read)."""
+    first = columns.edits(text)
+    if not first:
+        return None
+    # Text read out of a page's layout is damaged by that alone: its lines are a column's.
+    inner = repair(apply_edits(text, first), language, config._replace(gate=False), model)
+    composed = _repaired_through(text, first, inner)
+    if composed is not None:
+        return composed
+    back = back_through(first)
+    starts = [e.start for e in first]
+    furniture = [
+        {**f, "offset": _back_or_region(back, starts, f["offset"])}
+        for f in inner.document.furniture
+    ]
+    edit = Edit(
+        "columns",
+        0,
+        len(text),
+        inner.text,
+        step=columns.STEP,
+        confidence=min(e.confidence for e in first),
+        evidence={
+            "reason": "columns printed side by side, read one after another, then repaired",
+            "read": [e.to_dict() for e in first],
+            "then": [e.to_dict() for e in inner.edits],
+        },
+    )
+    return _repaired_as(text, inner.document, [edit], furniture)
+
+
+def _back_or_region(back: Callable[[int], int | None], starts: list[int], offset: int) -> int:
+    """The input offset of ``offset``, or where the columns read around it start."""
+    found = back(offset)
+    return found if found is not None else starts[max(0, bisect.bisect_right(starts, offset) - 1)]
 
 
 INNER_SOFT_HYPHENS = re.compile(r"(?<=[^\W_])\u00ad+(?=[^\W_])")

@@ -38,17 +38,22 @@ def _sutun(path: Path) -> tuple[str, list[str]]:
     return "\n\n".join(texts), texts
 
 
-def _pdftotext(path: Path) -> tuple[str, list[str]]:
-    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
+def _pdftotext(path: Path, *options: str) -> tuple[str, list[str]]:
+    out = subprocess.run(["pdftotext", *options, str(path), "-"], capture_output=True, check=True)
     return out.stdout.decode("utf-8", "replace"), []
 
 
-def _pdftotext_repaired(path: Path) -> tuple[str, list[str]]:
+def _pdftotext_repaired(path: Path, *options: str) -> tuple[str, list[str]]:
     """Already-extracted text, as a corpus holds it: pdftotext's lines, then ``sutun repair``."""
     from sutun.pipeline import repair
 
-    text, _ = _pdftotext(path)
+    text, _ = _pdftotext(path, *options)
     return repair(text, "aze").text, []
+
+
+def _pdftotext_layout_repaired(path: Path) -> tuple[str, list[str]]:
+    """The same from ``pdftotext -layout``: the columns side by side, as printed."""
+    return _pdftotext_repaired(path, "-layout")
 
 
 def _pymupdf(path: Path) -> tuple[str, list[str]]:
@@ -119,6 +124,7 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
     if shutil.which("pdftotext"):
         readers["pdftotext"] = _pdftotext
         readers["pdftotext, then sutun repair"] = _pdftotext_repaired
+        readers["pdftotext -layout, then sutun repair"] = _pdftotext_layout_repaired
     try:
         import pdfminer  # noqa: F401
 
@@ -145,9 +151,9 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             out["born_digital"][name] = score(reader, items[::2] if name in SLOW else items)
         for kind, styled in (("browser", False), ("browser_styled", True)):
             printed = browser_pages.pages(articles, n_browser, Path(tmp), styled=styled)
-            for name in ("sutun", "PyMuPDF sort=True", "pdftotext", "pdftotext, then sutun repair"):
-                if printed and name in readers:
-                    out[kind][name] = score(readers[name], printed)
+            for name, reader in readers.items():
+                if printed and name not in SLOW:
+                    out[kind][name] = score(reader, printed)
         if shutil.which("tesseract"):
             for dpi, count in ((200, n_scan), (300, 1)):
                 scans = []

@@ -587,7 +587,8 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "text (`browser_pages.STYLES`). *paragraphs*: the share of gold paragraphs found whole "
         "among the output's (parted by blank lines). *pdftotext, then sutun repair*: the page's "
         "pdftotext text repaired as already-extracted text is (`sutun repair`, no page geometry: "
-        "the indents that start paragraphs are lost).",
+        "the indents that start paragraphs are lost); *pdftotext -layout, then sutun repair*: "
+        "its columns side by side, as printed, read by `sutun repair` (`sutun.steps.columns`).",
         "",
         "| input | system | pages | page CER | articles exact | paragraphs | pages/s |",
         "|---|---|---|---|---|---|---|",

@@ -866,7 +866,10 @@ def _drop_cap(ta: Tail, hb: Head, ctx: Context, language: str | None) -> Continu
     letter = ta.core.lstrip(OPENING_QUOTES)
     whole, rest = lower(letter + hb.first, language), lower(hb.first, language)
     model = ctx.model
-    known = (model is not None and model.known(whole)) or ctx.vocab.get(whole, 0) > 0
+    # The word whole may start a line (a line's edge words are whole but for a broken one's
+    # parts, which the block after a drop cap is not).
+    seen = ctx.vocab.get(whole, 0) > 0 or whole in ctx.edge_words
+    known = (model is not None and model.known(whole)) or seen
     alone = (model is not None and model.count(rest) > 0) or ctx.vocab.get(rest, 0) > 0
     if not known or alone:
         return NONE
