@@ -379,10 +379,10 @@ def _ends_a_line_of_its_own(
         return ""
     line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
     printed = _printed(line)
-    word = NEXT_WORD.match(text, m.end())
-    room = printed + 1 + (_printed(word.group(0).rstrip(LEADERS)) if word else 0)
     if CLOSED_END.search(line):
         # Only a line the next word would have fit on was cut short: a long word wraps early.
+        word = NEXT_WORD.match(text, m.end())
+        room = printed + 1 + (_printed(word.group(0).rstrip(LEADERS)) if word else 0)
         return "paragraph" if room <= FIT * width else ""
     if 2 * printed < width:
         # A reader may also cut a printed line at a gap (Londonda | Stamfor | Bridge): a name
