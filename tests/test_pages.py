@@ -469,6 +469,24 @@ def _set_page(path, placed: list[tuple], title: str = "Kənddə yeni məktəb"):
     return read_pages(path, "aze")
 
 
+def test_a_text_layer_keeps_its_authors_letters(tmp_path):
+    # OCR's letter confusions are not in a PDF's text layer; the author's typos stay as set
+    # (the same text read by OCR would have them corrected).
+    lines = [
+        "Kənd sakinləri bu gün yeni mektəbin açıldığını bildirən",
+        "rəsmilərə təşəkkür ediblər. Rəsmilər bildiriblər ki, gə-",
+        "ləcəkdə kənddə xəstexana da tikiləcək. Sakinlər bu xəbəri",
+        "sevincle qarşılayıblar və minnətdarlıqlarını bildiriblər.",
+    ]
+    placed = [(72, 110 + 14 * k, line, 11) for k, line in enumerate(lines)]
+    [article] = _set_page(tmp_path / "typos.pdf", placed).articles
+    text = " ".join(article.paragraphs)
+    assert "mektəbin" in text and "xəstexana" in text and "sevincle" in text
+    assert "gələcəkdə" in text
+    read = sutun.repair(" ".join(lines).replace("gə- ", "gə"), "aze").text
+    assert "məktəbin" in read and "xəstəxana" in read
+
+
 def _spaced_paragraphs(path, paragraphs: list[list[str]], extra: float):
     """Paragraphs that open unindented, ``extra`` points further down than the line spacing."""
     placed, y = [], 110.0

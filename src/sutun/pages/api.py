@@ -17,7 +17,10 @@ MAX_OCR_PAGES = 20
 """Pages of one PDF read by OCR (seconds each); the rest are noted, so a file takes bounded time."""
 # Extracted text has its reading order from geometry: no reordering, no paragraph re-joining.
 EXTRACT_STEPS = ("cleanup", "legacy", "normalise", "dehyphenate", "letters", "structure")
-TEXT_LAYER = RepairConfig(steps=EXTRACT_STEPS, gate=False)
+OCR_READ = RepairConfig(steps=EXTRACT_STEPS, gate=False)
+TEXT_LAYER = OCR_READ._replace(steps=tuple(s for s in EXTRACT_STEPS if s != "letters"))
+"""A PDF's text layer holds its author's letters: OCR's letter errors are not there to correct,
+and the author's own typos stay."""
 
 
 class ExtractError(Exception):
@@ -176,7 +179,7 @@ def _page(
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     charset = sources.model_charset(_tesseract_language(language)) if ocr else None
-    config = TEXT_LAYER._replace(ocr_charset=charset)
+    config = OCR_READ._replace(ocr_charset=charset) if ocr else TEXT_LAYER
     parts = []
     for region in page.regions:
         lines = [*region.title, *(ln for col in region.columns for ln in col)]
