@@ -369,10 +369,10 @@ yaşlı, 2024-cü ildə; a table's row of numbers is no sentence)."""
 def _ends_a_line_of_its_own(
     text: str, m: regex.Match, width: int, ctx: Context, language: str | None
 ) -> str:
-    """Whether the break was written, not wrapped, before a capital: ``item`` when a list item
-    starts after it, ``paragraph`` after a sentence ending on a line the next word would have
-    fit on, or after a line of half the width before a word that opens sentences (a heading, a
-    label line: Zaman limiti: 0.5 s); else ""."""
+    """Whether the break was written, not wrapped, before a sentence's start: ``item`` when a
+    list item starts after it, ``paragraph`` after a sentence ending on a line the next word
+    would have fit on, or after a line of half the width before a word that opens sentences (a
+    heading, a label line: Zaman limiti: 0.5 s); else ""."""
     if ITEM.match(text, m.end()):
         return "item"
     if not SENTENCE_START.match(text, m.end()):
