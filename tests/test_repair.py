@@ -1309,9 +1309,29 @@ def _side_by_side(*columns: list[str], width: int = 34) -> str:
     return "\n".join("".join(c.ljust(width) for c in row).rstrip() for row in rows)
 
 
-def test_columns_printed_side_by_side_are_read_one_after_another():
+def _justified(line: str, width: int) -> str:
+    """The line stretched to ``width`` at its spaces, as -layout prints a justified line."""
+    indent = len(line) - len(line.lstrip())
+    words = line.split()
+    gaps, extra = len(words) - 1, width - len(line)
+    if gaps < 1 or extra <= 0:
+        return line
+    return (
+        " " * indent
+        + "".join(
+            w + " " * (1 + extra // gaps + (k < extra % gaps)) for k, w in enumerate(words[:-1])
+        )
+        + words[-1]
+    )
+
+
+@pytest.mark.parametrize("stretch", [False, True], ids=["ragged", "justified"])
+def test_columns_printed_side_by_side_are_read_one_after_another(stretch):
     headline = "Şəhərdə yeni park açıldı və sakinlər onu sevinclə qarşıladılar"
-    text = headline + "\n" + _side_by_side(_column(LEFT, 30), _column(RIGHT, 30)) + "\n"
+    left, right = _column(LEFT, 30), _column(RIGHT, 30)
+    if stretch:  # wide spaces inside a column's lines, but for each paragraph's last
+        left, right = ([_justified(x, 30) for x in col[:-1]] + col[-1:] for col in (left, right))
+    text = headline + "\n" + _side_by_side(left, right) + "\n"
     once = sutun.repair(text, "aze")
     assert once.text == "\n\n".join([headline, *LEFT, *RIGHT])
     assert sutun.apply_edits(text, once.edits) == once.text

@@ -21,10 +21,10 @@ JITTER = 1
 """Characters a column's edge may move from line to line (letters differ in width)."""
 INDENT = 2
 """Characters right of its column's edge at which a line starts a paragraph."""
-MAX_INDENT = 8
-"""Further right, a segment is a wide space inside the column's line, not a new line."""
 MIN_SEGMENT = 15
 """Mean characters of a column's lines at least: a table's cells are shorter."""
+HEADLINE_LINES = 4
+"""Lines over the columns that may run across their gutters (a headline)."""
 LETTER_SHARE = 0.5
 """Of a column's characters, the share of letters at least (prose, not a table of numbers)."""
 
@@ -84,7 +84,7 @@ def _read(block: str) -> tuple[str, list[int], int] | None:
         placed: list[tuple[int, Segment]] = []
         for seg in segments:
             j = max((k for k, e in enumerate(edges) if e <= seg.start + JITTER), default=0)
-            if placed and placed[-1][0] == j and seg.start - edges[j] > MAX_INDENT:
+            if placed and placed[-1][0] == j:  # a wide space inside the column's line
                 last = placed[-1][1]
                 placed[-1] = (j, Segment(last.start, f"{last.text} {seg.text}"))
             else:
@@ -117,6 +117,13 @@ def _edges(lines: list[list[Segment]]) -> list[int]:
         near = sum(starts[s] for s in range(start - JITTER, start + JITTER + 1))
         if near >= SUPPORT * len(filled) and not (edges and start - edges[-1] <= JITTER):
             edges.append(start)
+    # A gutter no line of text runs across, but a headline over the columns: justified lines'
+    # wide spaces line up by chance too.
+    edges = edges[:1] + [
+        e
+        for e in edges[1:]
+        if all(k < HEADLINE_LINES for k, seg in enumerate(lines) if _crosses(seg, [0, e]))
+    ]
     if sum(len(segments) > 1 for segments in filled) < MIN_LINES:
         return []
     return edges
