@@ -74,10 +74,10 @@ def _read(block: str) -> tuple[str, list[int], int] | None:
         return None
     # Lines above the columns that cross a gutter (a headline over them) stay as they are.
     head = 0
-    while head < len(lines) and _crosses(lines[head], edges):
+    while head < len(lines) and _crosses(lines[head], edges[1:]):
         head += 1
     body = lines[head:]
-    if any(_crosses(segments, edges) for segments in body):
+    if any(_crosses(segments, edges[1:]) for segments in body):
         return None
     columns: list[list[Segment]] = [[] for _ in edges]
     for segments in body:
@@ -122,19 +122,19 @@ def _edges(lines: list[list[Segment]]) -> list[int]:
     edges = edges[:1] + [
         e
         for e in edges[1:]
-        if all(k < HEADLINE_LINES for k, seg in enumerate(lines) if _crosses(seg, [0, e]))
+        if all(k < HEADLINE_LINES for k, seg in enumerate(lines) if _crosses(seg, [e]))
     ]
     if sum(len(segments) > 1 for segments in filled) < MIN_LINES:
         return []
     return edges
 
 
-def _crosses(segments: list[Segment], edges: list[int]) -> bool:
-    """A segment runs over a gutter into the next column's edge."""
+def _crosses(segments: list[Segment], gutters: list[int]) -> bool:
+    """A segment runs over a gutter into the next column's edge (``gutters``: those edges)."""
     return any(
         seg.start < edge - JITTER and seg.start + len(seg.text) > edge + JITTER
         for seg in segments
-        for edge in edges[1:]
+        for edge in gutters
     )
 
 

@@ -659,7 +659,6 @@ def read_through(text: str) -> str:
 def thin_letters(text: str, min_visible: int = 0) -> bool:
     """Runs of three letters or more fill less than PROSE_SHARE of the visible characters (of
     at least ``min_visible``): letter debris, not prose."""
-    text = read_through(text)
     visible = len("".join(text.split()))
     letters = len(text) - len(LETTER_RUNS.sub("", text))
     return visible >= min_visible and letters < PROSE_SHARE * visible
@@ -681,8 +680,7 @@ def in_prose(
     if thin_letters(read(lo, hi)):
         return False
     # The outermost runs may be words the window cut.
-    before, after = read_through(read(lo, start)), read_through(read(end, hi))
-    neighbours = LETTER_RUNS.findall(before)[1:] + LETTER_RUNS.findall(after)[:-1]
+    neighbours = LETTER_RUNS.findall(read(lo, start))[1:] + LETTER_RUNS.findall(read(end, hi))[:-1]
     if len(neighbours) < KNOWN_SHARE_MIN_WORDS:
         return True
     return sum(map(known, neighbours)) >= KNOWN_SHARE * len(neighbours)
@@ -725,7 +723,7 @@ def _unknown_words(text: str, ctx: Context) -> bool:
     model = ctx.model
     if model is None or len(model.words) < MIN_LEXICON:
         return False
-    words = LETTER_RUNS.findall(read_through(text))
+    words = LETTER_RUNS.findall(text)
     letters = sum(map(len, words))
     if letters < DEBRIS_LETTERS:
         return False
