@@ -121,6 +121,26 @@ def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_harmony_or_a_su
     assert sutun.repair(noisy, "aze").text == text
 
 
+def test_two_vowels_meeting_at_a_suffix_mark_a_dropped_buffer_consonant():
+    # "onlaın" would be onla + ın to a grammar that let two vowels meet; Azerbaijani puts a
+    # buffer consonant between them, so it is no word and its letter goes back.
+    text = PROSE + " Nazir onların sayını da açıqlayıb."
+    noisy = _ocr(
+        text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), ("onların", "onlaın")
+    )
+    assert sutun.repair(noisy, "aze").text == text
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [("kalunun", ["kalu", "nun"]), ("kaluya", ["kalu", "ya"]), ("kaluun", None), ("kaluu", None)],
+)
+def test_a_vowel_suffix_follows_a_vowel_only_after_a_buffer_consonant(word, parts):
+    from sutun.lang.morphology import analyse
+
+    assert analyse(word, {"kalu"}.__contains__) == parts
+
+
 def test_a_word_a_join_glued_together_is_judged_whole():
     # "müəl-|lımlərin": the halves are fragments, the joined word has an OCR ı for i.
     noisy = _ocr(

@@ -4,7 +4,8 @@ The word lists miss most inflected forms (ayrıl-dığ-ı-nı), so a word is als
 harmonic suffixes leaves a known stem. The chains follow az-lang-nlp's analyser in shape (noun:
 derivation → plural → possessive → case → copula; verb: voice → negation → tense/participle →
 person), written here as suffix templates: ``A`` is the two-way vowel (a/ə), ``I`` the four-way
-vowel (ı/i/u/ü), and a leading ``(y)``/``(n)``/``(s)`` is a buffer consonant used after a vowel.
+vowel (ı/i/u/ü), and a leading ``(y)``/``(n)``/``(s)`` is a buffer consonant used after a vowel
+(which no vowel-initial suffix follows without one).
 """
 
 from __future__ import annotations
@@ -204,6 +205,8 @@ def _analyse(word: str, is_stem: Callable[[str], bool], depth: int) -> list[str]
         stem = word[:-k]
         if SUFFIXES[suffix] and suffix[0] in "yns" and last_vowel(stem[-1:]) is None:
             continue  # a buffer consonant only follows a vowel
+        if suffix[0] in VOWELS and stem[-1:] in VOWELS:
+            continue  # two vowels never meet: after a vowel a buffer consonant comes first
         if not harmonic(stem, suffix):
             continue
         for candidate in _alternants(stem, suffix):
