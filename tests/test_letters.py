@@ -131,6 +131,18 @@ def test_two_vowels_meeting_at_a_suffix_mark_a_dropped_buffer_consonant():
     assert sutun.repair(noisy, "aze").text == text
 
 
+def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_a_frequent_stem():
+    # No word list has this long inflection; the misread letter is in its frequent stem.
+    text = PROSE + " Onlar xəstəxanalarımızdakılar da razıdır."
+    noisy = _ocr(
+        text,
+        ("məktəblər", "mektəblər"),
+        ("tikiləcək", "tıkiləcək"),
+        ("xəstəxanalarımızdakılar", "xestəxanalarımızdakılar"),
+    )
+    assert sutun.repair(noisy, "aze").text == text
+
+
 @pytest.mark.parametrize(
     ("word", "parts"),
     [("kalunun", ["kalu", "nun"]), ("kaluya", ["kalu", "ya"]), ("kaluun", None), ("kaluu", None)],

@@ -527,12 +527,16 @@ def _nonword(
         context = (model.bigram(prev, cand) > 0) + (model.bigram(cand, nxt) > 0)
         short = len(lw) < 6 and not (cost == INSERT_COST and freq >= MIN_SHORT_DROP_COUNT)
         if cost == GRAMMAR_COST and not (
-            ((harmony_breaks(lw) and not harmony_breaks(cand)) or _in_suffixes(lw, cand, model))
+            (
+                (harmony_breaks(lw) and not harmony_breaks(cand))
+                or _in_suffixes(lw, cand, model)
+                or _in_a_frequent_stem(lw, cand, model)
+            )
             and model.char_logp(cand) > model.char_logp(lw)
         ):
-            # A form only the grammar knows must mend the vowel harmony, or a letter of its
-            # suffixes (-ler, -de are Turkish), and read more like the language: loanwords break
-            # harmony in their own way (coğrafiya, not coğrafıya).
+            # A form only the grammar knows must mend the vowel harmony, a letter of its
+            # suffixes (-ler, -de are Turkish) or of a long frequent stem, and read more like
+            # the language: loanwords break harmony in their own way (coğrafiya, not coğrafıya).
             continue
         if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or seen):
             continue
@@ -575,6 +579,24 @@ def _in_suffixes(lw: str, cand: str, model: LanguageModel) -> bool:
         model.known(cand[:k]) and morphology.suffix_chain(cand[k:], cand[:k])
         for k in range(MIN_STEM, at + 1)
     )
+
+
+def _in_a_frequent_stem(lw: str, cand: str, model: LanguageModel) -> bool:
+    """Whether the letter ``cand`` changes in ``lw`` lies in the stem the grammar finds under
+    ``cand``, a word of FREQUENT_STEM_LETTERS or more the lexicon has seen FREQUENT_STEM times
+    (fasılə + ni for fasilə + ni; short stems take too many suffix chains: gər + li + lən)."""
+    stem = model.stem_of(cand)
+    at = next((k for k, (a, b) in enumerate(zip(lw, cand, strict=False)) if a != b), len(lw))
+    return (
+        stem is not None
+        and len(stem) >= FREQUENT_STEM_LETTERS
+        and at < len(stem)
+        and model.count(stem) >= FREQUENT_STEM
+    )
+
+
+FREQUENT_STEM = 1000
+FREQUENT_STEM_LETTERS = 5
 
 
 MIN_STEM = 3
