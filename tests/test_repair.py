@@ -1626,3 +1626,37 @@ def test_a_headline_inside_a_record_stays_a_paragraph_of_its_own(
     out = sutun.repair(record.format(headline), language).text
     assert headline in out.split("\n\n")
     assert joined in out
+
+
+# Three paragraphs of a made-up report, each a line of its own as many extractors write them.
+_LINE_PARAGRAPHS = (
+    "Şəhər rəhbərliyi bildirib ki, gələn ay yeni körpünün tikintisinə başlanacaq və işlər iki il "
+    "davam edəcək, bu müddətdə sahil yolu ilə hərəkət qismən məhdudlaşdırılacaq, sürücülərə isə "
+    "şəhərin şimalından keçən dolama yoldan istifadə etmək tövsiyə olunur.",
+    "Layihənin dəyəri hələ açıqlanmayıb, lakin mütəxəssislər onun baha başa gələcəyini və "
+    "tikintinin şəhərin mərkəzində nəqliyyat axınını xeyli yüngülləşdirəcəyini düşünürlər, çünki "
+    "hazırda hər gün minlərlə avtomobil köhnə körpünün üstündə saatlarla tıxacda qalır.",
+    "Sakinlərin bir qismi isə layihəyə şübhə ilə yanaşır və köhnə körpünün təmirinin daha ucuz "
+    "başa gələcəyini bildirir, onlar bu barədə bələdiyyəyə kollektiv müraciət etməyi və ictimai "
+    "dinləmələrin keçirilməsini tələb etməyi planlaşdırırlar.",
+)
+
+
+@pytest.mark.parametrize("head", ["Yeni körpü tikiləcək\n", "Yeni körpü tikiləcək\n\n"])
+def test_paragraphs_a_line_each_are_read_as_blocks(head):
+    # No blank line parts the paragraphs (or one sets off the title only): each line is a block,
+    # its fragments put back in order and its broken word joined, the line ends kept as written.
+    first, second, third = _LINE_PARAGRAPHS
+    a, b = first.split(" iki il ")
+    c, d = second.split(" xeyli yüngül")
+    broken = head + "\n".join([a + " iki il", c + " xeyli yüngül-", d, third, b])
+    repaired = sutun.repair(broken, "aze")
+    assert repaired.text == head + "\n".join(_LINE_PARAGRAPHS)
+    assert repaired.document.title == "Yeni körpü tikiləcək"
+    assert repaired.document.paragraphs == list(_LINE_PARAGRAPHS)
+    assert _repaired_for_good(broken) == repaired.text
+
+
+def test_clean_paragraphs_a_line_each_are_left_alone():
+    text = "Yeni körpü tikiləcək\n" + "\n".join(_LINE_PARAGRAPHS) + "\n"
+    assert sutun.repair(text, "aze").text == text

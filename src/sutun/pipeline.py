@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -244,7 +245,8 @@ def _repair(
     lang = canonical(language) or detect_language(text)
     # A lone \r ends a line: read as \n (same offsets), and written as one where repaired.
     lone_cr = "\r" in text and cleanup.LONE_CR.search(text) is not None
-    doc = document_from_text(cleanup.LONE_CR.sub("\n", text) if lone_cr else text, lang)
+    read = functools.partial(document_from_text, paragraph_line=config.max_line)
+    doc = read(cleanup.LONE_CR.sub("\n", text) if lone_cr else text, lang)
     if not text.strip() or len(text) > config.max_chars:
         fill(doc, text)
         return Repaired(text, [], doc)
@@ -254,7 +256,7 @@ def _repair(
         model = shipped(lang)
     if model is not None and lang == "aze" and not config.to_latin and azerbaijani_cyrillic(text):
         return _read_as_latin(text, lang, config, model)
-    ctx = Context(config=config, model=model, document=doc, reread=document_from_text)
+    ctx = Context(config=config, model=model, document=doc, reread=read)
     if "legacy" in config.steps:
         converted = _read_converted(text, doc, ctx, config, model)
         if converted is not None:

@@ -1,9 +1,12 @@
-"""Build a Document from extracted text: blocks are runs of text between blank lines."""
+"""Build a Document from extracted text: blocks are runs of text between blank lines, or the
+lines of a run that holds a paragraph on each line."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from sutun.config import RepairConfig
 from sutun.document import Block, Document
 from sutun.steps.cleanup import INVISIBLE_CHARS
 
@@ -13,9 +16,25 @@ BLANK_LINES = re.compile(rf"\n(?:[ \t\r{INVISIBLE_CHARS}]*\n)+")
 removes (Word's table-cell marks \x07, zero-width spaces), so that a second pass sees the same
 blocks (CRLF and form feeds included)."""
 _EDGE = re.compile(r"\S")
+SENTENCE_CLOSED = re.compile(r"[.!?…][\"'»”’)*_]*[ \t\r]*$")
+OPENING = " \t\"'«“„(*_•□■▪-–—"
+PARAGRAPH_LINES = 3
+"""A run of this many lines or more, most of which close a sentence before a line that opens
+one, holds a paragraph on each line (few of a wrapped column's lines do)."""
+PARAGRAPH_RUNS = 3
+"""Lines are read as paragraphs only in text of this many runs or fewer (blank lines set off a
+title and a lead at most): text that parts its paragraphs by blank lines breaks its lines for
+other reasons (a column's wrap, a table's cells, a formula)."""
 
 
-def document_from_text(text: str, language: str | None = None, source_name: str = "") -> Document:
+def document_from_text(
+    text: str,
+    language: str | None = None,
+    source_name: str = "",
+    paragraph_line: int = RepairConfig().max_line,
+) -> Document:
+    """Blocks between blank lines; in text of a few runs, a run of lines a quarter of which are
+    longer than ``paragraph_line``, or most of which close a sentence, is a block per line."""
     blocks = []
     pos = 0
     for sep in [*BLANK_LINES.finditer(text), None]:
@@ -27,6 +46,10 @@ def document_from_text(text: str, language: str | None = None, source_name: str 
                 end -= 1
             blocks.append(Block(first.start(), end))
         pos = sep.end() if sep else len(text)
+    if len(blocks) <= PARAGRAPH_RUNS:
+        blocks = [
+            line for b in blocks for line in _paragraph_lines(text, b.start, b.end, paragraph_line)
+        ]
     return Document(
         source=text,
         blocks=blocks,
@@ -34,3 +57,36 @@ def document_from_text(text: str, language: str | None = None, source_name: str 
         language=language,
         source_name=source_name,
     )
+
+
+def _paragraph_lines(text: str, start: int, end: int, paragraph_line: int) -> list[Block]:
+    """The block ``text[start:end]``, or its lines when they are paragraphs one to a line."""
+    if text.find("\n", start, end) == -1:
+        return [Block(start, end)]
+    lines = text[start:end].split("\n")
+    if not (
+        sorted(map(len, lines))[len(lines) * 3 // 4] > paragraph_line
+        or (len(lines) >= PARAGRAPH_LINES and _most_lines_end_a_paragraph(lines))
+    ):
+        return [Block(start, end)]
+    out = []
+    at = start
+    for line in lines:
+        stripped = line.strip()
+        if stripped:
+            first = at + line.index(stripped[0])
+            out.append(Block(first, first + len(stripped)))
+        at += len(line) + 1
+    return out
+
+
+def _most_lines_end_a_paragraph(lines: list[str]) -> bool:
+    ends = sum(
+        bool(SENTENCE_CLOSED.search(line)) and _opens(nxt.lstrip(OPENING)[:1])
+        for line, nxt in itertools.pairwise(lines)
+    )
+    return ends * 2 > len(lines) - 1
+
+
+def _opens(first: str) -> bool:
+    return first.isupper() or first.isdigit()

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -259,6 +260,9 @@ def run(quick: bool = False, shared: Path | None = None) -> dict:
         results["letters"] = timed("letters", lambda: letters_scores(shared, seeds, limit=limit))
         results["cyrillic"] = timed("cyrillic", lambda: cyrillic_scores(docs))
         results["records"] = timed("records", lambda: records_scores(docs))
+        results["line_paragraphs"] = timed(
+            "line paragraphs", lambda: line_paragraph_scores(docs, systems)
+        )
         results["corpus"] = timed(
             "corpus run", lambda: corpus_run.run(load_ntrex(shared), n=600 if quick else 20_000)
         )
@@ -385,6 +389,43 @@ def records_scores(docs: list[SimDoc]) -> dict:
                     "exact_alone": alone / len(mine) if mine else None,
                     "exact_in_records": together / len(mine) if mine else None,
                     "records_changed": changed / len(records) if records else None,
+                }
+    return out
+
+
+BLANK_RUNS = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def line_paragraph_scores(docs: list[SimDoc], systems: dict[str, Restorer]) -> dict:
+    """The block-extractor documents with every blank line taken out, as many extractors write
+    a paragraph a line: scored with each output line read as a paragraph (the input's own
+    convention), against the same documents with their blank lines."""
+    out = {}
+    for lang in LANGUAGES:
+        for kind in ("broken", "clean"):
+            mine = [
+                d for d in docs if d.language == lang and d.kind == kind and d.extractor != "raw"
+            ]
+            for name, restore in systems.items():
+                exact = paragraphs = idempotent = changed = as_generated = 0.0
+                for d in mine:
+                    text = BLANK_RUNS.sub("\n", d.text)
+                    once = restore(text, lang)
+                    read = once.replace("\n", "\n\n")
+                    exact += metrics.exact(read, d.gold)
+                    paragraphs += metrics.paragraphs_reproduced(read, d.gold)
+                    changed += once != text
+                    as_generated += metrics.exact(restore(d.text, lang), d.gold)
+                    if name == "sutun":
+                        idempotent += restore(once, lang) == once
+                n = len(mine) or 1
+                out[f"{lang}/{kind}/{name}"] = {
+                    "documents": len(mine),
+                    "exact": exact / n,
+                    "paragraphs": paragraphs / n,
+                    "exact_with_blank_lines": as_generated / n,
+                    "changed": changed / n,
+                    "idempotent": idempotent / n if name == "sutun" else None,
                 }
     return out
 
@@ -525,6 +566,7 @@ def markdown(results: dict, command: str) -> str:
     lines += _letters_markdown(results.get("letters"))
     lines += _cyrillic_markdown(results.get("cyrillic"))
     lines += _records_markdown(results.get("records"))
+    lines += _line_paragraphs_markdown(results.get("line_paragraphs"))
     lines += _corpus_markdown(results.get("corpus"))
     lines += _pages_markdown(results.get("pages"), results.get("specimens"))
     rv = results.get("review")
@@ -686,6 +728,32 @@ def _records_markdown(r: dict | None) -> list[str]:
             f"| {name} | {row['records']} | {row['articles']} | "
             f"{_fmt(row['exact_alone'], True)} | {_fmt(row['exact_in_records'], True)} | "
             f"{_fmt(row['records_changed'], True)} |"
+        )
+    return lines
+
+
+def _line_paragraphs_markdown(r: dict | None) -> list[str]:
+    if not r:
+        return []
+    lines = [
+        "",
+        "### Paragraphs a line each",
+        "",
+        "The documents of the block extractors (docling-style) with every blank line taken out: "
+        "paragraphs and fragments a line each, as many extractors write them. Each output line "
+        "is read as a paragraph; *with blank lines*: the same system on the same documents as "
+        "generated.",
+        "",
+        "| language/documents | system | n | exact | paragraphs | with blank lines: exact | "
+        "changed | idempotent |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for key, row in r.items():
+        lang, kind, name = key.split("/")
+        lines.append(
+            f"| {lang}/{kind} | {name} | {row['documents']} | {_fmt(row['exact'], True)} | "
+            f"{_fmt(row['paragraphs'], True)} | {_fmt(row['exact_with_blank_lines'], True)} | "
+            f"{_fmt(row['changed'], True)} | {_fmt(row['idempotent'], True)} |"
         )
     return lines
 

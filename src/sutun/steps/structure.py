@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from sutun.document import Document
 from sutun.steps.evidence import Context, Ends, title_like
 
 STEP = "structure"
-_PARAGRAPHS = re.compile(r"\n[ \t]*\n\s*")
 
 
 def fill(doc: Document, text: str) -> None:
-    paras = [p.strip() for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
+    """The paragraphs are the repaired text's blocks, read as the input's were."""
+    from sutun.readers import document_from_text  # readers imports the steps
+
+    paras = [text[b.start : b.end] for b in document_from_text(text).blocks]
     doc.title = doc.lead = ""
     if paras and title_like(Ends.of(paras[0]).core) and len(paras) > 1:
         doc.title = paras.pop(0)
