@@ -920,6 +920,20 @@ def test_a_bullet_alone_before_a_paragraph_goes_and_a_list_keeps_its_bullets():
     assert listed in out and out.count("Sakinlər yeni parkı") == 2 and out.count("•") == 2
 
 
+def test_a_bullet_alone_at_a_lines_start_goes_too_and_a_list_in_one_block_stays():
+    # Text without blank lines (a tool's lines): a bullet before the lead is layout there too,
+    # and the repaired text, whose paragraphs are lines, is not repaired again.
+    text = (
+        "Yeni park açılıb\n• Sakinlər yeni parkı sevinclə qarşılayıblar və hər gün ora\n"
+        "gəlirlər. Nazir bəyanat ver-\ndi. Sonra görüş oldu.\n"
+        "Parkda uşaqlar üçün meydança da tikilib, gələn il başqa\nparklar da açılacaq."
+    )
+    out = _repaired_for_good(text)
+    assert "•" not in out and "Sakinlər yeni parkı" in out and "bəyanat verdi." in out
+    listed = "Tələblər:\n• ali təhsil\n• iki il iş təcrübəsi\nMüraciət üçün yazın."
+    assert sutun.repair(listed, "aze").text == listed
+
+
 @pytest.mark.parametrize(
     "items",
     [

@@ -34,10 +34,11 @@ class RepairConfig(NamedTuple):
     beam: int = 16
     """Orders reorder's search keeps at each step."""
     max_line: int = 150
-    """A run of lines a quarter of which are longer than this holds a paragraph on each line
-    (printed columns and pages wrap well before it; the rest are headings and fragments, and an
-    extractor that joins a hyphenated word's lines makes a few long ones): each line is read as
-    a block, as if blank lines parted them."""
+    """Lines longer than this are paragraphs, not a column's wrapped lines (printed columns and
+    pages wrap well before it; an extractor that joins a hyphenated word's lines makes a few long
+    ones). In text of a few runs, a run a quarter of whose lines are this long is read a block
+    per line, as if blank lines parted them; elsewhere a block most of whose lines are keeps its
+    line breaks."""
     space_join_min_words: int = 6
     """An open block followed by a capitalised block is joined only when it has this many words
     (shorter ones are headings, list intros or captions)."""

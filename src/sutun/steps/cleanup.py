@@ -134,12 +134,14 @@ def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
             (m.start(), m.end(), "remove-glyph") for m in _glyph(ctx.config.glyphs).finditer(source)
         ]
     if "• " in source:
-        # A list's items stand next to each other; a bullet alone before a paragraph is layout.
-        bullet = [source.startswith("• ", b.start) for b in doc.blocks] + [False]
+        # A list's items stand next to each other; a bullet alone before a paragraph (at a
+        # block's start or a line's) is layout.
+        items = [_bullets(source, b.start, b.end) for b in doc.blocks] + [[]]
         spans += [
-            (b.start, b.start + 2, "remove-glyph")
-            for k, b in enumerate(doc.blocks)
-            if bullet[k] and not bullet[k - 1] and not bullet[k + 1]
+            (at, at + 2, "remove-glyph")
+            for k, found in enumerate(items)
+            if len(found) == 1 and not items[k - 1] and not items[k + 1]
+            for at in found
         ]
     block_ends = (
         {b.start + len(source[b.start : b.end].rstrip()) for b in doc.blocks}
@@ -151,6 +153,19 @@ def _glyph_spans(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
         soft_end = m.group() == SOFT_HYPHEN and m.end() in block_ends
         spans.append((m.start(), m.end(), "soft-hyphen" if soft_end else "remove-invisible"))
     return spans
+
+
+def _bullets(source: str, start: int, end: int) -> list[int]:
+    """Where the block's lines start with a bullet before text."""
+    found = [start] if source.startswith("• ", start) else []
+    at = source.find("\n• ", start, end)
+    while at != -1:
+        found.append(at + 1)
+        at = source.find("\n• ", at + 1, end)
+    return [k for k in found if source[k + 2 : k + 3] not in BULLET_NOT_TEXT]
+
+
+BULLET_NOT_TEXT = ("", "•", " ", "\t", "\n")
 
 
 def run(doc: Document, ctx: Context) -> None:

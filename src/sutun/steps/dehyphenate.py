@@ -102,6 +102,8 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     if "\n" not in text:
         return
     lines = text.split("\n")
+    if sorted(map(len, lines))[len(lines) // 2] > ctx.config.max_line:
+        return  # lines this long are paragraphs, not a column's wrapped lines
     written = _markdown_breaks(text, lines)
     hyphen_breaks = _hyphen_breaks(text)
     # A full line's width; not the longest, which may hold several joined by the extractor.
