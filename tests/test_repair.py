@@ -1361,6 +1361,20 @@ def test_a_table_in_aligned_columns_is_no_page_of_columns():
     assert columns.edits("\n".join(_column(LEFT, 30))) == []  # one column of prose
 
 
+def test_a_bold_lead_in_raw_lines_is_a_paragraph_and_a_bold_name_goes_on():
+    text = (
+        "Yeni park açılıb\n**Şəhərin mərkəzində yeni park açılıb,\n"
+        "sakinlər bunu sevinclə qarşılayıblar.**\nParkda uşaqlar üçün meydança da tikilib,\n"
+        "gələn il başqa parklar da açılacaq. Na-\nzir bəyanat verib. Sonra nazir\n"
+        "**Əli Vəliyev** parkı gəzib.\n"
+    )
+    assert _repaired_for_good(text) == (
+        "Yeni park açılıb\n\n**Şəhərin mərkəzində yeni park açılıb, sakinlər bunu sevinclə "
+        "qarşılayıblar.**\n\nParkda uşaqlar üçün meydança da tikilib, gələn il başqa parklar da "
+        "açılacaq. Nazir bəyanat verib. Sonra nazir **Əli Vəliyev** parkı gəzib."
+    )
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

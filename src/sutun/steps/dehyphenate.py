@@ -134,6 +134,8 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             cut = _ends_a_line_of_its_own(text, m, width, ctx, doc.language)
             if k == headline:
                 cut, why = "paragraph", "a headline wider than its column, over the text"
+            elif not cut and _emphasis_apart(text, m):
+                cut, why = "paragraph", "sentences set in bold or italics, a paragraph of their own"
             if cut == "paragraph" and not _apart_once_repaired(
                 doc, ctx, start + paragraph, start + m.start(), start + m.end(), end
             ):
@@ -390,6 +392,30 @@ def _ends_a_line_of_its_own(
         first = FIRST_WORD.match(text, m.end())
         return "paragraph" if first and sentence_starter(first.group(0), ctx, language) else ""
     return ""
+
+
+BOLD_MARKS = ("**", "__")
+
+
+def _emphasis_apart(text: str, m: regex.Match) -> bool:
+    """Whether the break parts a run of whole sentences in bold (a lead) from the text beside
+    it: the line before closes the run after a sentence's end, or the line after opens one that
+    closes so at a line's end; a sentence opens after the break either way."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line = text[line_start : m.start()].rstrip()
+    for mark in BOLD_MARKS:
+        if line.endswith(mark) and CLOSED_END.search(line[: -len(mark)]):
+            inside = text.count(mark, 0, line_start + len(line) - len(mark)) % 2 == 1
+            return inside and SENTENCE_START.match(text, m.end()) is not None
+    mark = text[m.end() : m.end() + 2]
+    if mark not in BOLD_MARKS or text.count(mark, 0, m.start()) % 2:
+        return False
+    if SENTENCE_START.match(text, m.end() + 2) is None:
+        return False
+    close = text.find(mark, m.end() + 2)
+    line_end = text.find("\n", close)
+    rest = text[close + 2 : line_end if line_end != -1 else len(text)]
+    return close != -1 and CLOSED_END.search(text[:close]) is not None and not rest.strip()
 
 
 def _printed(line: str) -> int:
