@@ -1375,6 +1375,17 @@ def test_a_bold_lead_in_raw_lines_is_a_paragraph_and_a_bold_name_goes_on():
     )
 
 
+def test_a_page_number_on_a_line_inside_raw_lines_is_furniture_and_the_word_it_cut_joined():
+    text = (
+        "Yeni park açılıb\nŞəhərin mərkəzində yeni park açılıb,\nsakinlər bunu sevinclə "
+        "qarşıla-\n— 12 —\nyıblar. Parkda uşaqlar üçün meydança\nda tikilib.\n"
+    )
+    repaired = sutun.repair(text, "aze")
+    assert "sevinclə qarşılayıblar. Parkda" in repaired.text and "12" not in repaired.text
+    assert repaired.document.furniture == [{"kind": "page-number", "text": "— 12 —", "offset": 86}]
+    assert _repaired_for_good(text) == repaired.text
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

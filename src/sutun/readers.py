@@ -8,7 +8,7 @@ import re
 
 from sutun.config import RepairConfig
 from sutun.document import Block, Document
-from sutun.steps.cleanup import INVISIBLE_CHARS
+from sutun.steps.cleanup import CAPS_WITH_NUMBER, INVISIBLE_CHARS, furniture_kind
 
 # stdlib ``re``: plain classes, which it scans about twice as fast as ``regex``.
 BLANK_LINES = re.compile(rf"\n(?:[ \t\r{INVISIBLE_CHARS}]*\n)+")
@@ -44,7 +44,7 @@ def document_from_text(
             end = stop
             while end > first.end() and text[end - 1].isspace():
                 end -= 1
-            blocks.append(Block(first.start(), end))
+            blocks.extend(_furniture_apart(text, first.start(), end))
         pos = sep.end() if sep else len(text)
     if len(blocks) <= PARAGRAPH_RUNS:
         blocks = [
@@ -90,3 +90,41 @@ def _most_lines_end_a_paragraph(lines: list[str]) -> bool:
 
 def _opens(first: str) -> bool:
     return first.isupper() or first.isdigit()
+
+
+def _furniture_apart(text: str, start: int, end: int) -> list[Block]:
+    """The run ``text[start:end]``, a page's head or number printed on a line of its own inside
+    it (a tool's lines of a page, no blank line around it) set apart as a block of its own."""
+    if text.find("\n", start, end) == -1:
+        return [Block(start, end)]
+    out = []
+    piece = at = start
+    for line in text[start:end].split("\n"):
+        stripped = line.strip()
+        if at > start and stripped and _page_furniture(stripped):
+            first = at + line.index(stripped[0])
+            out.extend(_trimmed(text, piece, at))
+            out.append(Block(first, first + len(stripped)))
+            piece = at + len(line) + 1
+        at += len(line) + 1
+    out.extend(_trimmed(text, piece, end))
+    return out
+
+
+def _page_furniture(line: str) -> bool:
+    """A page's head or number, by its marks (— 7 —, № 12, a date after a •); a bare number or
+    a line in capitals may be a narrow column's line (2500, COVID-19)."""
+    return (
+        bool(furniture_kind(line, strong_only=True))
+        and not line.isdigit()
+        and not CAPS_WITH_NUMBER.match(line)
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Block]:
+    first = _EDGE.search(text, start, end)
+    if first is None:
+        return []
+    while end > first.end() and text[end - 1].isspace():
+        end -= 1
+    return [Block(first.start(), end)]
