@@ -1681,14 +1681,16 @@ _LINE_PARAGRAPHS = (
 )
 
 
+@pytest.mark.parametrize("page", ["\n", "\n— 3 —\n"], ids=["", "page number"])
 @pytest.mark.parametrize("head", ["Yeni körpü tikiləcək\n", "Yeni körpü tikiləcək\n\n"])
-def test_paragraphs_a_line_each_are_read_as_blocks(head):
+def test_paragraphs_a_line_each_are_read_as_blocks(head, page):
     # No blank line parts the paragraphs (or one sets off the title only): each line is a block,
-    # its fragments put back in order and its broken word joined, the line ends kept as written.
+    # its fragments put back in order and its broken word joined (across a page's number too),
+    # the line ends kept as written.
     first, second, third = _LINE_PARAGRAPHS
     a, b = first.split(" iki il ")
     c, d = second.split(" xeyli yüngül")
-    broken = head + "\n".join([a + " iki il", c + " xeyli yüngül-", d, third, b])
+    broken = head + "\n".join([a + " iki il", c + " xeyli yüngül-" + page + d, third, b])
     repaired = sutun.repair(broken, "aze")
     assert repaired.text == head + "\n".join(_LINE_PARAGRAPHS)
     assert repaired.document.title == "Yeni körpü tikiləcək"

@@ -35,7 +35,7 @@ def document_from_text(
 ) -> Document:
     """Blocks between blank lines; in text of a few runs, a run of lines a quarter of which are
     longer than ``paragraph_line``, or most of which close a sentence, is a block per line."""
-    blocks = []
+    runs = []
     pos = 0
     for sep in [*BLANK_LINES.finditer(text), None]:
         stop = sep.start() if sep else len(text)
@@ -44,12 +44,13 @@ def document_from_text(
             end = stop
             while end > first.end() and text[end - 1].isspace():
                 end -= 1
-            blocks.extend(_furniture_apart(text, first.start(), end))
+            runs.append((first.start(), end))
         pos = sep.end() if sep else len(text)
-    if len(blocks) <= PARAGRAPH_RUNS:
-        blocks = [
-            line for b in blocks for line in _paragraph_lines(text, b.start, b.end, paragraph_line)
-        ]
+    few = len(runs) <= PARAGRAPH_RUNS
+    blocks = []
+    for start, end in runs:
+        lines = _paragraph_lines(text, start, end, paragraph_line) if few else None
+        blocks.extend(lines if lines is not None else _furniture_apart(text, start, end))
     return Document(
         source=text,
         blocks=blocks,
@@ -59,16 +60,17 @@ def document_from_text(
     )
 
 
-def _paragraph_lines(text: str, start: int, end: int, paragraph_line: int) -> list[Block]:
-    """The block ``text[start:end]``, or its lines when they are paragraphs one to a line."""
+def _paragraph_lines(text: str, start: int, end: int, paragraph_line: int) -> list[Block] | None:
+    """The lines of the run ``text[start:end]`` as blocks when they are paragraphs one to a
+    line, else None."""
     if text.find("\n", start, end) == -1:
-        return [Block(start, end)]
+        return None
     lines = text[start:end].split("\n")
     if not (
         sorted(map(len, lines))[len(lines) * 3 // 4] > paragraph_line
         or (len(lines) >= PARAGRAPH_LINES and _most_lines_end_a_paragraph(lines))
     ):
-        return [Block(start, end)]
+        return None
     out = []
     at = start
     for line in lines:
@@ -95,20 +97,23 @@ def _opens(first: str) -> bool:
 def _furniture_apart(text: str, start: int, end: int) -> list[Block]:
     """The run ``text[start:end]``, a page's head or number printed on a line of its own inside
     it (a tool's lines of a page, no blank line around it) set apart as a block of its own."""
-    if text.find("\n", start, end) == -1:
-        return [Block(start, end)]
     out = []
-    piece = at = start
-    for line in text[start:end].split("\n"):
-        stripped = line.strip()
-        if at > start and stripped and _page_furniture(stripped):
-            first = at + line.index(stripped[0])
-            out.extend(_trimmed(text, piece, at))
-            out.append(Block(first, first + len(stripped)))
-            piece = at + len(line) + 1
-        at += len(line) + 1
+    piece = start
+    # Every mark of a page's head or number has a digit: lines without one are passed over in C.
+    for m in NUMBERED_LINE.finditer(text, start, end):
+        line = m.group(1)
+        if len(line) <= FURNITURE_LINE and _page_furniture(line):
+            out.extend(_trimmed(text, piece, m.start()))
+            out.append(Block(m.start(1), m.end(1)))
+            piece = m.end()
+    if not out:
+        return [Block(start, end)]
     out.extend(_trimmed(text, piece, end))
     return out
+
+
+NUMBERED_LINE = re.compile(r"\n[ \t]*(\S[^\n]*?\d[^\n]*?)[ \t\r]*(?=\n|$)")
+FURNITURE_LINE = 100
 
 
 def _page_furniture(line: str) -> bool:
