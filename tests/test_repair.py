@@ -1386,6 +1386,18 @@ def test_a_page_number_on_a_line_inside_raw_lines_is_furniture_and_the_word_it_c
     assert _repaired_for_good(text) == repaired.text
 
 
+def test_a_line_end_hyphen_kept_inside_a_line_is_joined_and_a_dash_stays():
+    # An extractor joined a paragraph's lines with spaces and kept the hyphens: tikin- tisinə.
+    text = (
+        "Yeni körpü tikiləcək\n\nŞəhər rəhbərliyi bildirib ki, yeni körpünün tikin- tisinə "
+        "başlanacaq və işlər iki il davam edə- cək. Sakinlər sosial- iqtisadi məsələlərin "
+        "həllini gözləyirlər, o atdı- çox da gözləmədi.\n"
+    )
+    out = _repaired_for_good(text)
+    assert "körpünün tikintisinə başlanacaq" in out and "davam edəcək." in out
+    assert "sosial- iqtisadi" in out and "atdı- çox" in out
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

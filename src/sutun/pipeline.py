@@ -111,6 +111,8 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "glyph or invisible character"
     if dehyphenate.glued_suffixes(doc):
         yield "a number or an acronym glued to its suffix"
+    if dehyphenate.hyphens_inside_lines(doc, ctx):
+        yield "a line-end hyphen kept inside a line"
     if cleanup.repeated_heads(doc, ctx):
         yield "a running head inside a sentence"
     if normalise.damaged_tokens(doc, ctx):

@@ -88,6 +88,13 @@ GLUED = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_]{5,}(?![^\W_]|-)")
 
 
 def run(doc: Document, ctx: Context) -> None:
+    for start, end, decision in hyphens_inside_lines(doc, ctx):
+        if not doc.overlaps(start, end):
+            why = "a line-end hyphen an extractor kept, with a space, when it joined the lines"
+            evidence = {**decision.evidence, "reason": f"{why}; {decision.evidence['reason']}"}
+            doc.add(
+                Edit("dehyphenate", start, end, "", step=STEP, confidence=0.8, evidence=evidence)
+            )
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
@@ -95,6 +102,34 @@ def run(doc: Document, ctx: Context) -> None:
         if ctx.config.split_glued:
             _glued(doc, ctx, b.start, b.end)
             _glued_in_a_compound(doc, ctx, b.start, b.end)
+
+
+HYPHEN_INSIDE_A_LINE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}{LINE_END_HYPHENS}])"
+    rf"(\p{{L}}{{2,}})([{LINE_END_HYPHENS}] )(\p{{Ll}}{{2,}})"
+)
+
+
+def hyphens_inside_lines(doc: Document, ctx: Context) -> list[tuple[int, int, HyphenDecision]]:
+    """Hyphens with a space after them inside a line (``tikin- tisinə``) where the lines of a
+    hyphenated word were joined and the hyphen kept: the word joined is one the lexicon, the
+    grammar or the document knows, more often seen than its right part alone (``atdı- çox`` is a
+    dash)."""
+    hit = ctx.memo.get(("hyphens inside lines",))
+    if hit is not None:
+        return hit
+    hit = []
+    model = ctx.model
+    if model is not None and ("- " in doc.source or "\u2010 " in doc.source):
+        for m in HYPHEN_INSIDE_A_LINE.finditer(doc.source):
+            left, right = m.group(1), m.group(3)
+            if model.count(right) > model.count(left + right):
+                continue
+            d = hyphen_decision(left, right, ctx, doc.language)
+            if d.join and d.attested and not d.inferred and model.known(left + right):
+                hit.append((m.start(2), m.end(2), d))
+    ctx.memo[("hyphens inside lines",)] = hit
+    return hit
 
 
 def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
