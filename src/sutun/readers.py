@@ -35,22 +35,27 @@ def document_from_text(
 ) -> Document:
     """Blocks between blank lines; in text of a few runs, a run of lines a quarter of which are
     longer than ``paragraph_line``, or most of which close a sentence, is a block per line."""
+    blocks = []
     runs = []
     pos = 0
     for sep in [*BLANK_LINES.finditer(text), None]:
         stop = sep.start() if sep else len(text)
         first = _EDGE.search(text, pos, stop)
         if first is not None:
-            end = stop
+            start, end = first.start(), stop
             while end > first.end() and text[end - 1].isspace():
                 end -= 1
-            runs.append((first.start(), end))
+            runs.append((start, end))
+            if text.find("\n", start, end) == -1:
+                blocks.append(Block(start, end))
+            else:
+                blocks.extend(_furniture_apart(text, start, end))
         pos = sep.end() if sep else len(text)
-    few = len(runs) <= PARAGRAPH_RUNS
-    blocks = []
-    for start, end in runs:
-        lines = _paragraph_lines(text, start, end, paragraph_line) if few else None
-        blocks.extend(lines if lines is not None else _furniture_apart(text, start, end))
+    if len(runs) <= PARAGRAPH_RUNS:
+        blocks = []
+        for start, end in runs:
+            lines = _paragraph_lines(text, start, end, paragraph_line)
+            blocks.extend(lines if lines is not None else _furniture_apart(text, start, end))
     return Document(
         source=text,
         blocks=blocks,
@@ -60,16 +65,32 @@ def document_from_text(
     )
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of (repaired) text: its runs between blank lines, or in text of a few runs
+    the lines of a run that holds a paragraph on each."""
+    runs = [p.strip() for p in PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    if len(runs) > PARAGRAPH_RUNS:
+        return runs
+    out = []
+    for run in runs:
+        lines = run.split("\n")
+        if len(lines) > 1 and _lines_are_paragraphs(lines, RepairConfig().max_line):
+            out += [line.strip() for line in lines if line.strip()]
+        else:
+            out.append(run)
+    return out
+
+
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
 def _paragraph_lines(text: str, start: int, end: int, paragraph_line: int) -> list[Block] | None:
     """The lines of the run ``text[start:end]`` as blocks when they are paragraphs one to a
     line, else None."""
     if text.find("\n", start, end) == -1:
         return None
     lines = text[start:end].split("\n")
-    if not (
-        sorted(map(len, lines))[len(lines) * 3 // 4] > paragraph_line
-        or (len(lines) >= PARAGRAPH_LINES and _most_lines_end_a_paragraph(lines))
-    ):
+    if not _lines_are_paragraphs(lines, paragraph_line):
         return None
     out = []
     at = start
@@ -80,6 +101,12 @@ def _paragraph_lines(text: str, start: int, end: int, paragraph_line: int) -> li
             out.append(Block(first, first + len(stripped)))
         at += len(line) + 1
     return out
+
+
+def _lines_are_paragraphs(lines: list[str], paragraph_line: int) -> bool:
+    return sorted(map(len, lines))[len(lines) * 3 // 4] > paragraph_line or (
+        len(lines) >= PARAGRAPH_LINES and _most_lines_end_a_paragraph(lines)
+    )
 
 
 def _most_lines_end_a_paragraph(lines: list[str]) -> bool:
@@ -97,14 +124,16 @@ def _opens(first: str) -> bool:
 def _furniture_apart(text: str, start: int, end: int) -> list[Block]:
     """The run ``text[start:end]``, a page's head or number printed on a line of its own inside
     it (a tool's lines of a page, no blank line around it) set apart as a block of its own."""
+    if text.find("\n", start, end) == -1:
+        return [Block(start, end)]
     out = []
     piece = start
     # Every mark of a page's head or number has a digit: lines without one are passed over in C.
     for m in NUMBERED_LINE.finditer(text, start, end):
-        line = m.group(1)
+        line = m.group(1).rstrip()
         if len(line) <= FURNITURE_LINE and _page_furniture(line):
             out.extend(_trimmed(text, piece, m.start()))
-            out.append(Block(m.start(1), m.end(1)))
+            out.append(Block(m.start(1), m.start(1) + len(line)))
             piece = m.end()
     if not out:
         return [Block(start, end)]
@@ -112,7 +141,7 @@ def _furniture_apart(text: str, start: int, end: int) -> list[Block]:
     return out
 
 
-NUMBERED_LINE = re.compile(r"\n[ \t]*(\S[^\n]*?\d[^\n]*?)[ \t\r]*(?=\n|$)")
+NUMBERED_LINE = re.compile(r"\n[ \t]*([^\n\d]*\d[^\n]*)")
 FURNITURE_LINE = 100
 
 

@@ -104,9 +104,9 @@ def run(doc: Document, ctx: Context) -> None:
             _glued_in_a_compound(doc, ctx, b.start, b.end)
 
 
-HYPHEN_INSIDE_A_LINE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}{LINE_END_HYPHENS}])"
-    rf"(\p{{L}}{{2,}})([{LINE_END_HYPHENS}] )(\p{{Ll}}{{2,}})"
+# stdlib re (scans faster): [^\W\d_] is a letter; the right part's lower case is asked after.
+HYPHEN_INSIDE_A_LINE = re.compile(
+    rf"(?<![^\W_]|[{LINE_END_HYPHENS}])([^\W\d_]{{2,}})([{LINE_END_HYPHENS}] )([^\W\d_]{{2,}})"
 )
 
 
@@ -123,7 +123,7 @@ def hyphens_inside_lines(doc: Document, ctx: Context) -> list[tuple[int, int, Hy
     if model is not None and ("- " in doc.source or "\u2010 " in doc.source):
         for m in HYPHEN_INSIDE_A_LINE.finditer(doc.source):
             left, right = m.group(1), m.group(3)
-            if model.count(right) > model.count(left + right):
+            if not right[0].islower() or model.count(right) > model.count(left + right):
                 continue
             d = hyphen_decision(left, right, ctx, doc.language)
             if d.join and d.attested and not d.inferred and model.known(left + right):
@@ -146,6 +146,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     carried: dict[int, str] = {}  # where a fragment starts → the word joined up to it
     paragraph = 0  # where the paragraph being read starts
     headline = _headline_end(lines, width) if not written else None
+    bold = any(mark in text for mark in BOLD_MARKS)
     for k, m in enumerate(LINE_BREAK.finditer(text)):  # one line break each: k is the line
         if k in written or doc.overlaps(start + m.start(), start + m.end()):
             continue  # markdown's, or gone with the glyph alone on the line before it
@@ -169,7 +170,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             cut = _ends_a_line_of_its_own(text, m, width, ctx, doc.language)
             if k == headline:
                 cut, why = "paragraph", "a headline wider than its column, over the text"
-            elif not cut and _emphasis_apart(text, m):
+            elif not cut and bold and _emphasis_apart(text, m):
                 cut, why = "paragraph", "sentences set in bold or italics, a paragraph of their own"
             if cut == "paragraph" and not _apart_once_repaired(
                 doc, ctx, start + paragraph, start + m.start(), start + m.end(), end

@@ -9,10 +9,10 @@ STEP = "structure"
 
 
 def fill(doc: Document, text: str) -> None:
-    """The paragraphs are the repaired text's blocks, read as the input's were."""
-    from sutun.readers import document_from_text  # readers imports the steps
+    """The paragraphs are the repaired text's runs, or its lines where they are paragraphs."""
+    from sutun.readers import paragraphs  # readers imports the steps
 
-    paras = [text[b.start : b.end] for b in document_from_text(text).blocks]
+    paras = paragraphs(text)
     doc.title = doc.lead = ""
     if paras and title_like(Ends.of(paras[0]).core) and len(paras) > 1:
         doc.title = paras.pop(0)
