@@ -663,18 +663,29 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
     return lines
 
 
+def _section(title: str, intro: str, columns: list[str]) -> list[str]:
+    """A table's heading, its introduction and its header rows."""
+    return [
+        "",
+        f"### {title}",
+        "",
+        intro,
+        "",
+        "| " + " | ".join(columns) + " |",
+        "|" + "---|" * len(columns),
+    ]
+
+
 def _corpus_markdown(c: dict | None) -> list[str]:
     if not c:
         return []
     return [
-        "",
-        "### Corpus run (`sutun.corpus`, JSON Lines .gz shards)",
-        "",
-        f"{c['records']} simulated records ({c['text_mb']} MB of text) in 4 shards; one run "
-        "each, in the same process, one after the other.",
-        "",
-        "| measure | value |",
-        "|---|---|",
+        *_section(
+            "Corpus run (`sutun.corpus`, JSON Lines .gz shards)",
+            f"{c['records']} simulated records ({c['text_mb']} MB of text) in 4 shards; one run "
+            "each, in the same process, one after the other.",
+            ["measure", "value"],
+        ),
         f"| one worker | {c['one_worker_s']} s ({c['records_per_s_one']} records/s) |",
         f"| two workers | {c['two_workers_s']} s — {c['two_vs_one']}× one worker |",
         f"| ftfy.fix_text on the same texts, one core | {c['ftfy_s']} s |",
@@ -688,16 +699,12 @@ def _corpus_markdown(c: dict | None) -> list[str]:
 def _cyrillic_markdown(c: dict | None) -> list[str]:
     if not c:
         return []
-    lines = [
-        "",
-        "### Azerbaijani Cyrillic (Soviet-era print)",
-        "",
+    lines = _section(
+        "Azerbaijani Cyrillic (Soviet-era print)",
         "The aze documents written letter for letter in Azerbaijani Cyrillic, the language left to "
         "detection; the same documents in Latin letters beside them.",
-        "",
-        "| documents | n | script | exact | word err | changed | idempotent |",
-        "|---|---|---|---|---|---|---|",
-    ]
+        ["documents", "n", "script", "exact", "word err", "changed", "idempotent"],
+    )
     for kind, row in c.items():
         for script in ("latin", "cyrillic"):
             lines.append(
@@ -711,18 +718,20 @@ def _cyrillic_markdown(c: dict | None) -> list[str]:
 def _records_markdown(r: dict | None) -> list[str]:
     if not r:
         return []
-    lines = [
-        "",
-        "### Several articles in one record",
-        "",
+    lines = _section(
+        "Several articles in one record",
         f"The dev documents {RECORD_ARTICLES} articles to a record (one seed's articles by id), "
         "each headline marked as a markdown heading `## `, as docling writes headings, or a plain "
         "line, as the seed's is; the same articles repaired one by one beside them.",
-        "",
-        "| language/documents | records | articles | exact alone | exact in records | "
-        "records changed |",
-        "|---|---|---|---|---|---|",
-    ]
+        [
+            "language/documents",
+            "records",
+            "articles",
+            "exact alone",
+            "exact in records",
+            "records changed",
+        ],
+    )
     for name, row in r.items():
         lines.append(
             f"| {name} | {row['records']} | {row['articles']} | "
@@ -735,19 +744,23 @@ def _records_markdown(r: dict | None) -> list[str]:
 def _line_paragraphs_markdown(r: dict | None) -> list[str]:
     if not r:
         return []
-    lines = [
-        "",
-        "### Paragraphs a line each",
-        "",
+    lines = _section(
+        "Paragraphs a line each",
         "The documents of the block extractors (docling-style) with every blank line taken out: "
         "paragraphs and fragments a line each, as many extractors write them. Each output line "
         "is read as a paragraph; *with blank lines*: the same system on the same documents as "
         "generated.",
-        "",
-        "| language/documents | system | n | exact | paragraphs | with blank lines: exact | "
-        "changed | idempotent |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+        [
+            "language/documents",
+            "system",
+            "n",
+            "exact",
+            "paragraphs",
+            "with blank lines: exact",
+            "changed",
+            "idempotent",
+        ],
+    )
     for key, row in r.items():
         lang, kind, name = key.split("/")
         lines.append(
@@ -761,16 +774,19 @@ def _line_paragraphs_markdown(r: dict | None) -> list[str]:
 def _letters_markdown(lt: dict | None) -> list[str]:
     if not lt:
         return []
-    lines = [
-        "",
-        "### Letters (aze): OCR errors, legacy font",
-        "",
+    lines = _section(
+        "Letters (aze): OCR errors, legacy font",
         "Layout intact, so words align one to one between input, gold and output. *fixed* = "
         "injected errors restored; *wrongly changed* = right words the output changed.",
-        "",
-        "| input | words | errors injected | fixed | wrongly changed | by kind (injected: fixed) |",
-        "|---|---|---|---|---|---|",
-    ]
+        [
+            "input",
+            "words",
+            "errors injected",
+            "fixed",
+            "wrongly changed",
+            "by kind (injected: fixed)",
+        ],
+    )
     rows = [(f"OCR {100 * float(r):g}% of words", v) for r, v in lt["ocr"].items()]
     rows += [("clean text", lt["clean"]), ("legacy-font blocks (half)", lt["legacy"])]
     if "diacritics" in lt:
