@@ -267,7 +267,8 @@ def _repair(
         fill(doc, text)
         return Repaired(text, [], doc)
     doc.damaged = True
-    ctx.vocab, ctx.edge_words = document_vocabulary(doc)
+    if not ctx.vocab:  # the gate may have read it already
+        ctx.vocab, ctx.edge_words = document_vocabulary(doc)
     ctx.glued = glued_index(ctx.vocab, model, doc.source)
     for name in config.steps:
         STEPS[name](doc, ctx)

@@ -18,6 +18,8 @@ blocks (CRLF and form feeds included)."""
 _EDGE = re.compile(r"\S")
 SENTENCE_CLOSED = re.compile(r"[.!?…][\"'»”’)*_]*[ \t\r]*$")
 OPENING = " \t\"'«“„(*_•□■▪-–—"
+PARAGRAPH_LINE = RepairConfig().max_line
+"""A line longer than this is a paragraph's (``RepairConfig.max_line``'s default)."""
 PARAGRAPH_LINES = 3
 """A run of this many lines or more, most of which close a sentence before a line that opens
 one, holds a paragraph on each line (few of a wrapped column's lines do)."""
@@ -31,7 +33,7 @@ def document_from_text(
     text: str,
     language: str | None = None,
     source_name: str = "",
-    paragraph_line: int = RepairConfig().max_line,
+    paragraph_line: int = PARAGRAPH_LINE,
 ) -> Document:
     """Blocks between blank lines; in text of a few runs, a run of lines a quarter of which are
     longer than ``paragraph_line``, or most of which close a sentence, is a block per line."""
@@ -74,7 +76,7 @@ def paragraphs(text: str) -> list[str]:
     out = []
     for run in runs:
         lines = run.split("\n")
-        if len(lines) > 1 and _lines_are_paragraphs(lines, RepairConfig().max_line):
+        if len(lines) > 1 and _lines_are_paragraphs(lines, PARAGRAPH_LINE):
             out += [line.strip() for line in lines if line.strip()]
         else:
             out.append(run)
