@@ -176,7 +176,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
             if k == headline:
                 cut, why = "paragraph", "a headline wider than its column, over the text"
             elif not cut and bold and _emphasis_apart(text, m):
-                cut, why = "paragraph", "sentences set in bold or italics, a paragraph of their own"
+                cut, why = "paragraph", "whole sentences in bold (a lead), a paragraph of their own"
             if cut == "paragraph" and not _apart_once_repaired(
                 doc, ctx, start + paragraph, start + m.start(), start + m.end(), end
             ):
