@@ -28,7 +28,6 @@ from sutun.steps.evidence import (
     TOKEN_CHAR,
     Context,
     debris,
-    document_vocabulary,
     ends_inside_a_name,
     ends_on_a_word_no_sentence_ends_on,
     forget_blocks,
@@ -267,8 +266,7 @@ def _repair(
         fill(doc, text)
         return Repaired(text, [], doc)
     doc.damaged = True
-    if not ctx.vocab:  # the gate may have read it already
-        ctx.vocab, ctx.edge_words = document_vocabulary(doc)
+    ctx.read_vocabulary()
     ctx.glued = glued_index(ctx.vocab, model, doc.source)
     for name in config.steps:
         STEPS[name](doc, ctx)

@@ -42,12 +42,10 @@ def document_from_text(
     pos = 0
     for sep in [*BLANK_LINES.finditer(text), None]:
         stop = sep.start() if sep else len(text)
-        first = _EDGE.search(text, pos, stop)
-        if first is not None:
-            start, end = first.start(), stop
-            while end > first.end() and text[end - 1].isspace():
-                end -= 1
-            runs.append((start, end))
+        run = _trimmed(text, pos, stop)
+        if run is not None:
+            start, end = run
+            runs.append(run)
             if text.find("\n", start, end) == -1:
                 blocks.append(Block(start, end))
             else:
@@ -134,13 +132,12 @@ def _furniture_apart(text: str, start: int, end: int) -> list[Block]:
     for m in NUMBERED_LINE.finditer(text, start, end):
         line = m.group(1).rstrip()
         if len(line) <= FURNITURE_LINE and _page_furniture(line):
-            out.extend(_trimmed(text, piece, m.start()))
+            out += _pieces(text, piece, m.start())
             out.append(Block(m.start(1), m.start(1) + len(line)))
             piece = m.end()
     if not out:
         return [Block(start, end)]
-    out.extend(_trimmed(text, piece, end))
-    return out
+    return out + _pieces(text, piece, end)
 
 
 NUMBERED_LINE = re.compile(r"\n[ \t]*([^\n\d]*\d[^\n]*)")
@@ -157,10 +154,16 @@ def _page_furniture(line: str) -> bool:
     )
 
 
-def _trimmed(text: str, start: int, end: int) -> list[Block]:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without the white space at its edges, or None if that is all."""
     first = _EDGE.search(text, start, end)
     if first is None:
-        return []
+        return None
     while end > first.end() and text[end - 1].isspace():
         end -= 1
-    return [Block(first.start(), end)]
+    return first.start(), end
+
+
+def _pieces(text: str, start: int, end: int) -> list[Block]:
+    run = _trimmed(text, start, end)
+    return [] if run is None else [Block(*run)]

@@ -29,7 +29,6 @@ from sutun.steps.evidence import (
     HyphenDecision,
     among_debris,
     continuation,
-    document_vocabulary,
     hyphen_decision,
     in_prose,
     inner_stop,
@@ -126,10 +125,9 @@ def hyphens_inside_lines(doc: Document, ctx: Context) -> list[tuple[int, int, Hy
             left, right = m.group(1), m.group(3)
             if not right[0].islower() or model.count(right) > model.count(left + right):
                 continue
-            if not ctx.vocab:
-                # Asked by the gate too: the document's spellings are read first, so that both
-                # ask the same question (and the hyphen decisions they remember agree).
-                ctx.vocab, ctx.edge_words = document_vocabulary(doc)
+            # Asked by the gate too: the document's spellings are read first, so that both ask
+            # the same question (and the hyphen decisions they remember agree).
+            ctx.read_vocabulary()
             d = hyphen_decision(left, right, ctx, doc.language)
             if d.join and d.attested and not d.inferred and model.known(left + right):
                 hit.append((m.start(2), m.end(2), d))

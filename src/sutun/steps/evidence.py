@@ -99,6 +99,14 @@ class Context:
     second pass would."""
     _counts: Counter[str] | None = None
     _capitalised: dict[str, bool] = field(default_factory=dict)
+    _vocabulary_read: bool = False
+
+    def read_vocabulary(self) -> None:
+        """Fill ``vocab`` and ``edge_words`` from the document, once, whichever step (or the
+        gate) asks first."""
+        if not self._vocabulary_read and self.document is not None:
+            self.vocab, self.edge_words = document_vocabulary(self.document)
+            self._vocabulary_read = True
 
     def written_lower(self, word: str) -> bool:
         """Whether the document writes ``word`` (lower-cased) in lower case somewhere, as a word
