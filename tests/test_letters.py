@@ -144,6 +144,36 @@ def test_a_form_only_the_grammar_knows_is_restored_when_it_mends_a_frequent_stem
 
 
 @pytest.mark.parametrize(
+    ("sentence", "right", "dropped"),
+    [
+        # The suffix grammar reads the damaged word as şəhər + -ər + -in: a form nobody writes,
+        # which reads far less like the language than the frequent word with its letter back.
+        (" Onlar şəhərlərin mərkəzində yaşayır.", "şəhərlərin", "şəhərərin"),
+        # A ranked web word list keeps this misspelling (counted once, no frequency).
+        (" Buna baxmayaraq, iş davam edir.", "baxmayaraq", "baxmayarq"),
+    ],
+)
+def test_a_dropped_letter_is_restored_where_the_grammar_or_a_web_list_accepts_the_damage(
+    sentence, right, dropped
+):
+    text = PROSE + sentence
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), (right, dropped))
+    assert sutun.repair(noisy, "aze").text == text
+
+
+def test_a_stem_from_a_frequency_list_has_a_vowel():
+    # Web lists keep letter debris (a consonant pair) that would take a misread word's letters
+    # for suffixes; the same list's real stem takes them.
+    from collections import Counter
+
+    from sutun.lang.model import LanguageModel
+
+    model = LanguageModel.from_counts("aze", Counter({"bx": 50, "bax": 50}))
+    assert model.known("baxdı")
+    assert not model.known("bxdı")
+
+
+@pytest.mark.parametrize(
     ("word", "parts"),
     [("kalunun", ["kalu", "nun"]), ("kaluya", ["kalu", "ya"]), ("kaluun", None), ("kaluu", None)],
 )
@@ -225,6 +255,19 @@ def test_a_web_lexicon_word_is_read_as_the_documents_own_far_commoner_one():
     assert sutun.repair(noisy, "aze").text == text
     alone = _ocr(text, ("valideynlər ilə", "valideynlər ile"))
     assert sutun.repair(alone, "aze").text == alone
+
+
+def test_a_frequent_name_one_confusion_from_a_word_the_document_uses_stays():
+    # "Şon" (a given name the lexicon writes capitalised) is one confusion from "son", which
+    # the document uses; a capital I typed for İ is still read back.
+    text = (
+        PROSE + " Son olaraq müğənni Şon Nazirə zəng edib. İran da son qərarı bəyənib, "
+        "İran nümayəndəsi isə susub."
+    )
+    noisy = _ocr(
+        text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), ("İran da", "Iran da")
+    )
+    assert sutun.repair(noisy, "aze").text == text
 
 
 def test_a_capitalised_word_inside_a_sentence_is_never_made_a_finite_verb():

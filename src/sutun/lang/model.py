@@ -19,7 +19,7 @@ from pathlib import Path
 import regex
 
 from sutun.lang import morphology
-from sutun.lang.alphabet import is_turkic, lower
+from sutun.lang.alphabet import VOWELS, is_turkic, lower
 
 FORMAT = 1
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
@@ -73,7 +73,11 @@ class LanguageModel:
         return self.words.get(self.norm(word), 0)
 
     def _is_stem(self, w: str) -> bool:
-        return w in self.stems or self.words.get(w, 0) >= self.min_stem_count
+        # A frequency list's stem needs a vowel: web lists keep letter debris (bx, gr) that
+        # would take a misread word's letters for suffixes (bx+dığ+ım for baxdığım).
+        return w in self.stems or (
+            self.words.get(w, 0) >= self.min_stem_count and not VOWELS.isdisjoint(w)
+        )
 
     def known(self, word: str) -> bool:
         """In the lexicon, or a known stem plus harmonic suffixes (for languages with a grammar)."""

@@ -330,6 +330,8 @@ def _judge(
     capitalised = word != lw
     if capitalised and word[1:] != lw[1:]:
         return None  # an acronym or mixed case
+    if capitalised and _frequent_name(lw, model):
+        return None  # as written (Şon, not Son)
     best, kind = None, ""
     repeats = counts.get(lw, 1)
     unprinted = unprintable(ctx.config.ocr_charset)
@@ -359,6 +361,12 @@ def _judge(
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
     return Correction(start, end, word, new, kind, confidence, evidence)
+
+
+def _frequent_name(lw: str, model: LanguageModel) -> bool:
+    """A name the training text writes often. Not one that starts with ı: that is a capital I
+    typed for İ (Iran), which lower-cases to ı and is the confusion to mend."""
+    return lw in model.names and model.count(lw) >= RARE_COUNT and lw[:1] != "ı"
 
 
 def _puts_back(lw: str, new: str, unprinted: str) -> bool:
@@ -512,7 +520,8 @@ def _nonword(
     own = model.count(lw) or int(model.known(lw))
     broken = own > 0 and harmony_breaks(lw)
     scored = []
-    seen = model.count(lw)
+    # A spelling only a ranked web word list has (counted once) is as good as unseen.
+    seen = model.count(lw) if model.count(lw) > LISTED_ONLY else 0
     for cand, cost in _candidates(lw, model, far and not seen, unprinted):
         freq = model.count(cand)
         if cost == GRAMMAR_COST:
@@ -540,17 +549,15 @@ def _nonword(
             continue
         if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or seen):
             continue
+        restored = cost >= INSERT_COST and _restores_a_letter(lw, cand, freq, own, model)
         if (
             cost > GRAMMAR_COST
             and own
+            and not restored
             and not (context and freq >= GRAMMAR_ONLY_FAR_COUNT and len(cand) > len(lw))
         ):
             continue  # further edits land on too many words by chance
-        if (
-            cost >= INSERT_COST
-            and not context
-            and not _restores_a_letter(lw, cand, freq, own, model)
-        ):
+        if cost >= INSERT_COST and not context and not restored:
             continue
         scored.append((math.log1p(freq) + 2.0 * context - cost, cand, cost, freq, context))
     if not scored:
@@ -604,16 +611,16 @@ MIN_STEM = 3
 
 
 def _restores_a_letter(lw: str, cand: str, freq: int, own: int, model: LanguageModel) -> bool:
-    """Whether ``cand`` is ``lw`` (a word neither the lexicon nor the grammar knows) with a
-    dropped letter put back, frequent and reading more like the language: then no neighbour's
-    bigram is needed. Deleting a letter lands on a known word by chance far more often (apul →
+    """Whether ``cand`` is ``lw`` (a word the lexicon has not counted) with a dropped letter put
+    back, frequent and reading more like the language: then no neighbour's bigram is needed.
+    A spelling a web word list keeps or the suffix grammar accepts (``own``) must read clearly
+    better: the grammar takes a word with a letter dropped for a stem and suffixes (şəhər+ər+in
+    for şəhərlərin). Deleting a letter lands on a known word by chance far more often (apul →
     pul, prosesni → prosesi), so that one still needs the bigram."""
-    return (
-        len(cand) > len(lw)
-        and not own
-        and freq >= RESTORED_LETTER_MIN_COUNT
-        and model.char_logp(cand) > model.char_logp(lw)
-    )
+    if len(cand) <= len(lw) or freq < RESTORED_LETTER_MIN_COUNT:
+        return False
+    gain = model.char_logp(cand) - model.char_logp(lw)
+    return gain >= GRAMMAR_ONLY_GAIN if own else gain > 0
 
 
 SUBSTITUTION_COST = 0.0
@@ -635,6 +642,13 @@ SHORT_WORD_MIN_COUNT = 20_000
 RESTORED_LETTER_MIN_COUNT = 1000
 """A word with a dropped letter put back is taken without a neighbour's bigram only if it is
 this frequent."""
+GRAMMAR_ONLY_GAIN = 0.35
+"""How much better (mean log-probability per character) a word with a dropped letter put back
+must read than a spelling only a word list or the grammar knows (şəhərərin → şəhərlərin: 0.57;
+the grammar's own rare forms gain less)."""
+LISTED_ONLY = 1
+"""The count the lexicon gives a spelling seen once, as a ranked web word list's entry (those
+lists keep misspellings)."""
 MIN_SHORT_DROP_COUNT = 10_000
 """A word of four or five letters is taken for one with a letter dropped only if that word is
 this frequent (snra → sonra)."""
