@@ -1713,3 +1713,19 @@ def test_paragraphs_a_line_each_are_read_as_blocks(head, page):
 def test_clean_paragraphs_a_line_each_are_left_alone():
     text = "Yeni körpü tikiləcək\n" + "\n".join(_LINE_PARAGRAPHS) + "\n"
     assert sutun.repair(text, "aze").text == text
+
+
+def test_a_name_of_several_words_cut_by_a_column_end_goes_on_as_the_document_writes_it():
+    # The fragment before the cut is short and mostly capitalised, as a headline would be; the
+    # document writes the name whole elsewhere (with another case ending), so the text goes on.
+    text = (
+        "Neft hasilatı artıb\n\n"
+        "Dövlət Neft Şirkəti ilin ilk yarısında hasilatın artdığını bildirib. Yeni yataqlarda "
+        "qazma işləri davam edir, ixrac da artacaq.\n\n"
+        "Bu barədə Dövlət Neft\n\n"
+        "Şirkətinin mətbuat xidməti məlumat verib. Tərəfdaşlar yeni sərmayə qoyulacağını bil-\n\n"
+        "diriblər.\n"
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Bu barədə Dövlət Neft Şirkətinin mətbuat xidməti" in out
+    assert "bildiriblər." in out

@@ -68,6 +68,10 @@ WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TOKEN = re.compile(r"[^\W\d_]+")
 TOKEN_CHAR = re.compile(r"[^\W\d_]")
 FIND_LIMIT = 20
+STEM_LETTERS = 4
+ENDING_LETTERS = 4
+"""A word's first letters, all but ENDING_LETTERS and at least STEM_LETTERS, stand for it with
+any case ending."""
 """Occurrences of a word inside longer ones ``written_lower`` steps over before it collects the
 document's tokens instead."""
 INNER_SPACE = re.compile(r"\S\s+\S")
@@ -132,6 +136,19 @@ class Context:
         if self._counts is None:
             self._counts = Counter(TOKEN.findall(self.document.source if self.document else ""))
         return self._counts[word]
+
+    def written_together(self, left: str, right: str) -> bool:
+        """Whether the document writes ``left`` and then ``right`` (or a word with its first
+        letters, another case ending of it: Şurası, Şurasında for Şurasının) side by side, in
+        this case, on one line."""
+        key = ("written together", left, right)
+        hit = self.memo.get(key)
+        if hit is None:
+            source = self.document.source if self.document else ""
+            stem = re.escape(right[: max(STEM_LETTERS, len(right) - ENDING_LETTERS)])
+            pair = re.compile(rf"(?<![^\W\d_]){re.escape(left)}[ \t]+{stem}")
+            hit = self.memo[key] = pair.search(source) is not None
+        return hit
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Whether the document writes ``word`` capitalised after another word or a comma: then
@@ -832,6 +849,12 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         return Continuation("space", 2.0, True, ev)
     if ta.listed:
         return NONE  # a list's items go unpunctuated: a capital after the last starts anew
+    if _name_written_whole(ta, hb, ctx, language):
+        # …BMT Təhlükəsizlik | Şurasının…: the document writes the two capitalised words
+        # together elsewhere, a name of several words that a column end cut, however short the
+        # fragment before it.
+        ev["name_written_whole"] = True
+        return Continuation("space", NAME_SCORE, True, ev)
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can
     # (not on a comma).
     comma = ta.core.endswith(",")
@@ -860,6 +883,19 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if _usually_ends(ta.last, ctx, language):
         return NONE  # a paragraph left without its full stop
     return Continuation("space", 0.8, True, ev)
+
+
+def _name_written_whole(ta: Tail, hb: Head, ctx: Context, language: str | None) -> bool:
+    """A ends on a capitalised word and B starts with one, and the document writes the two
+    side by side elsewhere, neither one a function word of its own (…, | The)."""
+    return (
+        _name_end(ta)
+        and hb.first == hb.capital
+        and hb.capital[:1].isupper()
+        and not hb.capital.isupper()
+        and ctx.written_together(ta.last, hb.capital)
+        and not opens_sentences(hb.capital, ctx, language)
+    )
 
 
 DROP_CAP = regex.compile(rf"[{regex.escape(OPENING_QUOTES)}]?\p{{Lu}}")
