@@ -53,6 +53,16 @@ class RepairConfig(NamedTuple):
     articles hold 0.7 confident errors per 1,000 words, text with OCR noise on 0.5% of its words
     4.3 (records of three clean dev articles changed: 12% at 0.0015, 7% at 0.002, 2% at 0.0025,
     which would miss more OCR'd pages)."""
+    min_any_letter_errors: int = 5
+    """Letters are also corrected in a document with at least this many letter errors of any kind
+    the step would correct (a dropped or doubled letter, two confusions, besides the confident
+    ones), at a rate of at least any_letter_error_rate: Tesseract on phone photos drops and
+    doubles letters as often as it confuses them, and the confident count alone misses such a
+    text (a real OCR'd lecture: 1.3 confident errors per 1,000 words, 3.6 of any kind; clean dev
+    articles in one record: 0.8 and 1.4). Fewer may be a short article's own typos (at four, one
+    more record of three clean dev articles is changed; at three, a clean dev article)."""
+    any_letter_error_rate: float = 0.0025
+    """Letter errors of any kind per word a document needs besides (min_any_letter_errors)."""
     ocr_charset: frozenset[str] | None = None
     """The characters the OCR model that read the text can output, when known (``sutun.extract``
     sets it for pages it reads with Tesseract): a letter outside it was misread as a look-alike,

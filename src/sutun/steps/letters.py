@@ -101,10 +101,11 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     A word an earlier step cut into is left alone, two pieces a join glued are judged as one word.
     ``where="interior"`` leaves out words at block edges and line breaks, which before the joins
     are known may be fragments, and takes one confusion only (the gate's count);
+    ``where="interior, any kind"`` leaves out the same words and takes every kind of error;
     ``where="fragments"`` judges just those words, as the joins left them, the same way.
     """
-    interior_only = where == "interior"
-    near_only = where != "all"
+    interior_only = where.startswith("interior")
+    near_only = where in ("interior", "fragments")
     model = ctx.model
     if not usable(model):
         return []
@@ -771,12 +772,29 @@ def _diacritics(lw: str, model: LanguageModel) -> tuple[str, float, dict] | None
 
 
 def ocr_damaged(doc: Document, ctx: Context) -> bool:
-    """Enough confident letter errors that the text went through OCR (or a diacritic-less
-    keyboard); one alone may be the author's own typo, and stays."""
+    """Enough confident letter errors, or enough of any kind, that the text went through OCR
+    (or a diacritic-less keyboard); one alone may be the author's own typo, and stays."""
     hit = ctx.memo.get(("ocr damaged",))
     if hit is None:
-        hit = ctx.memo[("ocr damaged",)] = _enough(_confident(doc, ctx), doc, ctx)
+        confident = _confident(doc, ctx)
+        hit = ctx.memo[("ocr damaged",)] = _enough(confident, doc, ctx) or (
+            # OCR that drops letters confuses some too: the costlier count is asked only when
+            # the confident one reaches half of what it needs (a long text: in a short one two
+            # confident errors are enough).
+            _enough(2 * confident, doc, ctx) and _enough_of_any_kind(doc, ctx)
+        )
     return hit
+
+
+def _enough_of_any_kind(doc: Document, ctx: Context) -> bool:
+    """Enough letter errors of any kind, away from line breaks and block edges."""
+    options = ctx.config
+    if len(words_of(doc, ctx)[0]) < options.min_any_letter_errors:
+        return False
+    errors = len(corrections(doc, ctx, "interior, any kind"))
+    return errors >= options.min_any_letter_errors and errors >= (
+        options.any_letter_error_rate * len(words_of(doc, ctx)[0])
+    )
 
 
 def _enough(errors: int, doc: Document, ctx: Context) -> bool:
