@@ -161,6 +161,20 @@ def test_a_dropped_letter_is_restored_where_the_grammar_or_a_web_list_accepts_th
     assert sutun.repair(noisy, "aze").text == text
 
 
+@pytest.mark.parametrize("words", [("üçün", "etmək"), ("üçün", "edir")])
+def test_two_frequent_words_read_without_the_space_between_them_keep_their_letters(words):
+    # Glued, the two words make no word; one confusion from them lies a form the grammar
+    # accepts (üçünətmək), which would hide that no letter is wrong.
+    text = PROSE + f" Sonra {' '.join(words)} dedilər."
+    noisy = _ocr(
+        text,
+        ("məktəblər", "mektəblər"),
+        ("tikiləcək", "tıkiləcək"),
+        (" ".join(words), "".join(words)),
+    )
+    assert sutun.repair(noisy, "aze").text == text.replace(" ".join(words), "".join(words))
+
+
 def test_a_stem_from_a_frequency_list_has_a_vowel():
     # Web lists keep letter debris (a consonant pair) that would take a misread word's letters
     # for suffixes; the same list's real stem takes them.

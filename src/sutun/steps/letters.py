@@ -519,6 +519,8 @@ def _nonword(
 ) -> tuple[str, float, dict] | None:
     # A form only the suffix grammar knows counts as seen once.
     own = model.count(lw) or int(model.known(lw))
+    if not own and _two_words(lw, model):
+        return None
     broken = own > 0 and harmony_breaks(lw)
     scored = []
     # A spelling only a ranked web word list has (counted once) is as good as unseen.
@@ -577,6 +579,19 @@ def _nonword(
         "context_bigrams": top[4],
     }
     return top[1], round(min(0.95, 0.6 + 0.1 * min(lead, 3.5)), 3), evidence
+
+
+def _two_words(lw: str, model: LanguageModel) -> bool:
+    """Two frequent words the OCR read without the space between them (onunmaşın): no letter
+    of either is wrong."""
+    return any(
+        model.count(lw[:k]) >= TWO_WORDS_COUNT and model.count(lw[k:]) >= TWO_WORDS_COUNT
+        for k in range(TWO_WORDS_MIN_LETTERS, len(lw) - TWO_WORDS_MIN_LETTERS + 1)
+    )
+
+
+TWO_WORDS_COUNT = 50_000
+TWO_WORDS_MIN_LETTERS = 4
 
 
 def _in_suffixes(lw: str, cand: str, model: LanguageModel) -> bool:
