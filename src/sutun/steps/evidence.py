@@ -139,16 +139,17 @@ class Context:
 
     def written_together(self, left: str, right: str) -> bool:
         """Whether the document writes ``left`` and then ``right`` (or a word with its first
-        letters, another case ending of it: Şurası, Şurasında for Şurasının) side by side, in
-        this case, on one line."""
-        key = ("written together", left, right)
-        hit = self.memo.get(key)
-        if hit is None:
-            source = self.document.source if self.document else ""
-            stem = re.escape(right[: max(STEM_LETTERS, len(right) - ENDING_LETTERS)])
-            pair = re.compile(rf"(?<![^\W\d_]){re.escape(left)}[ \t]+{stem}")
-            hit = self.memo[key] = pair.search(source) is not None
-        return hit
+        letters, another case ending of it: Şurası, Şurasında for Şurasının) side by side, a
+        space apart."""
+        source = self.document.source if self.document else ""
+        stem = right[: max(STEM_LETTERS, len(right) - ENDING_LETTERS)]
+        needle = f"{left} {stem}"
+        at = source.find(needle)
+        while at != -1:
+            if not (at and TOKEN_CHAR.match(source, at - 1)):
+                return True
+            at = source.find(needle, at + 1)
+        return False
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         """Whether the document writes ``word`` capitalised after another word or a comma: then

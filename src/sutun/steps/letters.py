@@ -524,7 +524,8 @@ def _nonword(
     broken = own > 0 and harmony_breaks(lw)
     scored = []
     # A spelling only a ranked web word list has (counted once) is as good as unseen.
-    seen = model.count(lw) if model.count(lw) > LISTED_ONLY else 0
+    seen = model.count(lw)
+    seen = seen if seen > LISTED_ONLY else 0
     for cand, cost in _candidates(lw, model, far and not seen, unprinted):
         freq = model.count(cand)
         if cost == GRAMMAR_COST:
@@ -584,8 +585,9 @@ def _nonword(
 def _two_words(lw: str, model: LanguageModel) -> bool:
     """Two frequent words the OCR read without the space between them (onunmaşın): no letter
     of either is wrong."""
+    count = model.words.get  # lw is lower-case already
     return any(
-        model.count(lw[:k]) >= TWO_WORDS_COUNT and model.count(lw[k:]) >= TWO_WORDS_COUNT
+        count(lw[:k], 0) >= TWO_WORDS_COUNT and count(lw[k:], 0) >= TWO_WORDS_COUNT
         for k in range(TWO_WORDS_MIN_LETTERS, len(lw) - TWO_WORDS_MIN_LETTERS + 1)
     )
 
@@ -793,10 +795,11 @@ def ocr_damaged(doc: Document, ctx: Context) -> bool:
     if hit is None:
         confident = _confident(doc, ctx)
         hit = ctx.memo[("ocr damaged",)] = _enough(confident, doc, ctx) or (
-            # OCR that drops letters confuses some too: the costlier count is asked only when
-            # the confident one reaches half of what it needs (a long text: in a short one two
-            # confident errors are enough).
-            _enough(2 * confident, doc, ctx) and _enough_of_any_kind(doc, ctx)
+            # OCR that drops letters confuses some too: the costlier count is asked of a long
+            # text whose confident errors are enough in number but reach only half the rate.
+            confident >= ctx.config.min_letter_errors
+            and _enough(2 * confident, doc, ctx)
+            and _enough_of_any_kind(doc, ctx)
         )
     return hit
 
