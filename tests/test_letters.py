@@ -49,6 +49,15 @@ def test_each_confusion_kind_is_corrected(swaps):
         assert e.evidence["candidates"] and e.evidence["reason"]
 
 
+def test_a_j_read_as_g_breve_is_corrected():
+    # ğ for j: the dot over the same descender read as a breve.
+    text = PROSE + " Alimlər yeni bioloji tədqiqatlar aparır."
+    noisy = _ocr(
+        text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), ("bioloji", "bioloği")
+    )
+    assert sutun.repair(noisy, "aze").text == text
+
+
 @pytest.mark.parametrize(
     "dropped",
     # A short word is taken for a longer one only when that one is very frequent.

@@ -54,9 +54,10 @@ CONFUSED = {
     "c": "ç",
     "ç": "c",
     "g": "ğ",
-    "ğ": "g",
+    "ğ": "gj",
 }
-"""What an OCR engine reads → what the letter may really have been."""
+"""What an OCR engine reads → what the letter may really have been (a j, its dot read as a
+breve over the same descender, comes out ğ: texnoloği, bioloği in a Tesseract specimen)."""
 LOOK_ALIKES = {"j": ("i", "l", "y", "il", "iy")}
 """A letter an OCR model cannot output (Tesseract's Azerbaijani model has no j) → what it reads
 it as instead (rejim → reyim, enerji → enerii, janr → lanr, mesajlar → mesailar, jurnal →
