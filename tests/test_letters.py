@@ -184,6 +184,21 @@ def test_two_frequent_words_read_without_the_space_between_them_keep_their_lette
     assert sutun.repair(noisy, "aze").text == text.replace(" ".join(words), "".join(words))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "right", "damaged"),
+    [
+        # A letter read twice is made single; no neighbour's bigram is needed.
+        (" Mağazada yeni ayaqqabı modelləri satılır.", "ayaqqabı", "ayaqqqabı"),
+        # A letter dropped between two alike looks doubled: the letter is put back instead.
+        (" Kənd evlərinin damları təmir olunacaq.", "evlərinin", "evlərinn"),
+    ],
+)
+def test_a_doubled_letter_is_made_single_unless_a_dropped_one_explains_it(sentence, right, damaged):
+    text = PROSE + sentence
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), (right, damaged))
+    assert sutun.repair(noisy, "aze").text == text
+
+
 def test_a_stem_from_a_frequency_list_has_a_vowel():
     # Web lists keep letter debris (a consonant pair) that would take a misread word's letters
     # for suffixes; the same list's real stem takes them.

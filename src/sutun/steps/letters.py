@@ -527,7 +527,14 @@ def _nonword(
     # A spelling only a ranked web word list has (counted once) is as good as unseen.
     seen = model.count(lw)
     seen = seen if seen > LISTED_ONLY else 0
-    for cand, cost in _candidates(lw, model, far and not seen, unprinted):
+    candidates = _candidates(lw, model, far and not seen, unprinted)
+    # A letter dropped between two alike (sonunda → sonnda) reads as one doubled: the letter put
+    # back is the likelier, and a doubled letter is made single only when none can be.
+    single = not any(
+        cost >= INSERT_COST and len(c) > len(lw) and model.count(c) >= RESTORED_LETTER_MIN_COUNT
+        for c, cost in candidates
+    )
+    for cand, cost in candidates:
         freq = model.count(cand)
         if cost == GRAMMAR_COST:
             freq = MIN_COUNT  # as if seen just often enough
@@ -554,7 +561,7 @@ def _nonword(
             continue
         if cost > GRAMMAR_COST and (freq < MIN_FAR_COUNT or short or seen):
             continue
-        restored = cost >= INSERT_COST and _restores_a_letter(lw, cand, freq, own, model)
+        restored = cost >= INSERT_COST and _restores_a_letter(lw, cand, freq, own, model, single)
         if (
             cost > GRAMMAR_COST
             and own
@@ -629,17 +636,29 @@ MIN_STEM = 3
 """Letters a stem has at least before the suffixes a correction may mend."""
 
 
-def _restores_a_letter(lw: str, cand: str, freq: int, own: int, model: LanguageModel) -> bool:
+def _restores_a_letter(
+    lw: str, cand: str, freq: int, own: int, model: LanguageModel, single: bool
+) -> bool:
     """Whether ``cand`` is ``lw`` (a word the lexicon has not counted) with a dropped letter put
     back, frequent and reading more like the language: then no neighbour's bigram is needed.
     A spelling a web word list keeps or the suffix grammar accepts (``own``) must read clearly
     better: the grammar takes a word with a letter dropped for a stem and suffixes (şəhər+ər+in
     for şəhərlərin). Deleting a letter lands on a known word by chance far more often (apul →
-    pul, prosesni → prosesi), so that one still needs the bigram."""
-    if len(cand) <= len(lw) or freq < RESTORED_LETTER_MIN_COUNT:
+    pul, prosesni → prosesi), so that one still needs the bigram; not a doubled letter made
+    single (saaat → saat, ollmuşlar → olmuşlar), which OCR and typists double, when ``single``
+    (no letter put back makes a frequent word)."""
+    undoubled = single and _undoubled(lw, cand)
+    if (len(cand) <= len(lw) and not undoubled) or freq < RESTORED_LETTER_MIN_COUNT:
         return False
     gain = model.char_logp(cand) - model.char_logp(lw)
     return gain >= GRAMMAR_ONLY_GAIN if own else gain > 0
+
+
+def _undoubled(lw: str, cand: str) -> bool:
+    """Whether ``cand`` is ``lw`` with one of two letters in a row left out."""
+    return len(cand) == len(lw) - 1 and any(
+        lw[i] == lw[i + 1] and lw[:i] + lw[i + 1 :] == cand for i in range(len(lw) - 1)
+    )
 
 
 SUBSTITUTION_COST = 0.0
