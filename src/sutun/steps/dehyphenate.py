@@ -102,6 +102,7 @@ def run(doc: Document, ctx: Context) -> None:
         if ctx.config.split_glued:
             _glued(doc, ctx, b.start, b.end)
             _glued_in_a_compound(doc, ctx, b.start, b.end)
+            _names_glued_in_a_compound(doc, ctx, b.start, b.end)
 
 
 # stdlib re (scans faster): [^\W\d_] is a letter; the right part's lower case is asked after.
@@ -564,6 +565,36 @@ def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> N
             at = _two_words_point(word, ctx, doc.language) if word else 0
             if word and at:
                 _split(doc, ctx, a, b, word, at, "two of the document's words in a compound", 0.7)
+
+
+NAMES_GLUED = regex.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2,})")
+"""Inside a word, where a capitalised name of three letters or more runs into another."""
+
+
+def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> None:
+    """A part of a hyphenated name that is two capitalised names run together, where the
+    extractor dropped one of the name's hyphens at a line end (Rhein-NeckarArena,
+    RheinNeckar-Arena): the name keeps its other hyphens, its parts their capitals."""
+    text = doc.source[start:end]
+    if "-" not in text:
+        return
+    for m in HYPHENATED.finditer(text):
+        parts = list(LETTERS.finditer(m.group(0)))
+        for part in parts:
+            points = [j.start() for j in NAMES_GLUED.finditer(part.group(0))]
+            # Another part capitalised too: a name of names (not YouGov-un, a name's suffix).
+            if len(points) != 1 or not any(
+                p is not part and p.group(0)[0].isupper() for p in parts
+            ):
+                continue
+            a, b = start + m.start() + part.start(), start + m.start() + part.end()
+            word = doc.word(a, b)
+            # Written so elsewhere, it is a name's own spelling (YouTube, MacBook).
+            if word == part.group(0) and ctx.written(word) == 1:
+                _split(doc, ctx, a, b, word, points[0], "two capitalised names in a compound", 0.7)
+
+
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _compound_with_glued_words(doc: Document, ctx: Context) -> bool:
