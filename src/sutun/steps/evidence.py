@@ -68,12 +68,12 @@ WORDS = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TOKEN = re.compile(r"[^\W\d_]+")
 TOKEN_CHAR = re.compile(r"[^\W\d_]")
 FIND_LIMIT = 20
+"""Occurrences of a word inside longer ones ``written_lower`` steps over before it collects the
+document's tokens instead."""
 STEM_LETTERS = 4
 ENDING_LETTERS = 4
 """A word's first letters, all but ENDING_LETTERS and at least STEM_LETTERS, stand for it with
 any case ending."""
-"""Occurrences of a word inside longer ones ``written_lower`` steps over before it collects the
-document's tokens instead."""
 INNER_SPACE = re.compile(r"\S\s+\S")
 # A word: not part of an address, a number or a path.
 WORD_TOKEN = re.compile(r"(?<![\w@/\\.])[^\W\d_]+(?![\w@/\\]|\.\w)")  # stdlib re: faster here

@@ -602,6 +602,8 @@ def _two_words(lw: str, model: LanguageModel) -> bool:
 
 TWO_WORDS_COUNT = 50_000
 TWO_WORDS_MIN_LETTERS = 4
+"""Two words read as one are each this frequent and this long at least (shorter frequent words
+make up too many a misread word: bildi + ren, veril + mis)."""
 
 
 def _in_suffixes(lw: str, cand: str, model: LanguageModel) -> bool:
@@ -827,8 +829,6 @@ def ocr_damaged(doc: Document, ctx: Context) -> bool:
 def _enough_of_any_kind(doc: Document, ctx: Context) -> bool:
     """Enough letter errors of any kind, away from line breaks and block edges."""
     options = ctx.config
-    if len(words_of(doc, ctx)[0]) < options.min_any_letter_errors:
-        return False
     errors = len(corrections(doc, ctx, "interior, any kind"))
     return errors >= options.min_any_letter_errors and errors >= (
         options.any_letter_error_rate * len(words_of(doc, ctx)[0])
