@@ -363,6 +363,15 @@ def test_a_spelling_the_document_repeats_is_its_own():
     assert word.replace("ə", "e") in sutun.repair(noisy, "aze").text
 
 
+def test_a_misreading_the_document_repeats_takes_its_far_commoner_own_spelling():
+    # The OCR misreads the same word three times, and reads it right six times.
+    right = " Bu texnoloji yenilikdir." * 6
+    wrong = " Bu texnoloği yenilikdir." * 3
+    text = PROSE + right + wrong
+    noisy = _ocr(text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"))
+    assert sutun.repair(noisy, "aze").text == PROSE + right + right[: len(wrong)]
+
+
 # What an OCR model without j or J may print (Debian's Azerbaijani Tesseract model has neither).
 NO_J = RepairConfig(ocr_charset=frozenset(map(chr, range(32, 0x2000))) - {"j", "J"})
 
