@@ -535,13 +535,15 @@ def test_diacritics_restored_on_request_from_the_cli():
 
 
 def test_a_long_ocr_text_that_drops_letters_as_often_as_it_confuses_them_is_corrected(shared):
-    # Tesseract on phone photos: 1.3 confident confusions per 1,000 words, under the rate that
-    # marks a long text as OCR'd; with its dropped and doubled letters counted, 3.6.
+    # Tesseract on phone photos: 2.0 confident errors per 1,000 words (its repeated misreadings
+    # among them), under the rate asked of them here; with its dropped and doubled letters
+    # counted, 3.6, over the rate asked of those.
     text = (shared / "corpora" / "specimens" / "tesseract-ocr-lecture.md").read_text("utf-8")
-    fixed = [e for e in sutun.repair(text, "aze").edits if e.step == "letters"]
+    strict = RepairConfig(letter_error_rate=0.0025)
+    fixed = [e for e in sutun.repair(text, "aze", config=strict).edits if e.step == "letters"]
     assert len(fixed) >= 40
     assert sum(len(e.replacement) > len(e.evidence["from"]) for e in fixed) >= 10
-    confident_only = RepairConfig(min_any_letter_errors=10**9)
+    confident_only = strict._replace(min_any_letter_errors=10**9)
     assert not [
         e for e in sutun.repair(text, "aze", config=confident_only).edits if e.step == "letters"
     ]
