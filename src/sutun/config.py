@@ -59,8 +59,9 @@ class RepairConfig(NamedTuple):
     ones), at a rate of at least any_letter_error_rate: Tesseract on phone photos drops and
     doubles letters as often as it confuses them, and the confident count alone misses such a
     text (a real OCR'd lecture: 1.3 confident errors per 1,000 words besides the misreadings it
-    repeats, 3.6 of any kind; clean dev articles in one record: 0.8 and 1.4). Fewer may be a short article's own typos (at four, one
-    more record of three clean dev articles is changed; at three, a clean dev article)."""
+    repeats, 3.6 of any kind; clean dev articles in one record: 0.8 and 1.4). Fewer may be a
+    short article's own typos (at four, one more record of three clean dev articles is changed;
+    at three, a clean dev article)."""
     any_letter_error_rate: float = 0.0025
     """Letter errors of any kind per word a document needs besides (min_any_letter_errors)."""
     ocr_charset: frozenset[str] | None = None

@@ -569,6 +569,7 @@ def _glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> N
 
 NAMES_GLUED = regex.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2,})")
 """Inside a word, where a capitalised name of three letters or more runs into another."""
+NAMES_GLUED_ANYWHERE = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}{2}")
 
 
 def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> None:
@@ -576,8 +577,8 @@ def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int
     extractor dropped one of the name's hyphens at a line end (Rhein-NeckarArena,
     RheinNeckar-Arena): the name keeps its other hyphens, its parts their capitals."""
     text = doc.source[start:end]
-    if "-" not in text:
-        return
+    if "-" not in text or not NAMES_GLUED_ANYWHERE.search(text):
+        return  # most blocks: asked of the whole block first
     for m in HYPHENATED.finditer(text):
         parts = list(LETTERS.finditer(m.group(0)))
         for part in parts:
