@@ -350,7 +350,7 @@ def _judge(
         kind = "ocr-letter"
         if best is not None and not _puts_back(lw, best[0], unprinted):
             best = None
-    else:
+    elif repeats >= REPEATED:
         # A misreading the OCR repeats is the document's own spelling only if the document
         # does not spell the word otherwise, twice as often (psixoloği 5 times, psixoloji 19).
         best, kind = _document_spelling(lw, counts, ctx, model), "ocr-letter"
