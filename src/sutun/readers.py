@@ -37,25 +37,18 @@ def document_from_text(
 ) -> Document:
     """Blocks between blank lines; in text of a few runs, a run of lines a quarter of which are
     longer than ``paragraph_line``, or most of which close a sentence, is a block per line."""
-    blocks = []
     runs = []
     pos = 0
     for sep in [*BLANK_LINES.finditer(text), None]:
-        stop = sep.start() if sep else len(text)
-        run = _trimmed(text, pos, stop)
+        run = _trimmed(text, pos, sep.start() if sep else len(text))
         if run is not None:
-            start, end = run
             runs.append(run)
-            if text.find("\n", start, end) == -1:
-                blocks.append(Block(start, end))
-            else:
-                blocks.extend(_furniture_apart(text, start, end))
         pos = sep.end() if sep else len(text)
-    if len(runs) <= PARAGRAPH_RUNS:
-        blocks = []
-        for start, end in runs:
-            lines = _paragraph_lines(text, start, end, paragraph_line)
-            blocks.extend(lines if lines is not None else _furniture_apart(text, start, end))
+    few = len(runs) <= PARAGRAPH_RUNS
+    blocks = []
+    for start, end in runs:
+        lines = _paragraph_lines(text, start, end, paragraph_line) if few else None
+        blocks.extend(lines if lines is not None else _furniture_apart(text, start, end))
     return Document(
         source=text,
         blocks=blocks,
