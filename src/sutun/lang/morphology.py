@@ -205,8 +205,8 @@ def _analyse(word: str, is_stem: Callable[[str], bool], depth: int) -> list[str]
         stem = word[:-k]
         if SUFFIXES[suffix] and suffix[0] in "yns" and last_vowel(stem[-1:]) is None:
             continue  # a buffer consonant only follows a vowel
-        if suffix[0] in VOWELS and stem[-1:] in VOWELS:
-            continue  # two vowels never meet: after a vowel a buffer consonant comes first
+        if vowels_meet(stem, suffix):
+            continue
         if not harmonic(stem, suffix):
             continue
         for candidate in _alternants(stem, suffix):
@@ -247,11 +247,17 @@ def suffix_chain(text: str, after: str = "") -> bool:
     return False
 
 
+def vowels_meet(stem: str, suffix: str) -> bool:
+    """Whether a vowel-final stem meets a vowel-initial suffix: they never do, after a vowel a
+    buffer consonant comes first (altı-ya, not altı-a)."""
+    return stem[-1:] in VOWELS and suffix[:1] in VOWELS
+
+
 def attaches(stem: str, suffixes: str) -> bool:
     """Whether ``suffixes`` (lower-case) follow ``stem`` as Turkic suffixes do: in harmony with
     its last vowel, and with no two vowels meeting (after a vowel a buffer consonant comes
     first: altı-ya, not altı-a)."""
-    if stem[-1:] in VOWELS and suffixes[:1] in VOWELS:
+    if vowels_meet(stem, suffixes):
         return False
     return suffix_chain(suffixes, stem)
 
