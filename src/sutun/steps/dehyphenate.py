@@ -580,7 +580,7 @@ def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int
     if "-" not in text or not NAMES_GLUED_ANYWHERE.search(text):
         return  # most blocks: asked of the whole block first
     for m in HYPHENATED.finditer(text):
-        parts = list(LETTERS.finditer(m.group(0)))
+        parts = list(TOKEN.finditer(m.group(0)))
         for part in parts:
             points = [j.start() for j in NAMES_GLUED.finditer(part.group(0))]
             # Another part capitalised too: a name of names (not YouGov-un, a name's suffix).
@@ -593,9 +593,6 @@ def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int
             # Written so elsewhere, it is a name's own spelling (YouTube, MacBook).
             if word == part.group(0) and ctx.written(word) == 1:
                 _split(doc, ctx, a, b, word, points[0], "two capitalised names in a compound", 0.7)
-
-
-LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _compound_with_glued_words(doc: Document, ctx: Context) -> bool:
