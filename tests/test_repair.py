@@ -327,6 +327,19 @@ def test_glued_compounds_split_on_strong_evidence_only():
     assert "Görüşdə" in out and "əməkdaşlıq" in out and "müzakirə olunub." in out
 
 
+def test_a_glued_compound_with_suffixes_after_it_is_split_back():
+    # The lexicon has hərbi-texniki; the inflected forms are the compound and suffixes.
+    text = (
+        "Başlıq\n\nNazirlər hərbitexnikidən çox danışdılar və sənədləri imza-\n\n"
+        "ladılar. Hərbitexnikisi güclü olan ordu qalib gəlir."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "hərbi-texnikidən çox" in out and "Hərbi-texnikisi güclü" in out
+    # A suffix the grammar does not take after the compound is no reason to split the word.
+    odd = text.replace("hərbitexnikidən", "hərbitexnikiqz")
+    assert "hərbitexnikiqz" in sutun.repair(odd, "aze").text
+
+
 @pytest.mark.parametrize(
     "block",
     [

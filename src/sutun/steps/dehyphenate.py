@@ -530,7 +530,8 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     lowered = whole[start:end] if len(whole) == len(doc.source) else ctx.lower(text, doc.language)
     if len(lowered) != len(text):  # a letter whose lower case is longer: no offsets to share
         return
-    if ctx.glued and (suspect or _has_glued_compound(lowered, ctx)):
+    inflected = _inflected_compounds(doc, ctx)
+    if ctx.glued and (suspect or inflected or _has_glued_compound(lowered, ctx)):
         spans.update(m.span() for m in GLUED.finditer(text))
     for a, b in sorted(spans):
         word = text[a:b]
@@ -542,10 +543,40 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
         if hyphenated is not None and len(hyphenated) == len(word) + 1:
             at = hyphenated.index("-")
             _split(doc, ctx, start + a, start + b, word, at, "attested compound", 0.85)
+        elif lw in inflected:
+            why = "attested compound and suffixes"
+            _split(doc, ctx, start + a, start + b, word, inflected[lw], why, 0.8)
         elif ctx.model is not None and ctx.model.count(lw) == 0:
             at = _reduplication_point(lw, ctx)
             if at:
                 _split(doc, ctx, start + a, start + b, word, at, "reduplication", 0.8)
+
+
+def _inflected_compounds(doc: Document, ctx: Context) -> dict[str, int]:
+    """The document's unknown words that are a compound's glued spelling and suffixes
+    (tərcümeyihallar: tərcümeyi-hal + lar), each with where its hyphen goes; found once."""
+    hit = ctx.memo.get(("inflected compounds",))
+    if hit is None:
+        hit = ctx.memo[("inflected compounds",)] = {}
+        model = ctx.model
+        if model is None or not model.grammar or not ctx.glued:
+            return hit
+        # Words the lexicon lists are words as written: the set difference is asked in C.
+        for lw in set(words_of(doc, ctx)[2]).difference(model.words):
+            if len(lw) <= MIN_COMPOUND or lw in ctx.glued or not lw.isalpha():
+                continue
+            for k in range(len(lw) - 1, MIN_COMPOUND - 1, -1):
+                hyphenated = ctx.glued.get(lw[:k])
+                if hyphenated is None or len(hyphenated) != k + 1:
+                    continue
+                if morphology.suffix_chain(lw[k:], lw[:k]) and not model.known(lw):
+                    hit[lw] = hyphenated.index("-")
+                break
+    return hit
+
+
+MIN_COMPOUND = 5
+"""Letters a compound's glued spelling has at least, before the suffixes after it."""
 
 
 HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")
