@@ -566,6 +566,20 @@ def test_a_dated_running_head_is_furniture_a_dated_fragment_is_text():
     assert [f["text"] for f in result.document.furniture] == ["SƏS • 22 oktyabr 2003 • № 35"]
 
 
+@pytest.mark.parametrize(
+    "line", ["tarixli (protokol №14) qərarı", "Komissiyanın (iclas № 7) qərarı"]
+)
+def test_a_line_that_cites_an_issue_number_is_text(line):
+    # An issue number in a sentence (in lower case, or in parentheses) is no paper's head line.
+    text = (
+        f"Başlıq\n\nKomissiya iclasda yeni qay-\ndaları təsdiq etdi. Beləliklə, iyul\n{line}\n"
+        "ilə sənəd qüvvəyə mindi və hamı razı qaldı."
+    )
+    result = sutun.repair(text, "aze")
+    assert result.document.furniture == []
+    assert f"iyul {line} ilə sənəd" in result.text
+
+
 @pytest.mark.parametrize("fragment", ["O, 01.12.2024 tarixində", "Layihə 5 dekabr 2019-cu il"])
 def test_a_short_fragment_that_names_a_date_is_text(fragment):
     # A date followed by a lower-case word or a suffix goes on a sentence; a dateline does not.

@@ -89,7 +89,7 @@ def furniture_kind(text: str, strong_only: bool) -> str:
     if CLOSING.search(t):
         return ""
     if (
-        ISSUE_MARK.search(t)
+        _issue_mark(t)
         or CAPS_WITH_NUMBER.match(t)
         or PAGE_AND_NAME.match(t)
         or ("•" in t and YEAR.search(t))
@@ -105,6 +105,13 @@ def furniture_kind(text: str, strong_only: bool) -> str:
     ):
         return "running-head"
     return ""
+
+
+def _issue_mark(line: str) -> bool:
+    """An issue number set in a paper's head line (… • № 35), not one a sentence cites: the
+    line starts in lower case (tarixli (protokol №14) qərarı) or the number is in parentheses."""
+    m = ISSUE_MARK.search(line)
+    return m is not None and not line[:1].islower() and "(" not in line[: m.start()]
 
 
 @lru_cache(maxsize=8)
