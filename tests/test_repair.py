@@ -340,6 +340,20 @@ def test_a_glued_compound_with_suffixes_after_it_is_split_back():
     assert "hərbitexnikiqz" in sutun.repair(odd, "aze").text
 
 
+def test_a_name_glued_to_its_suffixes_is_set_off_where_the_document_hyphenates_them():
+    # The extractor dropped a line-end hyphen between a foreign name and its suffixes; the
+    # document writes the name's suffixes with a hyphen elsewhere.
+    text = (
+        "Başlıq\n\nJurnalist Pellegrino-nu dinləyənlər razı qaldı və Pellegrinoya sual "
+        "verdilər. Sonra o, müsahi-\n\nbəni bitirdi."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Pellegrino-ya sual" in out and "müsahibəni" in out
+    # Without the hyphenated form, the glued spelling is the document's own.
+    alone = text.replace("Pellegrino-nu", "Pellegrino")
+    assert "Pellegrinoya sual" in sutun.repair(alone, "aze").text
+
+
 @pytest.mark.parametrize(
     "block",
     [

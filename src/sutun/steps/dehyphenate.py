@@ -13,7 +13,7 @@ import regex
 
 from sutun.document import Document, Edit
 from sutun.lang import morphology
-from sutun.lang.alphabet import VOWELS, lower
+from sutun.lang.alphabet import VOWELS, lower, upper
 from sutun.steps import normalise
 from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
@@ -544,22 +544,26 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             at = hyphenated.index("-")
             _split(doc, ctx, start + a, start + b, word, at, "attested compound", 0.85)
         elif lw in inflected:
-            why = "attested compound and suffixes"
-            _split(doc, ctx, start + a, start + b, word, inflected[lw], why, 0.8)
+            at, why = inflected[lw]
+            _split(doc, ctx, start + a, start + b, word, at, why, 0.8)
         elif ctx.model is not None and ctx.model.count(lw) == 0:
             at = _reduplication_point(lw, ctx)
             if at:
                 _split(doc, ctx, start + a, start + b, word, at, "reduplication", 0.8)
 
 
-def _inflected_compounds(doc: Document, ctx: Context) -> dict[str, int]:
+def _inflected_compounds(doc: Document, ctx: Context) -> dict[str, tuple[int, str]]:
     """The document's unknown words that are a compound's glued spelling and suffixes
-    (tərcümeyihallar: tərcümeyi-hal + lar), each with where its hyphen goes; found once."""
+    (tərcümeyihallar: tərcümeyi-hal + lar), or a name the document sets its suffixes off from
+    and suffixes (Kavanaughla beside Kavanaugh-a), each with where its hyphen goes; found once."""
     hit = ctx.memo.get(("inflected compounds",))
     if hit is None:
         hit = ctx.memo[("inflected compounds",)] = {}
         model = ctx.model
-        if model is None or not model.grammar or not ctx.glued:
+        if model is None or not model.grammar:
+            return hit
+        names = _names_with_hyphenated_suffixes(doc, ctx)
+        if not ctx.glued and not names:
             return hit
         # Words the lexicon lists are words as written: the set difference is asked in C.
         for lw in set(words_of(doc, ctx)[2]).difference(model.words):
@@ -567,12 +571,36 @@ def _inflected_compounds(doc: Document, ctx: Context) -> dict[str, int]:
                 continue
             for k in range(len(lw) - 1, MIN_COMPOUND - 1, -1):
                 hyphenated = ctx.glued.get(lw[:k])
-                if hyphenated is None or len(hyphenated) != k + 1:
+                if lw[:k] in names:
+                    split = k, "a name the document sets its suffixes off from, and suffixes"
+                elif hyphenated is not None and len(hyphenated) == k + 1:
+                    split = hyphenated.index("-"), "attested compound and suffixes"
+                else:
                     continue
                 if morphology.suffix_chain(lw[k:], lw[:k]) and not model.known(lw):
-                    hit[lw] = hyphenated.index("-")
+                    hit[lw] = split
                 break
     return hit
+
+
+def _names_with_hyphenated_suffixes(doc: Document, ctx: Context) -> frozenset[str]:
+    """Names (lower case) the document writes with a hyphen before their suffixes: ones the
+    lexicon does not know, capitalised in the text (a known word's hyphen before suffixes is a
+    line break's, güldanı-nın)."""
+    model = ctx.model
+    assert model is not None
+    out = set()
+    for w in ctx.vocab:
+        name, _, suffixes = w.rpartition("-")
+        if (
+            len(name) > MIN_COMPOUND
+            and name.isalpha()
+            and morphology.suffix_chain(suffixes, name)
+            and not model.known(name)
+            and upper(w[:1], doc.language) + w[1:] in doc.source
+        ):
+            out.add(name)
+    return frozenset(out)
 
 
 MIN_COMPOUND = 5
