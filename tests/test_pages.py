@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import math
 import subprocess
 import sys
 
@@ -13,7 +14,7 @@ from sutun.bench.pages import rasterise, render
 from sutun.bench.simulate import articles_from_ntrex
 from sutun.pages import ExtractError, read_pages
 from sutun.pages.layout import Word, layout, lines_of
-from sutun.pages.sources import model_charset, pdf_words
+from sutun.pages.sources import deskewed, model_charset, pdf_words, skew
 
 
 @pytest.fixture(scope="module")
@@ -399,6 +400,58 @@ def test_a_scan_goes_through_tesseract_into_the_same_layout(tmp_path, aze):
     png.write_bytes(rasterise(page.pdf, dpi=200))
     articles = sutun.extract(png, "aze")
     assert [a.title for a in articles] == [t for t, _ in page.gold]
+
+
+def _tilted_lines(degrees: float) -> list:
+    """Word boxes of two columns of eight lines, as Tesseract boxes a page tilted by
+    ``degrees`` (each upright box around a tilted 60 × 20 word)."""
+    t = math.radians(degrees)
+    boxes = []
+    for col, x0 in enumerate((100.0, 900.0)):
+        for line in range(8):
+            for k in range(5):
+                cx, cy = x0 + 80 * k, 200 + 40 * line
+                # The word turned about the page centre (1000, 1000), y growing down.
+                mx, my = cx - 1000, cy - 1000
+                tx, ty = mx * math.cos(t) - my * math.sin(t), mx * math.sin(t) + my * math.cos(t)
+                w = 60 * math.cos(t) + 20 * abs(math.sin(t))
+                h = 20 * math.cos(t) + 60 * abs(math.sin(t))
+                key = (str(col), "1", str(line))
+                boxes.append((1000 + tx - w / 2, 1000 + ty - h / 2, w, h, "söz", key))
+    return boxes
+
+
+@pytest.mark.parametrize("degrees", [1.5, -3.0])
+def test_a_tilted_pages_word_boxes_are_turned_level(degrees):
+    boxes = _tilted_lines(degrees)
+    assert math.degrees(skew(boxes)) == pytest.approx(degrees, abs=0.01)
+    level = deskewed(boxes, 2000, 2000)
+    for line in {b[5] for b in level}:
+        tops = [b[1] for b in level if b[5] == line]
+        assert max(tops) - min(tops) < 0.5
+    assert all(
+        b[2] == pytest.approx(60, abs=0.5) and b[3] == pytest.approx(20, abs=0.5) for b in level
+    )
+
+
+def test_a_straight_pages_word_boxes_are_left_as_read():
+    boxes = _tilted_lines(0.05)
+    assert deskewed(boxes, 2000, 2000) == boxes
+
+
+def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):
+    from PIL import Image
+
+    _, page = _page(tmp_path, aze[3:5], 3, False)
+    png = tmp_path / "scan.png"
+    png.write_bytes(rasterise(page.pdf, dpi=200))
+    with Image.open(png) as img:
+        img.rotate(2.0, Image.Resampling.BICUBIC, expand=True, fillcolor=255).save(png)
+    articles = sutun.extract(png, "aze")
+    assert [a.title for a in articles] == [t for t, _ in page.gold]
+    found = {fold(p) for a in articles for p in a.paragraphs}
+    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
+    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
 
 
 def test_glyphs_that_touch_across_a_change_of_font_are_one_word():

@@ -242,19 +242,28 @@ def _pdf(canvas: _Canvas) -> bytes:
     return out.getvalue()
 
 
-def rasterise(pdf: bytes, dpi: int = 200, noise: float = 12.0, seed: int = 0) -> bytes:
-    """The page as a grey PNG scan at ``dpi`` with Gaussian noise and a slight darkening."""
+def rasterise(
+    pdf: bytes, dpi: int = 200, noise: float = 12.0, seed: int = 0, tilt: float = 0.0
+) -> bytes:
+    """The page as a grey PNG scan at ``dpi`` with Gaussian noise and a slight darkening, laid
+    on the glass ``tilt`` degrees askew (counter-clockwise)."""
     import pymupdf
 
     with pymupdf.open(stream=pdf, filetype="pdf") as doc:
         pix = doc[0].get_pixmap(dpi=dpi, colorspace="gray")
         img = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
-        rng = np.random.default_rng(seed)
-        noisy = np.clip(img.astype(np.float32) * 0.95 + rng.normal(0, noise, img.shape), 0, 255)
-        out = pymupdf.Pixmap(
-            pymupdf.csGRAY, pix.width, pix.height, noisy.astype(np.uint8).tobytes(), False
+    if tilt:
+        from PIL import Image
+
+        turned = Image.fromarray(img).rotate(
+            tilt, Image.Resampling.BICUBIC, expand=True, fillcolor=255
         )
-        return out.tobytes("png")
+        img = np.asarray(turned)
+    rng = np.random.default_rng(seed)
+    noisy = np.clip(img.astype(np.float32) * 0.95 + rng.normal(0, noise, img.shape), 0, 255)
+    height, width = img.shape
+    out = pymupdf.Pixmap(pymupdf.csGRAY, width, height, noisy.astype(np.uint8).tobytes(), False)
+    return out.tobytes("png")
 
 
 def page_text(gold: list[tuple[str, list[str]]]) -> str:

@@ -88,6 +88,8 @@ def _tesseract(path: Path) -> tuple[str, list[str]]:
 
 Reader = Callable[[Path], tuple[str, list[str]]]
 SLOW = {"pdfminer.six", "pymupdf4llm"}
+TILT = 1.5
+"""Degrees a scan of the tilted row lies askew on the glass (counter-clockwise)."""
 
 
 def score(reader: Reader, items: list[tuple[Path, Page]]) -> dict:
@@ -155,14 +157,15 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
                 if printed and name not in SLOW:
                     out[kind][name] = score(reader, printed)
         if shutil.which("tesseract"):
-            for dpi, count in ((200, n_scan), (300, 1)):
+            for dpi, count, tilt in ((200, n_scan, 0.0), (300, 1, 0.0), (200, n_scan, TILT)):
                 scans = []
                 for k, page in enumerate(born[:count]):
-                    path = Path(tmp) / f"scan-{dpi}-{k}.png"
-                    path.write_bytes(rasterise(page.pdf, dpi=dpi, seed=k))
+                    path = Path(tmp) / f"scan-{dpi}-{tilt}-{k}.png"
+                    path.write_bytes(rasterise(page.pdf, dpi=dpi, seed=k, tilt=tilt))
                     scans.append((path, page))
-                out["scanned"][f"sutun, {dpi} dpi"] = score(_sutun, scans)
-                out["scanned"][f"tesseract -l aze, {dpi} dpi"] = score(_tesseract, scans)
+                kind = f"{dpi} dpi" + (f", tilted {tilt}°" if tilt else "")
+                out["scanned"][f"sutun, {kind}"] = score(_sutun, scans)
+                out["scanned"][f"tesseract -l aze, {kind}"] = score(_tesseract, scans)
     return out
 
 
