@@ -216,6 +216,41 @@ def test_a_headline_owns_the_columns_beneath_it():
     assert [len(r.columns[0]) for r in page.regions] == [10, 7]
 
 
+def _body_lines(x0: float, ys: range) -> list[Word]:
+    return [Word(x0, y, x0 + 210, y + 9, "mətn sözləri", 9.0) for y in ys]
+
+
+def _caption_words(x0: float, y: float) -> list[Word]:
+    return [Word(x0, y, x0 + 120, y + 7.5, "Foto: tədbirdən görüntü", 7.5)]
+
+
+def test_small_type_under_a_picture_is_its_caption():
+    head = [Word(40, 50, 300, 66, "Başlıq", 16.0, True)]
+    words = head + _body_lines(40, range(80, 200, 12)) + _caption_words(40, 332)
+    words += _body_lines(40, range(350, 450, 12))
+    page = layout(words, 595, 842, figures=[(40, 206, 250, 330)])
+    assert [(f["kind"], f["text"]) for f in page.furniture] == [
+        ("caption", "Foto: tədbirdən görüntü")
+    ]
+    assert {ln.text for r in page.regions for col in r.columns for ln in col} == {"mətn sözləri"}
+    # Without the picture, the same line is the text's own (a smaller type alone says little).
+    alone = layout(words, 595, 842)
+    assert alone.furniture == []
+
+
+def test_a_caption_the_column_end_pushed_to_the_next_columns_top_is_still_one():
+    # The picture ends the first column (the next article's headline is under it); its caption
+    # opens the second column.
+    head = [Word(40, 50, 460, 66, "Başlıq", 16.0, True)]
+    words = head + _body_lines(40, range(80, 200, 12))
+    words += _caption_words(260, 80) + _body_lines(260, range(95, 330, 12))
+    words.append(Word(40, 345, 460, 361, "İkinci", 16.0, True))
+    words += _body_lines(40, range(375, 450, 12))
+    page = layout(words, 595, 842, figures=[(40, 206, 250, 330)])
+    assert [f["kind"] for f in page.furniture] == ["caption"]
+    assert {ln.text for r in page.regions for col in r.columns for ln in col} == {"mətn sözləri"}
+
+
 def test_an_ocr_headline_set_tight_with_a_short_word_in_it_stays_one_title():
     # OCR boxes: a word without ascenders (Aİ) reads smaller than its type, a word at a body
     # line's end (bilərlər.) larger; a tight headline's lines overlap a little.

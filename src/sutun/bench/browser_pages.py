@@ -6,7 +6,7 @@ some articles in a frame. Headless Chromium prints the page to PDF, running on t
 when the text does. Chromium decides the line breaks, the hyphens it prints (U+2010) and the
 text layer's order, so the extraction is tried on layouts sütun's own renderer does not draw.
 Styled pages set some of :data:`STYLES` besides: ragged right, spaced paragraphs, drop caps,
-pull quotes, small headlines.
+pull quotes, small headlines; or :data:`PICTURES`.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ STYLES = ("ragged right", "spaced paragraphs", "drop caps", "pull quotes", "smal
 space instead of indentation, each article's first letter large beside its first lines, a quote
 from the article in large italic between its paragraphs, headlines in bold a tenth larger than
 the text (a brief's)."""
+PICTURES = "pictures"
+"""A style of its own: a picture a column wide after each article's second paragraph, with a
+caption under it in smaller italic type (which Chromium may push to the next column's top)."""
 
 
 def pages(
@@ -64,7 +67,9 @@ def pages(
             )
         else:
             styles = frozenset()
-        name = f"browser-{'styled-' if styled else ''}{k}"
+        name = f"browser-{'pictures-' if PICTURES in styles else 'styled-' if styled else ''}{k}"
+        if PICTURES in styles:
+            _picture(folder / PICTURE, rng)
         source = folder / f"{name}.html"
         source.write_text(_html(picked, rng, styles), encoding="utf-8")
         pdf = folder / f"{name}.pdf"
@@ -108,6 +113,8 @@ def _html(articles: list[Article], rng: random.Random, styles: frozenset[str] = 
         ".body p.first { text-indent: 0; }"
         ".body p.first::first-letter { float: left; font-size: 2.6em; line-height: 0.9; "
         "margin-right: 2pt; }"
+        "figure { margin: 4pt 0; } figure img { width: 100%; } "
+        "figcaption { font-size: 0.8em; font-style: italic; }"
         ".pull { font-size: 1.5em; font-style: italic; text-align: left; margin: 6pt 0; "
         "padding: 4pt 0; border-top: 2px solid #000; border-bottom: 2px solid #000; "
         "break-inside: avoid; }"
@@ -122,12 +129,29 @@ def _html(articles: list[Article], rng: random.Random, styles: frozenset[str] = 
         for i, p in enumerate(a.paragraphs):
             first = ' class="first"' if i == 0 and "drop caps" in styles else ""
             parts.append(f"<p{first}>{_hyphenated(p)}</p>")
+            if i == 1 and PICTURES in styles:
+                day = rng.randint(1, 28)
+                parts.append(
+                    f'<figure><img src="{PICTURE}"><figcaption>Foto: tədbirdən görüntü, {day} '
+                    "aprel</figcaption></figure>"
+                )
             if i == 1 and "pull quotes" in styles and len(a.paragraphs) > 3:
                 quoted = " ".join(a.paragraphs[2].split()[:PULL_QUOTE_WORDS])
                 parts.append(f'<div class="pull">“{html.escape(quoted)}”</div>')
         parts.append("</div></div>")
     parts.append("</body></html>")
     return "".join(parts)
+
+
+PICTURE = "picture.png"
+
+
+def _picture(path: Path, rng: random.Random) -> None:
+    """A photograph's stand-in: grey noise, 4 × 3."""
+    import pymupdf
+
+    pixels = bytes(rng.randrange(256) for _ in range(160 * 120))
+    path.write_bytes(pymupdf.Pixmap(pymupdf.csGRAY, 160, 120, pixels, False).tobytes("png"))
 
 
 def _hyphenated(paragraph: str) -> str:

@@ -140,7 +140,13 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
     except ImportError:
         pass
     born = pages(articles, n_pdf)
-    out: dict = {"born_digital": {}, "browser": {}, "browser_styled": {}, "scanned": {}}
+    out: dict = {
+        "born_digital": {},
+        "browser": {},
+        "browser_styled": {},
+        "browser_pictures": {},
+        "scanned": {},
+    }
     with tempfile.TemporaryDirectory() as tmp:
         items = []
         for k, page in enumerate(born):
@@ -151,8 +157,13 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             # The tools at about a page a second read every second page: make bench keeps to its
             # five minutes, and the pages are drawn alike.
             out["born_digital"][name] = score(reader, items[::2] if name in SLOW else items)
-        for kind, styled in (("browser", False), ("browser_styled", True)):
-            printed = browser_pages.pages(articles, n_browser, Path(tmp), styled=styled)
+        pictures = frozenset([browser_pages.PICTURES])
+        for kind, styled, count in (
+            ("browser", False, n_browser),
+            ("browser_styled", True, n_browser),
+            ("browser_pictures", pictures, n_browser // 2),
+        ):
+            printed = browser_pages.pages(articles, count, Path(tmp), styled=styled)
             for name, reader in readers.items():
                 if printed and name not in SLOW:
                     out[kind][name] = score(reader, printed)

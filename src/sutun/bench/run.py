@@ -628,7 +628,9 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "a typesetter not ours decides the lines, hyphens and text layer. Other styles: twelve "
         "more pages, each set with some of ragged-right lines, paragraphs parted by space instead "
         "of indentation, drop caps, pull quotes and headlines in bold a tenth larger than the "
-        "text (`browser_pages.STYLES`). *paragraphs*: the share of gold paragraphs found whole "
+        "text (`browser_pages.STYLES`). Pictures: six more pages with a picture after each "
+        "article's second paragraph and its caption in smaller italic under it. "
+        "*paragraphs*: the share of gold paragraphs found whole "
         "among the output's (parted by blank lines). *pdftotext, then sutun repair*: the page's "
         "pdftotext text repaired as already-extracted text is (`sutun repair`, no page geometry: "
         "the indents that start paragraphs are lost); *pdftotext -layout, then sutun repair*: "
@@ -641,6 +643,7 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         ("born_digital", "born-digital PDF"),
         ("browser", "browser-printed PDF"),
         ("browser_styled", "browser-printed, other styles"),
+        ("browser_pictures", "browser-printed, pictures with captions"),
         ("scanned", "scan"),
     )
     for kind, label in kinds:

@@ -103,6 +103,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             page = doc[n - 1]
             words = sources.pdf_words(page)
             frames = sources.pdf_frames(page)
+            figures = sources.pdf_figures(page)
             text = " ".join(w.text for w in words)
             ocr = not words or sources.garbled(text)
             if ocr:
@@ -122,16 +123,20 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
-            read.append((words, page.rect.width, page.rect.height, n, frames, ocr))
+            read.append((words, page.rect.width, page.rect.height, n, frames, figures, ocr))
         # A line at the top or bottom of the pages around it too is the document's running head.
         keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
         edges = lay.repeated_edges(keys)
         laid_out = []
         grid: lay.Grid = []
         before = 0.0  # the width of the page before
-        for (words, width, height, n, frames, ocr), repeated in zip(read, edges, strict=True):
+        for (words, width, height, n, frames, figures, ocr), repeated in zip(
+            read, edges, strict=True
+        ):
             hint = grid if width == before else []
-            parts, grid = _page(out, words, width, height, n, language, frames, repeated, ocr, hint)
+            parts, grid = _page(
+                out, words, width, height, n, language, frames, repeated, ocr, hint, figures
+            )
             laid_out.append(parts)
             before = width
         _articles(out, laid_out, language)
@@ -172,10 +177,11 @@ def _page(
     repeated: frozenset[str] = frozenset(),
     ocr: bool = False,
     grid_hint: lay.Grid = (),
+    figures=(),
 ) -> tuple[list[_Part], lay.Grid]:
     """The page's furniture into ``out``; its articles' regions, in reading order, and its
     gutters."""
-    page = lay.layout(words, width, height, list(frames), repeated, grid_hint)
+    page = lay.layout(words, width, height, list(frames), repeated, grid_hint, list(figures))
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     charset = sources.model_charset(_tesseract_language(language)) if ocr else None

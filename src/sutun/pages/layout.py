@@ -567,10 +567,12 @@ def layout(
     frames: list[Box] = (),
     repeated: frozenset[str] = frozenset(),
     grid_hint: Grid = (),
+    figures: list[Box] = (),
 ) -> PageLayout:
     """``frames`` are drawn boxes (x0, y0, x1, y1): text inside one belongs to what else is
     inside it. ``repeated``: :func:`edge_key` of lines other pages of the document have at
-    their top or bottom (running heads)."""
+    their top or bottom (running heads). ``figures``: where pictures are (their captions are
+    furniture)."""
     grid: Grid = []
     lines = lines_of(_drop_caps(words), grid_hint, grid)
     if not lines:
@@ -593,10 +595,12 @@ def layout(
             content.append(ln)
     heads = [ln for ln in content if ln.headline]
     body = [ln for ln in content if not ln.headline]
-    captions = [ln for ln in body if ln.size < CAPTION * size]
-    for ln in captions:
-        furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
-    body = [ln for ln in body if ln.size >= CAPTION * size]
+    captions = {id(ln) for ln in body if ln.size < CAPTION * size}
+    captions.update(id(ln) for ln in _under_figures(body, content, figures, size))
+    for ln in body:
+        if id(ln) in captions:
+            furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
+    body = [ln for ln in body if id(ln) not in captions]
     frames = [f for f in frames if f[2] - f[0] > 4 * size and f[3] - f[1] > 4 * size]
     # Type weights are known when some line is bold (a PDF's fonts, not OCR's boxes).
     said = _said(body, size) if any(ln.bold for ln in content) else ""
@@ -624,6 +628,61 @@ def layout(
         if r.columns or r.title:
             out.append(r)
     return PageLayout(out, furniture, grid)
+
+
+def _under_figures(
+    lines: list[Line], content: list[Line], figures: list[Box], size: float
+) -> list[Line]:
+    """The ``lines`` of a caption under a picture: set in smaller type than the text, within
+    the picture's width, the first right under it (or, where the picture ends its column — a
+    headline or nothing of ``content`` comes next under it —, at the top of the next column)
+    and each next one a line's spacing below."""
+    out: list[Line] = []
+    ordered = sorted(lines, key=lambda ln: ln.y0)
+    for x0, y0, x1, y1 in figures:
+        if x1 - x0 < FIGURE * size or y1 - y0 < FIGURE * size:
+            continue  # a rule, a logo, an ornament
+        caption = _caption(ordered, x0, x1, y1, size)
+        under = [ln for ln in content if ln.x0 < x1 and ln.x1 > x0 and ln.y0 > y1]
+        if not caption and (not under or min(under, key=lambda ln: ln.y0).headline):
+            # The next column starts under the headline over both.
+            x2 = 2 * x1 - x0
+            heads = [ln.y1 for ln in content if ln.headline and ln.y1 <= y0 and ln.x1 > x1]
+            top = max(heads, default=0.0)
+            right = [ln for ln in ordered if _within(ln, x1, x2, size) and top <= ln.y0 < y1]
+            if right:
+                caption = _caption(ordered, x1, x2, right[0].y0, size)
+        out += caption
+    return out
+
+
+def _caption(ordered: list[Line], x0: float, x1: float, top: float, size: float) -> list[Line]:
+    """Lines of smaller type from ``top`` down, within x0..x1, each a line's spacing from the
+    one before."""
+    out: list[Line] = []
+    below = top
+    for ln in ordered:
+        if ln.y0 < top - CAPTION_OVERLAP * size or not _within(ln, x0, x1, size):
+            continue
+        if ln.y0 - below > CAPTION_GAP * size or ln.size >= FIGURE_CAPTION * size:
+            break
+        out.append(ln)  # the pieces of a justified row too (Foto: | tədbirdən …)
+        below = max(below, ln.y1)
+    return out
+
+
+def _within(ln: Line, x0: float, x1: float, size: float) -> bool:
+    return ln.x0 >= x0 - size and ln.x1 <= x1 + size
+
+
+FIGURE = 3
+"""A picture this many body sizes wide and high or more has a caption under it, if any."""
+FIGURE_CAPTION = 0.95
+"""Lines under a picture in type this much smaller than the text are its caption."""
+CAPTION_GAP = 1.5
+"""The most space, in body sizes, between a picture and its caption, and between its lines."""
+CAPTION_OVERLAP = 0.5
+"""How far, in body sizes, a caption's line box may reach up into the picture's."""
 
 
 def _reach(r: Region, regions: list[Region], right: float, size: float) -> tuple[float, float]:

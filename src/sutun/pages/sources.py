@@ -364,6 +364,11 @@ def _holds(outer: Word, inner: Word) -> bool:
     )
 
 
+def pdf_figures(page) -> list[tuple[float, float, float, float]]:
+    """Where a PyMuPDF page shows pictures, as (x0, y0, x1, y1)."""
+    return [tuple(info["bbox"]) for info in page.get_image_info()]
+
+
 def pdf_frames(page) -> list[tuple[float, float, float, float]]:
     """Rectangles drawn on a PyMuPDF page (boxed items), as (x0, y0, x1, y1)."""
     out = []
