@@ -340,6 +340,17 @@ def test_a_glued_compound_with_suffixes_after_it_is_split_back():
     assert "hərbitexnikiqz" in sutun.repair(odd, "aze").text
 
 
+def test_a_name_in_a_markdown_code_span_is_spelt_as_its_program_needs():
+    # Outside code, the same word is two of the document's words glued inside a compound.
+    text = (
+        "Başlıq\n\nFaylları `qovluqfayl-siyahısı/` adlı qovluqda saxlayın; bu qovluq və hər "
+        "fayl bura-\n\nda durur.\n\nSonra qovluqfayl-siyahısı yenilənir."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "`qovluqfayl-siyahısı/`" in out and "fayl burada durur." in out
+    assert "Sonra qovluq-fayl-siyahısı yenilənir." in out
+
+
 def test_a_name_glued_to_its_suffixes_is_set_off_where_the_document_hyphenates_them():
     # The extractor dropped a line-end hyphen between a foreign name and its suffixes; the
     # document writes the name's suffixes with a hyphen elsewhere.

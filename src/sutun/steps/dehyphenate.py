@@ -30,6 +30,7 @@ from sutun.steps.evidence import (
     among_debris,
     continuation,
     hyphen_decision,
+    in_code,
     in_prose,
     inner_stop,
     reduplicated,
@@ -748,6 +749,8 @@ def _split(
     """``word`` is the input span as earlier edits left it; edits inside the span are subsumed."""
     if doc.word(start, end) is None:
         return  # an edit glues this word to a neighbour: judged by the join, not here
+    if in_code(doc.source, start):
+        return
     if among_debris(doc.source, start, end) or (
         ctx.model is not None
         and not in_prose(doc.view, len(doc.source), start, end, ctx.model.known)

@@ -716,6 +716,12 @@ DEBRIS_WINDOW = 50
 """Characters looked at on each side of a word to tell whether it stands in letter debris."""
 
 
+def in_code(text: str, start: int) -> bool:
+    """Whether ``text[start]`` stands inside a markdown code span (`azwiki-sentences/`): an odd
+    number of backticks before it on its line. A name in code is spelt as its program needs."""
+    return text.count("`", text.rfind("\n", 0, start) + 1, start) % 2 == 1
+
+
 def among_debris(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands in letter debris (``7ıq 45 :3 HŞs``), where a
     'repair' only turns debris into other debris; looked at within its paragraph."""

@@ -34,6 +34,7 @@ from sutun.steps.evidence import (
     OPENING_QUOTES,
     USUALLY_ENDS,
     Context,
+    in_code,
     in_prose,
     words_of,
 )
@@ -236,6 +237,8 @@ def _in_prose(
     the gate's count, as it came): a 'correction' in letter debris only turns debris into other
     debris."""
     source = doc.source
+    if in_code(source, start):
+        return False
     read = (lambda a, b: source[a:b]) if as_read else doc.view
     return in_prose(read, len(source), start, end, known)
 
