@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 import math
 import subprocess
@@ -487,6 +488,21 @@ def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):
     found = {fold(p) for a in articles for p in a.paragraphs}
     wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
     assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+
+
+def test_a_multi_page_tiff_is_read_page_by_page(tmp_path, aze):
+    from PIL import Image
+
+    scans = []
+    for k, articles in enumerate((aze[3:5], aze[6:8])):
+        _, page = _page(tmp_path, articles, 3, False, seed=k)
+        scans.append((Image.open(io.BytesIO(rasterise(page.pdf, dpi=200, seed=k))), page))
+    tiff = tmp_path / "issue.tif"
+    scans[0][0].save(tiff, save_all=True, append_images=[scans[1][0]])
+    articles = sutun.extract(tiff, "aze")
+    assert [(a.title, a.page) for a in articles] == [
+        (title, n) for n, (_, page) in enumerate(scans, 1) for title, _ in page.gold
+    ]
 
 
 def test_glyphs_that_touch_across_a_change_of_font_are_one_word():

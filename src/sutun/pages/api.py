@@ -64,11 +64,29 @@ def read_pages(
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
     if path.suffix.lower() in IMAGES:
+        frames = sources.image_frames(path)
+        if len(frames) > 1:
+            return _image_pages(frames, language, pages)
         words, width, height = sources.tesseract_words(path, _tesseract_language(language))
         out = Extracted()
         _articles(out, [_page(out, words, width, height, 1, language, ocr=True)[0]], language)
         return out
     return _pdf(path, language, pages)
+
+
+def _image_pages(frames: list[bytes], language: str | None, pages: list[int] | None) -> Extracted:
+    """The pages of a multi-page image (a TIFF of a scanned issue), each read by OCR."""
+    out = Extracted()
+    numbers = [n for n in pages or range(1, len(frames) + 1) if 1 <= n <= len(frames)]
+    if len(numbers) > MAX_OCR_PAGES:
+        out.notes.append(f"{len(numbers)} pages; read the first {MAX_OCR_PAGES} by OCR")
+        numbers = numbers[:MAX_OCR_PAGES]
+    read = []
+    for n in numbers:
+        words, width, height = sources.tesseract_words(frames[n - 1], _tesseract_language(language))
+        read.append((words, width, height, n, [], [], True))
+    _lay_out(out, read, language)
+    return out
 
 
 def _pdf(path: Path, language: str | None, pages: list[int] | None) -> Extracted:
@@ -124,23 +142,26 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.size * scale,
                     )
             read.append((words, page.rect.width, page.rect.height, n, frames, figures, ocr))
-        # A line at the top or bottom of the pages around it too is the document's running head.
-        keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
-        edges = lay.repeated_edges(keys)
-        laid_out = []
-        grid: lay.Grid = []
-        before = 0.0  # the width of the page before
-        for (words, width, height, n, frames, figures, ocr), repeated in zip(
-            read, edges, strict=True
-        ):
-            hint = grid if width == before else []
-            parts, grid = _page(
-                out, words, width, height, n, language, frames, repeated, ocr, hint, figures
-            )
-            laid_out.append(parts)
-            before = width
-        _articles(out, laid_out, language)
+        _lay_out(out, read, language)
         return out
+
+
+def _lay_out(out: Extracted, read: list[tuple], language: str | None) -> None:
+    """The articles of pages read as (words, width, height, number, frames, figures, ocr)."""
+    # A line at the top or bottom of the pages around it too is the document's running head.
+    keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
+    edges = lay.repeated_edges(keys)
+    laid_out = []
+    grid: lay.Grid = []
+    before = 0.0  # the width of the page before
+    for (words, width, height, n, frames, figures, ocr), repeated in zip(read, edges, strict=True):
+        hint = grid if width == before else []
+        parts, grid = _page(
+            out, words, width, height, n, language, frames, repeated, ocr, hint, figures
+        )
+        laid_out.append(parts)
+        before = width
+    _articles(out, laid_out, language)
 
 
 def _ocr_page(page, language: str | None) -> list:

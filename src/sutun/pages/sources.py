@@ -210,6 +210,25 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
     return _without_specks(words), width, height
 
 
+def image_frames(path: Path) -> list[bytes]:
+    """The pages of a multi-page image (a TIFF of a scanned issue) as PNGs; one page, or a file
+    Pillow cannot open, gives [] (Tesseract reads it as it is, or says what is wrong)."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as img:
+            if getattr(img, "n_frames", 1) < 2:
+                return []
+            out = []
+            for frame in ImageSequence.Iterator(img):
+                png = io.BytesIO()
+                frame.convert("L").save(png, format="PNG")
+                out.append(png.getvalue())
+            return out
+    except (UnidentifiedImageError, OSError):
+        return []
+
+
 def _tesseract_boxes(data: bytes, language: str) -> tuple[list[Box], float, float]:
     """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height."""
     args = ["tesseract", "-", "-", "-l", language, "--psm", "3", "tsv"]
