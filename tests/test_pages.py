@@ -490,6 +490,30 @@ def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):
     assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
 
 
+def test_a_scan_upside_down_or_on_its_side_is_turned_the_right_way_up(tmp_path, aze):
+    import pymupdf
+    from PIL import Image
+
+    _, page = _page(tmp_path, aze[3:5], 3, False)
+    png = tmp_path / "scan.png"
+    png.write_bytes(rasterise(page.pdf, dpi=200))
+    titles = [t for t, _ in page.gold]
+    with Image.open(png) as img:
+        img.rotate(180).save(tmp_path / "upside-down.png")
+        img.rotate(90, expand=True).save(tmp_path / "on-its-side.png")
+    assert [a.title for a in sutun.extract(tmp_path / "upside-down.png", "aze")] == titles
+    # A scanned PDF's page on its side: laid out in the page's own frame, turned.
+    with pymupdf.open() as doc:
+        side = tmp_path / "on-its-side.png"
+        with Image.open(side) as img:
+            width, height = img.size
+        doc.new_page(width=width * 72 / 200, height=height * 72 / 200).insert_image(
+            pymupdf.Rect(0, 0, width * 72 / 200, height * 72 / 200), filename=side
+        )
+        doc.save(tmp_path / "scanned.pdf")
+    assert [a.title for a in sutun.extract(tmp_path / "scanned.pdf", "aze")] == titles
+
+
 def test_a_multi_page_tiff_is_read_page_by_page(tmp_path, aze):
     from PIL import Image
 

@@ -119,6 +119,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             if not 1 <= n <= doc.page_count:
                 continue
             page = doc[n - 1]
+            size = (page.rect.width, page.rect.height)
             words = sources.pdf_words(page)
             frames = sources.pdf_frames(page)
             figures = sources.pdf_figures(page)
@@ -131,7 +132,9 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                     continue
                 ocr_pages += 1
                 out.notes.append(f"page {n}: {reason}; read by OCR")
-                words = _ocr_page(page, language)
+                words, width, height = _ocr_page(page, language)
+                if (width > height) != (page.rect.width > page.rect.height):
+                    size = (page.rect.height, page.rect.width)  # scanned on its side
                 scale = 72 / sources.OCR_DPI
                 for w in words:
                     w.x0, w.y0, w.x1, w.y1, w.size = (
@@ -141,7 +144,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
-            read.append((words, page.rect.width, page.rect.height, n, frames, figures, ocr))
+            read.append((words, *size, n, frames, figures, ocr))
         _lay_out(out, read, language)
         return out
 
@@ -164,10 +167,9 @@ def _lay_out(out: Extracted, read: list[tuple], language: str | None) -> None:
     _articles(out, laid_out, language)
 
 
-def _ocr_page(page, language: str | None) -> list:
+def _ocr_page(page, language: str | None) -> tuple[list, float, float]:
     pix = page.get_pixmap(dpi=sources.OCR_DPI, colorspace="gray")
-    words, _, _ = sources.tesseract_words(pix.tobytes("png"), _tesseract_language(language))
-    return words
+    return sources.tesseract_words(pix.tobytes("png"), _tesseract_language(language))
 
 
 def _tesseract_language(language: str | None) -> str:

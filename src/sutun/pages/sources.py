@@ -189,7 +189,7 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
     if shutil.which("tesseract") is None:
         raise RuntimeError("tesseract is not installed (make demo installs tesseract-ocr-aze)")
     data = image.read_bytes() if isinstance(image, Path) else image
-    boxes, width, height = _tesseract_boxes(data, language)
+    data, (boxes, width, height, _) = _upright(data, language)
     angle = skew(boxes)
     if abs(angle) >= REREAD_SKEW:
         # Tesseract misreads letters on tilted lines (P inella, Sİ-lah): the page is turned
@@ -229,8 +229,78 @@ def image_frames(path: Path) -> list[bytes]:
         return []
 
 
-def _tesseract_boxes(data: bytes, language: str) -> tuple[list[Box], float, float]:
-    """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height."""
+def _upright(data: bytes, language: str) -> tuple[bytes, Read]:
+    """The image the right way up, and Tesseract's reading of it. A page scanned on its side or
+    upside down reads as words of low confidence, or in boxes standing upright (Tesseract reads
+    a page turned a quarter as lines running down): Tesseract's orientation detection names the
+    turn (it confuses a quarter turn with three), and the turn read most confidently, lines
+    level, wins."""
+    read = _tesseract_boxes(data, language)
+    if read[3] >= UPRIGHT_CONFIDENCE and not _standing(read[0]):
+        return data, read
+    best = (_confidence(read), data, read)
+    for turn in _orientation_turns(data):
+        turned = _quarter_turned(data, turn)
+        again = _tesseract_boxes(turned, language)
+        if _confidence(again) > best[0] + TURN_GAIN:
+            best = (_confidence(again), turned, again)
+        if best[0] >= UPRIGHT_CONFIDENCE:
+            break
+    return best[1], best[2]
+
+
+UPRIGHT_CONFIDENCE = 60.0
+"""Tesseract's mean word confidence (0-100) on a page the right way up is 90 or more on a fair
+scan; 30 on one upside down or on its side."""
+TURN_GAIN = 20.0
+"""How much more confident a turned page's reading must be to be taken."""
+
+
+def _confidence(read: Read) -> float:
+    return 0.0 if _standing(read[0]) else read[3]
+
+
+def _standing(boxes: list[Box]) -> bool:
+    """Whether most words of three letters or more stand in boxes taller than wide."""
+    long = [(w, h) for _, _, w, h, text, _ in boxes if len(text) >= 3]
+    return bool(long) and sum(h > STANDING * w for w, h in long) > len(long) / 2
+
+
+STANDING = 1.5
+
+
+def _orientation_turns(data: bytes) -> list[int]:
+    """Quarter turns (clockwise degrees) to try, from ``tesseract --psm 0`` (whose "Rotate" is
+    counter-clockwise); all three when it cannot tell."""
+    proc = subprocess.run(
+        ["tesseract", "-", "-", "--psm", "0"],
+        input=data,
+        capture_output=True,
+        timeout=OCR_TIMEOUT,
+        env=tesseract_env(),
+    )
+    found = regex.search(r"Rotate: (\d+)", proc.stdout.decode("utf-8", "replace"))
+    if proc.returncode != 0 or found is None:
+        return [90, 180, 270]
+    turn = (360 - int(found.group(1))) % 360
+    return {0: [], 180: [180]}.get(turn, [turn, 360 - turn])
+
+
+def _quarter_turned(data: bytes, clockwise: int) -> bytes:
+    """The image in grey, turned clockwise by a multiple of 90 degrees (no pixel resampled)."""
+    from PIL import Image
+
+    how = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180}
+    with Image.open(io.BytesIO(data)) as img:
+        turned = img.convert("L").transpose(how.get(clockwise, Image.Transpose.ROTATE_90))
+    out = io.BytesIO()
+    turned.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _tesseract_boxes(data: bytes, language: str) -> Read:
+    """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height and
+    the words' mean confidence (0-100)."""
     args = ["tesseract", "-", "-", "-l", language, "--psm", "3", "tsv"]
     proc = subprocess.run(
         args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
@@ -238,7 +308,7 @@ def _tesseract_boxes(data: bytes, language: str) -> tuple[list[Box], float, floa
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
     rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8")), delimiter="\t", quoting=3)
-    boxes, width, height = [], 0.0, 0.0
+    boxes, width, height, confidence = [], 0.0, 0.0, 0.0
     for row in rows:
         if row.get("level") == "1":
             width, height = float(row["width"]), float(row["height"])
@@ -248,7 +318,8 @@ def _tesseract_boxes(data: bytes, language: str) -> tuple[list[Box], float, floa
         x, y, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
         key = tuple(row.get(k, "") for k in ("block_num", "par_num", "line_num"))
         boxes.append((x, y, w, h, text, key))
-    return boxes, width, height
+        confidence += float(row["conf"])
+    return boxes, width, height, confidence / len(boxes) if boxes else 0.0
 
 
 def _turned(data: bytes, angle: float) -> tuple[bytes, float, float]:
@@ -272,6 +343,8 @@ with letters lost and words cut (P inella, Sİ-lah on a page 1.5° askew)."""
 
 Box = tuple[float, float, float, float, str, tuple[str, ...]]
 """left, top, width, height, text and Tesseract's (block, paragraph, line) of a word."""
+Read = tuple[list[Box], float, float, float]
+"""A page's word boxes, its width and height, and the words' mean confidence."""
 
 
 def deskewed(boxes: list[Box], width: float, height: float) -> list[Box]:
