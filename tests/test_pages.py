@@ -252,6 +252,14 @@ def test_a_caption_the_column_end_pushed_to_the_next_columns_top_is_still_one():
     assert {ln.text for r in page.regions for col in r.columns for ln in col} == {"mətn sözləri"}
 
 
+def test_a_headline_at_the_very_top_of_a_page_is_no_running_head():
+    # A page with narrow margins: the headline's first line lies in the top band, where small
+    # lines are running heads.
+    head = [Word(40, 20, 300, 36, "Əvvəl", 16.0, True), Word(40, 38, 300, 54, "sonra", 16.0, True)]
+    page = layout(head + _body_lines(40, range(70, 400, 12)), 595, 842)
+    assert page.furniture == [] and [ln.text for ln in page.regions[0].title] == ["Əvvəl", "sonra"]
+
+
 def test_an_ocr_headline_set_tight_with_a_short_word_in_it_stays_one_title():
     # OCR boxes: a word without ascenders (Aİ) reads smaller than its type, a word at a body
     # line's end (bilərlər.) larger; a tight headline's lines overlap a little.
@@ -512,6 +520,26 @@ def test_a_scan_upside_down_or_on_its_side_is_turned_the_right_way_up(tmp_path, 
         )
         doc.save(tmp_path / "scanned.pdf")
     assert [a.title for a in sutun.extract(tmp_path / "scanned.pdf", "aze")] == titles
+
+
+def test_a_photograph_on_a_scan_gives_no_words_and_stands_as_a_picture(tmp_path, aze):
+    import numpy as np
+    from PIL import Image
+
+    from sutun.pages.sources import read_scan
+
+    _, page = _page(tmp_path, aze[3:5], 3, False)
+    with Image.open(io.BytesIO(rasterise(page.pdf, dpi=200))) as img:
+        scan = Image.new("L", (img.width, img.height + 500), 255)
+        scan.paste(img, (0, 0))
+    grain = np.random.default_rng(0).integers(0, 256, (400, 600), dtype=np.uint8)
+    scan.paste(Image.fromarray(grain), (500, img.height + 50))  # a photograph under the text
+    png = tmp_path / "scan.png"
+    scan.save(png)
+    read = read_scan(png, "aze")
+    assert any(y0 >= img.height for _, y0, _, _ in read.pictures)
+    assert not [w.text for w in read.words if w.y0 > img.height + 40]
+    assert [a.title for a in sutun.extract(png, "aze")] == [t for t, _ in page.gold]
 
 
 def test_a_multi_page_tiff_is_read_page_by_page(tmp_path, aze):

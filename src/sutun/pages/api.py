@@ -67,9 +67,9 @@ def read_pages(
         frames = sources.image_frames(path)
         if len(frames) > 1:
             return _image_pages(frames, language, pages)
-        words, width, height = sources.tesseract_words(path, _tesseract_language(language))
+        scan = sources.read_scan(path, _tesseract_language(language))
         out = Extracted()
-        _articles(out, [_page(out, words, width, height, 1, language, ocr=True)[0]], language)
+        _lay_out(out, [(*scan[:3], 1, [], scan.pictures, True)], language)
         return out
     return _pdf(path, language, pages)
 
@@ -83,8 +83,8 @@ def _image_pages(frames: list[bytes], language: str | None, pages: list[int] | N
         numbers = numbers[:MAX_OCR_PAGES]
     read = []
     for n in numbers:
-        words, width, height = sources.tesseract_words(frames[n - 1], _tesseract_language(language))
-        read.append((words, width, height, n, [], [], True))
+        scan = sources.read_scan(frames[n - 1], _tesseract_language(language))
+        read.append((*scan[:3], n, [], scan.pictures, True))
     _lay_out(out, read, language)
     return out
 
@@ -132,7 +132,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                     continue
                 ocr_pages += 1
                 out.notes.append(f"page {n}: {reason}; read by OCR")
-                words, width, height = _ocr_page(page, language)
+                words, width, height, pictures = _ocr_page(page, language)
                 if (width > height) != (page.rect.width > page.rect.height):
                     size = (page.rect.height, page.rect.width)  # scanned on its side
                 scale = 72 / sources.OCR_DPI
@@ -144,6 +144,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.y1 * scale,
                         w.size * scale,
                     )
+                figures = [tuple(v * scale for v in box) for box in pictures]
             read.append((words, *size, n, frames, figures, ocr))
         _lay_out(out, read, language)
         return out
@@ -167,9 +168,9 @@ def _lay_out(out: Extracted, read: list[tuple], language: str | None) -> None:
     _articles(out, laid_out, language)
 
 
-def _ocr_page(page, language: str | None) -> tuple[list, float, float]:
+def _ocr_page(page, language: str | None) -> sources.Scan:
     pix = page.get_pixmap(dpi=sources.OCR_DPI, colorspace="gray")
-    return sources.tesseract_words(pix.tobytes("png"), _tesseract_language(language))
+    return sources.read_scan(pix.tobytes("png"), _tesseract_language(language))
 
 
 def _tesseract_language(language: str | None) -> str:

@@ -814,6 +814,8 @@ def _furniture(ln: Line, size: float, height: float) -> str:
         return kind
     if top and ln.size >= 2 * size:
         return "masthead"
+    if ln.headline or ln.size >= HEADLINE * size:
+        return ""  # an article's headline set at the top of the page (a running head is small)
     return "running-head" if len(ln.words) <= 12 else ""
 
 

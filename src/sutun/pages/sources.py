@@ -10,8 +10,10 @@ import shutil
 import statistics
 import struct
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -184,18 +186,38 @@ def _lstm_charset(path: Path) -> set[str] | None:
     return {line.split(" ", 1)[0] for line in lines if line}
 
 
+class Scan(NamedTuple):
+    """A page image as Tesseract read it: words, page width and height, and where pictures are
+    (x0, y0, x1, y1)."""
+
+    words: list[Word]
+    width: float
+    height: float
+    pictures: list[tuple[float, float, float, float]]
+
+
 def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Word], float, float]:
     """Words, page width and height from ``tesseract … tsv`` (an image path or PNG bytes)."""
+    return read_scan(image, language)[:3]
+
+
+def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
+    """A page image (path or PNG bytes) read by Tesseract, turned the right way up and level.
+    What Tesseract's layout analysis takes for a photograph holds no words (what it reads there
+    is the picture's grain: `"`, `4`)."""
     if shutil.which("tesseract") is None:
         raise RuntimeError("tesseract is not installed (make demo installs tesseract-ocr-aze)")
     data = image.read_bytes() if isinstance(image, Path) else image
-    data, (boxes, width, height, _) = _upright(data, language)
+    data, (boxes, width, height, _, pictures) = _upright(data, language)
     angle = skew(boxes)
     if abs(angle) >= REREAD_SKEW:
         # Tesseract misreads letters on tilted lines (P inella, Sİ-lah): the page is turned
         # level and read again, its boxes put back in the page's own frame.
         level, dx, dy = _turned(data, angle)
-        boxes = [(x - dx, y - dy, *rest) for x, y, *rest in _tesseract_boxes(level, language)[0]]
+        again = _tesseract_boxes(level, language)
+        boxes = [(x - dx, y - dy, *rest) for x, y, *rest in again[0]]
+        pictures = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in again[4]]
+    boxes = [b for b in boxes if not _in_picture(b, pictures)]
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
     for x, y, w, h, text, key in deskewed(boxes, width, height):
@@ -207,7 +229,13 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
     if charset is not None and EN_DASH not in charset:
         for line in lines.values():
             _en_dashes(line)
-    return _without_specks(words), width, height
+    return Scan(_without_specks(words), width, height, pictures)
+
+
+def _in_picture(box: Box, pictures: list[tuple[float, float, float, float]]) -> bool:
+    x, y, w, h = box[:4]
+    cx, cy = x + w / 2, y + h / 2
+    return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in pictures)
 
 
 def image_frames(path: Path) -> list[bytes]:
@@ -299,15 +327,20 @@ def _quarter_turned(data: bytes, clockwise: int) -> bytes:
 
 
 def _tesseract_boxes(data: bytes, language: str) -> Read:
-    """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height and
-    the words' mean confidence (0-100)."""
-    args = ["tesseract", "-", "-", "-l", language, "--psm", "3", "tsv"]
-    proc = subprocess.run(
-        args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
-    )
-    if proc.returncode != 0:
-        raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
-    rows = csv.DictReader(io.StringIO(proc.stdout.decode("utf-8")), delimiter="\t", quoting=3)
+    """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height,
+    the words' mean confidence (0-100) and the photographs of its hOCR, read in the same run."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "page"
+        args = ["tesseract", "-", str(out), "-l", language, "--psm", "3", "tsv", "hocr"]
+        proc = subprocess.run(
+            args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
+        tsv = out.with_suffix(".tsv").read_text(encoding="utf-8")
+        hocr = out.with_suffix(".hocr").read_text(encoding="utf-8")
+    pictures = [tuple(float(v) for v in m.groups()) for m in PHOTO.finditer(hocr)]
+    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=3)
     boxes, width, height, confidence = [], 0.0, 0.0, 0.0
     for row in rows:
         if row.get("level") == "1":
@@ -319,7 +352,11 @@ def _tesseract_boxes(data: bytes, language: str) -> Read:
         key = tuple(row.get(k, "") for k in ("block_num", "par_num", "line_num"))
         boxes.append((x, y, w, h, text, key))
         confidence += float(row["conf"])
-    return boxes, width, height, confidence / len(boxes) if boxes else 0.0
+    return boxes, width, height, confidence / len(boxes) if boxes else 0.0, pictures
+
+
+PHOTO = regex.compile(r"class='ocr_photo'[^>]*?bbox (\d+) (\d+) (\d+) (\d+)")
+"""A region of Tesseract's hOCR its layout analysis took for a photograph."""
 
 
 def _turned(data: bytes, angle: float) -> tuple[bytes, float, float]:
@@ -343,8 +380,8 @@ with letters lost and words cut (P inella, Sİ-lah on a page 1.5° askew)."""
 
 Box = tuple[float, float, float, float, str, tuple[str, ...]]
 """left, top, width, height, text and Tesseract's (block, paragraph, line) of a word."""
-Read = tuple[list[Box], float, float, float]
-"""A page's word boxes, its width and height, and the words' mean confidence."""
+Read = tuple[list[Box], float, float, float, list[tuple[float, float, float, float]]]
+"""A page's word boxes, its width and height, the words' mean confidence and its photographs."""
 
 
 def deskewed(boxes: list[Box], width: float, height: float) -> list[Box]:
