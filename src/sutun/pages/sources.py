@@ -203,8 +203,8 @@ def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Wo
 
 def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
     """A page image (path or PNG bytes) read by Tesseract, turned the right way up and level.
-    What Tesseract's layout analysis takes for a photograph holds no words (what it reads there
-    is the picture's grain: `"`, `4`)."""
+    What Tesseract's layout analysis takes for a photograph holds no words (whatever it reads
+    there is the picture's grain)."""
     if shutil.which("tesseract") is None:
         raise RuntimeError("tesseract is not installed (make demo installs tesseract-ocr-aze)")
     data = image.read_bytes() if isinstance(image, Path) else image
