@@ -478,6 +478,16 @@ def test_a_tilted_pages_word_boxes_are_turned_level(degrees):
     )
 
 
+def test_a_misread_mark_takes_its_lines_size_not_a_headlines():
+    from sutun.pages.sources import _punctuation_sized
+
+    # A bullet read as a quote: its box is the bullet's, its glyph a third of the type's height.
+    line = [Word(40, 60, 110, 70, "QƏZET", 10.0), Word(118, 58, 124, 72, '"', 40.0)]
+    line += [Word(130, 60, 170, 70, "aprel", 10.0), Word(176, 66, 180, 70, ",", 6.0)]
+    _punctuation_sized(line)
+    assert [w.size for w in line] == [10.0, 10.0, 10.0, 6.0]
+
+
 def test_a_straight_pages_word_boxes_are_left_as_read():
     boxes = _tilted_lines(0.05)
     assert deskewed(boxes, 2000, 2000) == boxes

@@ -229,7 +229,22 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
     if charset is not None and EN_DASH not in charset:
         for line in lines.values():
             _en_dashes(line)
+    for line in lines.values():
+        _punctuation_sized(line)
     return Scan(_without_specks(words), width, height, pictures)
+
+
+def _punctuation_sized(line: list[Word]) -> None:
+    """A mark without letters or digits takes the size of its line's words: measured on its own
+    box it reads as large as a headline when the OCR misread another glyph for it (a bullet `•`
+    read as a quote `"`, whose own glyph is a third of the type's height)."""
+    sizes = [w.size for w in line if any(ch.isalnum() for ch in w.text)]
+    if not sizes:
+        return
+    size = statistics.median(sizes)
+    for w in line:
+        if not any(ch.isalnum() for ch in w.text) and w.size > size:
+            w.size = size
 
 
 def _in_picture(box: Box, pictures: list[tuple[float, float, float, float]]) -> bool:
