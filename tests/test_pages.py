@@ -298,6 +298,7 @@ def test_specks_of_a_large_glyph_read_as_words_of_their_own_are_dropped():
     words = [
         Word(100, 270, 270, 323, "ümitsiz", 48.0),
         Word(176, 271, 184, 277, "-", 8.0),  # a speck inside the headline word
+        Word(110, 269, 160, 276, "...ə.", 12.7),  # the dots of its ü, over half the body size
         Word(100, 400, 160, 423, "bu", 23.0),
         Word(170, 410, 180, 411, "-", 1.4),  # a dash between words: kept
         Word(190, 400, 260, 423, "gün", 23.0),

@@ -482,15 +482,18 @@ def _without_specks(words: list[Word]) -> list[Word]:
         letterless = not any(ch.isalnum() for ch in w.text)
         if letterless and w.x1 - w.x0 > SPECK_WIDTH * size:
             return True
-        return (letterless or w.size < SPECK * size) and any(
-            o is not w and _holds(o, w) for o in words
+        return (letterless or w.size < SPECK_ASKED * size) and any(
+            o is not w and _holds(o, w) and (letterless or w.size < SPECK * o.size) for o in words
         )
 
     return [w for w in words if not speck(w)]
 
 
 SPECK = 0.5
-"""Words smaller than this share of the page's median size may be specks of a larger glyph."""
+"""Words smaller than this share of the glyph whose box holds them are its specks (the dots of
+a headline's `ü` read as `...ə.`)."""
+SPECK_ASKED = 0.75
+"""Only words smaller than this share of the page's median size are asked."""
 SPECK_WIDTH = 1.5
 """A letterless word wider than this many ems of the page's median size is no punctuation
 mark (an em dash is one em)."""
