@@ -444,6 +444,17 @@ def test_a_capital_j_read_as_a_closing_parenthesis_is_put_back():
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_a_j_read_as_a_slash_is_put_back():
+    text = PROSE + " Sonra münsiflər heyəti, yəni jüri, Jerdan Nelskini dinlədi."
+    noisy = text.replace("jüri", "/üri").replace("Jerdan", "/erdan")
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-symbol"}
+    # A path, a slash an l was read as (a known word with it), and a model that prints j.
+    paths = PROSE + " Fayl /usr/bin qovluğundadır və yeni /ayihə hazırdır."
+    assert sutun.repair(paths, "aze", config=NO_J._replace(gate=False)).text == paths
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
 def test_an_apostrophe_the_ocr_model_cannot_print_is_put_back_in_an_english_possessive():
     text = PROSE + ' Görüş Harold\'s Kafe adlı yerdə oldu, "Vaxt"ın müxbiri də gəlmişdi.'
     noisy = text.replace("'", '"')

@@ -945,6 +945,9 @@ class Misprint:
 CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\))(?=\p{L}{2})")
 """A closing parenthesis (or ``l)``) that opens a word: Tesseract's reading of a ``J`` its model
 lacks (``)alek``, ``l)ura``)."""
+SLASH_J_READ = regex.compile(r"(?<![^\s\"“«(])(/)(\p{Ll}{2,})(?![\p{L}\d/.])")
+"""A slash that opens a word of lower-case letters (``/üri``): Tesseract's reading of a ``j`` or
+``J`` its model lacks; not a path (``/usr/bin``, ``/a.b``)."""
 POSSESSIVE_READ = regex.compile(r'(?<=\p{L})"(?=s(?!\p{L}))')
 """A double quote between a word and a lone ``s`` (``Harold"s``): the apostrophe of an English
 possessive, which the model lacks; a quote before Azerbaijani suffixes (``Vaxt"ın``) stays."""
@@ -956,8 +959,8 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
     """``%``, ``!``, ``J`` and ``'`` that the OCR model could not print, where what it printed
     reads as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is
     ``40%-i``; ``1996-cı`` stays), an ``l`` that makes an unknown word of a known one where a
-    sentence may end (``edirl`` is ``edir!``), a ``)`` that opens a word (``)alek``), and the
-    apostrophe of ``'s`` (``Harold"s``)."""
+    sentence may end (``edirl`` is ``edir!``), a ``)`` or a ``/`` that opens a word (``)alek``,
+    ``/üri``), and the apostrophe of ``'s`` (``Harold"s``)."""
     charset, model = ctx.config.ocr_charset, ctx.model
     if charset is None or not usable(model):
         return []
@@ -992,6 +995,17 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             if opened == -1 or source.find(")", opened, m.start()) != -1:
                 why = "the OCR model has no J; a closing parenthesis opens no word"
                 found.append(Misprint(*m.span(1), "J", {"from": m.group(1), "reason": why}))
+    if "j" not in charset and "/" in source:
+        for m in SLASH_J_READ.finditer(source):
+            rest = m.group(2)
+            if model.known("j" + rest):
+                letter = "j"  # /üri: jüri
+            elif "J" not in charset and not any(model.known(c + rest) for c in "lıi"):
+                letter = "J"  # /erdan: a name (a slash for an l or an i makes a known word)
+            else:
+                continue
+            why = "the OCR model has no j; a slash opens no word"
+            found.append(Misprint(*m.span(1), letter, {"from": "/", "reason": why}))
     if "'" not in charset and '"s' in source:
         for m in POSSESSIVE_READ.finditer(source):
             why = "the OCR model has no apostrophe; an English possessive's 's"
