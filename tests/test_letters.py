@@ -444,6 +444,17 @@ def test_a_capital_j_read_as_a_closing_parenthesis_is_put_back():
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_shares_whose_percent_sign_the_ocr_model_printed_as_96_are_put_back():
+    text = PROSE + " Satış 2,7% artıb, xərclər isə 1,8% azalıb; əhali 2,796 milyon deyil."
+    noisy = text.replace("%", "96")
+    no_percent = NO_J._replace(ocr_charset=NO_J.ocr_charset - {"%"})
+    fixed = sutun.repair(noisy, "aze", config=no_percent).text
+    assert "Satış 2,7% artıb, xərclər isə 1,8% azalıb" in fixed
+    # One such decimal alone may be what it says.
+    once = PROSE + " Əhalisi 2,796 milyon olan şəhərdə seçki keçirilib."
+    assert sutun.repair(once, "aze", config=no_percent._replace(gate=False)).text == once
+
+
 def test_a_j_read_as_a_slash_is_put_back():
     text = PROSE + " Sonra münsiflər heyəti, yəni jüri, Jerdan Nelskini dinlədi."
     noisy = text.replace("jüri", "/üri").replace("Jerdan", "/erdan")

@@ -921,6 +921,12 @@ def _unprinted_letters(doc: Document, ctx: Context) -> list[Correction]:
 PERCENT_READ = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)? ?)(96)-([^\W\d_]+)(?![\w-])")
 """A number read off a page (a space may follow it), ``96``, a hyphen and suffixes: Tesseract
 prints ``96`` for a ``%`` its model lacks (``40%-i`` → ``4096-i``, ``90 %-i`` → ``90 96-i``)."""
+SHARE_READ = re.compile(r"(?<![\w.,])\d+,\d(96)(?![\w%,.-]|[.,]\d)")
+"""A decimal with one digit after its comma and then ``96`` (``2,796 yüksəliş``): a share read off
+a page whose ``%`` the OCR model printed as ``96`` (``2,7%``)."""
+SHARES_READ = 2
+"""Decimals so read a text needs: one such number may be what it says (2,796 milyon), two or more
+ending alike are a misprint."""
 PERCENT_SAID, SIX_SAID = "faiz", "altı"
 """How ``%`` and a number ending in 6 are read out, which their suffixes agree with."""
 EXCLAMATION_READ = regex.compile(
@@ -981,6 +987,11 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             ):
                 why = "the OCR model has no %; the suffixes follow 'faiz', not 'altı'"
                 found.append(Misprint(*m.span(2), "%", {"from": "96", "reason": why}))
+    if "%" not in charset and "96" in source:
+        shares = list(SHARE_READ.finditer(source))
+        if len(shares) >= SHARES_READ:
+            why = "the OCR model has no %; the text's decimals one digit long end in 96"
+            found += [Misprint(*m.span(1), "%", {"from": "96", "reason": why}) for m in shares]
     if "!" not in charset:
         for m in EXCLAMATION_READ.finditer(source):
             word = lower(m.group(1), doc.language)
