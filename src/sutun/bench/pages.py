@@ -266,5 +266,24 @@ def rasterise(
     return out.tobytes("png")
 
 
+def scan_all(pdf: bytes, dpi: int = 200, seed: int = 0) -> bytes:
+    """Every page of ``pdf`` scanned as :func:`rasterise` scans one, in one multi-page TIFF (as
+    archives keep a scanned issue)."""
+    import pymupdf
+    from PIL import Image
+
+    with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+        count = doc.page_count
+    frames = []
+    for k in range(count):
+        with pymupdf.open(stream=pdf, filetype="pdf") as doc:
+            doc.select([k])
+            one = doc.tobytes()
+        frames.append(Image.open(io.BytesIO(rasterise(one, dpi=dpi, seed=seed + k))))
+    out = io.BytesIO()
+    frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:])
+    return out.getvalue()
+
+
 def page_text(gold: list[tuple[str, list[str]]]) -> str:
     return "\n\n".join("\n\n".join([title, *paras]) for title, paras in gold)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sutun.bench import browser_pages
 from sutun.bench.metrics import fold
-from sutun.bench.pages import Page, page_text, rasterise, render
+from sutun.bench.pages import Page, page_text, rasterise, render, scan_all
 from sutun.bench.simulate import Article
 from sutun.pages.sources import tesseract_env
 
@@ -140,6 +140,7 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
     except ImportError:
         pass
     born = pages(articles, n_pdf)
+    browser_printed: list = []
     out: dict = {
         "born_digital": {},
         "browser": {},
@@ -167,6 +168,8 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             for name, reader in readers.items():
                 if printed and name not in SLOW:
                     out[kind][name] = score(reader, printed)
+            if kind == "browser":
+                browser_printed = printed
         if shutil.which("tesseract"):
             for dpi, count, tilt in ((200, n_scan, 0.0), (300, 1, 0.0), (200, n_scan, TILT)):
                 scans = []
@@ -177,6 +180,17 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
                 kind = f"{dpi} dpi" + (f", tilted {tilt}°" if tilt else "")
                 out["scanned"][f"sutun, {kind}"] = score(_sutun, scans)
                 out["scanned"][f"tesseract -l aze, {kind}"] = score(_tesseract, scans)
+            # A typesetter not ours, scanned: every page of a browser-printed PDF in one TIFF.
+            tiffs = []
+            for k, (pdf, page) in enumerate(browser_printed[: n_scan // 2]):
+                path = Path(tmp) / f"browser-scan-{k}.tif"
+                path.write_bytes(scan_all(pdf.read_bytes(), dpi=200, seed=k))
+                tiffs.append((path, page))
+            if tiffs:
+                out["scanned"]["sutun, browser-printed, 200 dpi TIFF"] = score(_sutun, tiffs)
+                out["scanned"]["tesseract -l aze, browser-printed, 200 dpi TIFF"] = score(
+                    _tesseract, tiffs
+                )
     return out
 
 
