@@ -718,8 +718,15 @@ DEBRIS_WINDOW = 50
 
 def in_code(text: str, start: int) -> bool:
     """Whether ``text[start]`` stands inside a markdown code span (`azwiki-sentences/`): an odd
-    number of backticks before it on its line. A name in code is spelt as its program needs."""
-    return text.count("`", text.rfind("\n", 0, start) + 1, start) % 2 == 1
+    number of backticks before it on its line (within CODE_REACH). A name in code is spelt as its
+    program needs."""
+    line = max(text.rfind("\n", max(0, start - CODE_REACH), start) + 1, start - CODE_REACH)
+    return text.count("`", max(0, line), start) % 2 == 1
+
+
+CODE_REACH = 1000
+"""Characters looked back for a code span's opening backtick (a text of one huge line is asked
+no further)."""
 
 
 def among_debris(text: str, start: int, end: int) -> bool:

@@ -964,7 +964,8 @@ PARENTHESIS_REACH = 200
 def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
     """``%``, ``!``, ``J`` and ``'`` that the OCR model could not print, where what it printed
     reads as such: ``…96-`` whose suffixes follow ``faiz``, not ``altı`` (``4096-i`` is
-    ``40%-i``; ``1996-cı`` stays), an ``l`` that makes an unknown word of a known one where a
+    ``40%-i``; ``1996-cı`` stays), two or more one-digit decimals ending in ``96`` (``2,796``
+    is ``2,7%``), an ``l`` that makes an unknown word of a known one where a
     sentence may end (``edirl`` is ``edir!``), a ``)`` or a ``/`` that opens a word (``)alek``,
     ``/üri``), and the apostrophe of ``'s`` (``Harold"s``)."""
     charset, model = ctx.config.ocr_charset, ctx.model
