@@ -433,14 +433,33 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
     assert sutun.repair(last, "aze", config=no_symbols._replace(gate=False)).text == last
 
 
-def test_a_capital_j_read_as_a_closing_parenthesis_is_put_back():
-    text = PROSE + " Sonra Zoran Jalek və Jura Nelski (iki həkim) gəldilər, Jalek danışdı."
-    noisy = text.replace(" Jalek", " )alek").replace("Jura", "l)ura")
+@pytest.mark.parametrize(
+    ("text", "misread", "stays"),
+    [
+        # A closing parenthesis that opens a word; not one a parenthesis before it opened.
+        (
+            " Sonra Zoran Jalek və Jura Nelski (iki həkim) gəldilər, Jalek danışdı.",
+            {" Jalek": " )alek", "Jura": "l)ura"},
+            " Sonra (iki nəfər )gəldi.",
+        ),
+        # A slash that opens a word; not a path, nor a slash an l was read as (/ayihə: layihə).
+        (
+            " Sonra münsiflər heyəti, yəni jüri, Jerdan Nelskini dinlədi.",
+            {"jüri": "/üri", "Jerdan": "/erdan"},
+            " Fayl /usr/bin qovluğundadır və yeni /ayihə hazırdır.",
+        ),
+    ],
+)
+def test_a_j_the_ocr_model_read_as_another_sign_is_put_back(text, misread, stays):
+    text = PROSE + text
+    noisy = text
+    for old, new in misread.items():
+        noisy = noisy.replace(old, new)
     fixed = sutun.repair(noisy, "aze", config=NO_J)
     assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-symbol"}
-    # A parenthesis it could close, and a model that prints J, leave it as printed.
-    closes = PROSE + " Sonra (iki nəfər )gəldi."
-    assert sutun.repair(closes, "aze", config=NO_J._replace(gate=False)).text == closes
+    stays = PROSE + stays
+    assert sutun.repair(stays, "aze", config=NO_J._replace(gate=False)).text == stays
+    # A model that prints j and J: the page says what it printed.
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
@@ -453,17 +472,6 @@ def test_shares_whose_percent_sign_the_ocr_model_printed_as_96_are_put_back():
     # One such decimal alone may be what it says.
     once = PROSE + " Əhalisi 2,796 milyon olan şəhərdə seçki keçirilib."
     assert sutun.repair(once, "aze", config=no_percent._replace(gate=False)).text == once
-
-
-def test_a_j_read_as_a_slash_is_put_back():
-    text = PROSE + " Sonra münsiflər heyəti, yəni jüri, Jerdan Nelskini dinlədi."
-    noisy = text.replace("jüri", "/üri").replace("Jerdan", "/erdan")
-    fixed = sutun.repair(noisy, "aze", config=NO_J)
-    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-symbol"}
-    # A path, a slash an l was read as (a known word with it), and a model that prints j.
-    paths = PROSE + " Fayl /usr/bin qovluğundadır və yeni /ayihə hazırdır."
-    assert sutun.repair(paths, "aze", config=NO_J._replace(gate=False)).text == paths
-    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
 def test_an_apostrophe_the_ocr_model_cannot_print_is_put_back_in_an_english_possessive():
