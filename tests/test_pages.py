@@ -553,6 +553,34 @@ def test_a_photograph_on_a_scan_gives_no_words_and_stands_as_a_picture(tmp_path,
     assert [a.title for a in sutun.extract(png, "aze")] == [t for t, _ in page.gold]
 
 
+@pytest.mark.parametrize("hidden", [True, False])
+def test_another_engines_ocr_layer_under_a_scan_gets_its_letters_mended(tmp_path, hidden):
+    import pymupdf
+
+    # A searchable scan: the page's picture, and the OCR's text laid invisible over it.
+    lines = [
+        "Nazir bildirib ki, ölkədə yeni məktəblər tikilecək və",
+        "müəllimlərin maaşı artırılacaq. Bu qərar gələn ilin",
+        "büdcesində nəzərdə tutulub, həmçinin kənd yerlərində",
+        "də xəstexanalar təmir olunacaq və yollar çəkiləcək.",
+    ]
+    path = tmp_path / "scan.pdf"
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=400, height=300)
+        grey = pymupdf.Pixmap(pymupdf.csGRAY, 80, 60, bytes([230]) * 4800, False)
+        page.insert_image(page.rect, pixmap=grey)
+        page.insert_font(fontname="dv", fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        mode = 3 if hidden else 0
+        page.insert_text((30, 40), "Yeni məktəblər", fontsize=16, fontname="dv", render_mode=mode)
+        for k, line in enumerate(lines):
+            page.insert_text((30, 70 + 14 * k), line, fontsize=10, fontname="dv", render_mode=mode)
+        doc.save(path)
+    text = sutun.extract(path, "aze")[0].paragraphs[0]
+    mended = ("tikiləcək", "büdcəsində", "xəstəxanalar")
+    # Drawn text is its author's, letters and all.
+    assert all((w in text) == hidden for w in mended)
+
+
 def test_a_multi_page_tiff_is_read_page_by_page(tmp_path, aze):
     from PIL import Image
 

@@ -69,7 +69,7 @@ def read_pages(
             return _image_pages(frames, language, pages)
         scan = sources.read_scan(path, _tesseract_language(language))
         out = Extracted()
-        _lay_out(out, [(*scan[:3], 1, [], scan.pictures, True)], language)
+        _lay_out(out, [(*scan[:3], 1, [], scan.pictures, "tesseract")], language)
         return out
     return _pdf(path, language, pages)
 
@@ -84,7 +84,7 @@ def _image_pages(frames: list[bytes], language: str | None, pages: list[int] | N
     read = []
     for n in numbers:
         scan = sources.read_scan(frames[n - 1], _tesseract_language(language))
-        read.append((*scan[:3], n, [], scan.pictures, True))
+        read.append((*scan[:3], n, [], scan.pictures, "tesseract"))
     _lay_out(out, read, language)
     return out
 
@@ -125,6 +125,9 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             figures = sources.pdf_figures(page)
             text = " ".join(w.text for w in words)
             ocr = not words or sources.garbled(text)
+            layer = not ocr and sources.ocr_text_layer(page, figures)
+            if layer:
+                out.notes.append(f"page {n}: an OCR text layer over a scan; its letters mended")
             if ocr:
                 reason = "no text layer" if not words else "fonts without a usable ToUnicode map"
                 if ocr_pages >= MAX_OCR_PAGES:
@@ -145,13 +148,14 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.size * scale,
                     )
                 figures = [tuple(v * scale for v in box) for box in pictures]
-            read.append((words, *size, n, frames, figures, ocr))
+            read.append((words, *size, n, frames, figures, "tesseract" if ocr else layer))
         _lay_out(out, read, language)
         return out
 
 
 def _lay_out(out: Extracted, read: list[tuple], language: str | None) -> None:
-    """The articles of pages read as (words, width, height, number, frames, figures, ocr)."""
+    """The articles of pages read as (words, width, height, number, frames, figures, ocr):
+    ``ocr`` is "tesseract" for a page sütun read by OCR, true for another engine's text layer."""
     # A line at the top or bottom of the pages around it too is the document's running head.
     keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
     edges = lay.repeated_edges(keys)
@@ -199,7 +203,7 @@ def _page(
     language,
     frames=(),
     repeated: frozenset[str] = frozenset(),
-    ocr: bool = False,
+    ocr: str | bool = False,
     grid_hint: lay.Grid = (),
     figures=(),
 ) -> tuple[list[_Part], lay.Grid]:
@@ -208,7 +212,10 @@ def _page(
     page = lay.layout(words, width, height, list(frames), repeated, grid_hint, list(figures))
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
-    charset = sources.model_charset(_tesseract_language(language)) if ocr else None
+    # Letters are mended in OCR's text: sütun's own (whose model's missing letters it knows) or
+    # another engine's layer under a scan.
+    tesseract = ocr == "tesseract"
+    charset = sources.model_charset(_tesseract_language(language)) if tesseract else None
     config = OCR_READ._replace(ocr_charset=charset) if ocr else TEXT_LAYER
     parts = []
     for region in page.regions:

@@ -511,6 +511,23 @@ def _holds(outer: Word, inner: Word) -> bool:
     )
 
 
+def ocr_text_layer(page, figures: list[tuple[float, float, float, float]]) -> bool:
+    """Whether a PyMuPDF page's text is another OCR engine's, laid invisible over its scan (a
+    searchable scan): a picture covers most of the page and most of the text is never drawn."""
+    area = page.rect.width * page.rect.height
+    if not any((x1 - x0) * (y1 - y0) >= SCANNED * area for x0, y0, x1, y1 in figures):
+        return False
+    spans = page.get_texttrace()
+    hidden = sum(len(s["chars"]) for s in spans if s["type"] == INVISIBLE)
+    return hidden > 0.5 * sum(len(s["chars"]) for s in spans)
+
+
+SCANNED = 0.5
+"""Share of a page a picture covers when the page is a scan."""
+INVISIBLE = 3
+"""PDF text render mode 3: neither filled nor stroked (an OCR layer under its scan)."""
+
+
 def pdf_figures(page) -> list[tuple[float, float, float, float]]:
     """Where a PyMuPDF page shows pictures, as (x0, y0, x1, y1)."""
     return [tuple(info["bbox"]) for info in page.get_image_info()]
