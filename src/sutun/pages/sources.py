@@ -310,11 +310,12 @@ def _standing(boxes: list[Box]) -> bool:
 
 
 STANDING = 1.5
+"""How many times taller than wide a word's box stands when its line runs down the page."""
 
 
 def _orientation_turns(data: bytes) -> list[int]:
     """Quarter turns (clockwise degrees) to try, from ``tesseract --psm 0`` (whose "Rotate" is
-    counter-clockwise); all three when it cannot tell."""
+    counter-clockwise); none when it cannot tell (too few letters to turn a page by)."""
     proc = subprocess.run(
         ["tesseract", "-", "-", "--psm", "0"],
         input=data,
@@ -324,7 +325,7 @@ def _orientation_turns(data: bytes) -> list[int]:
     )
     found = regex.search(r"Rotate: (\d+)", proc.stdout.decode("utf-8", "replace"))
     if proc.returncode != 0 or found is None:
-        return [90, 180, 270]
+        return []
     turn = (360 - int(found.group(1))) % 360
     return {0: [], 180: [180]}.get(turn, [turn, 360 - turn])
 
