@@ -470,7 +470,7 @@ def _tilted_lines(degrees: float) -> list:
 def test_a_tilted_pages_word_boxes_are_turned_level(degrees):
     boxes = _tilted_lines(degrees)
     assert math.degrees(skew(boxes)) == pytest.approx(degrees, abs=0.01)
-    level = deskewed(boxes, 2000, 2000)
+    level = deskewed(boxes, 2000, 2000, skew(boxes))
     for line in {b[5] for b in level}:
         tops = [b[1] for b in level if b[5] == line]
         assert max(tops) - min(tops) < 0.5
@@ -491,7 +491,7 @@ def test_a_misread_mark_takes_its_lines_size_not_a_headlines():
 
 def test_a_straight_pages_word_boxes_are_left_as_read():
     boxes = _tilted_lines(0.05)
-    assert deskewed(boxes, 2000, 2000) == boxes
+    assert deskewed(boxes, 2000, 2000, skew(boxes)) == boxes
 
 
 def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):

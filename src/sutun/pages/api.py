@@ -23,6 +23,11 @@ TEXT_LAYER = OCR_READ._replace(steps=tuple(s for s in EXTRACT_STEPS if s != "let
 and the author's own typos stay."""
 
 
+TESSERACT, OCR_LAYER = "tesseract", "ocr layer"
+"""How a page's words were read besides from its author's text layer: by sütun's Tesseract, or
+from another engine's OCR layer laid invisible over a scan."""
+
+
 class ExtractError(Exception):
     """The file cannot be read as a page (missing, encrypted, truncated, not a PDF or image)."""
 
@@ -64,27 +69,29 @@ def read_pages(
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
     if path.suffix.lower() in IMAGES:
-        frames = sources.image_frames(path)
-        if len(frames) > 1:
-            return _image_pages(frames, language, pages)
+        count = sources.image_pages(path)
+        if count > 1:
+            return _image_pages(path, count, language, pages)
         scan = sources.read_scan(path, _tesseract_language(language))
         out = Extracted()
-        _lay_out(out, [(*scan[:3], 1, [], scan.pictures, "tesseract")], language)
+        _lay_out(out, [(*scan[:3], 1, [], scan.pictures, TESSERACT)], language)
         return out
     return _pdf(path, language, pages)
 
 
-def _image_pages(frames: list[bytes], language: str | None, pages: list[int] | None) -> Extracted:
+def _image_pages(
+    path: Path, count: int, language: str | None, pages: list[int] | None
+) -> Extracted:
     """The pages of a multi-page image (a TIFF of a scanned issue), each read by OCR."""
     out = Extracted()
-    numbers = [n for n in pages or range(1, len(frames) + 1) if 1 <= n <= len(frames)]
+    numbers = [n for n in pages or range(1, count + 1) if 1 <= n <= count]
     if len(numbers) > MAX_OCR_PAGES:
         out.notes.append(f"{len(numbers)} pages; read the first {MAX_OCR_PAGES} by OCR")
         numbers = numbers[:MAX_OCR_PAGES]
     read = []
     for n in numbers:
-        scan = sources.read_scan(frames[n - 1], _tesseract_language(language))
-        read.append((*scan[:3], n, [], scan.pictures, "tesseract"))
+        scan = sources.read_scan(sources.image_page(path, n), _tesseract_language(language))
+        read.append((*scan[:3], n, [], scan.pictures, TESSERACT))
     _lay_out(out, read, language)
     return out
 
@@ -125,7 +132,7 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
             figures = sources.pdf_figures(page)
             text = " ".join(w.text for w in words)
             ocr = not words or sources.garbled(text)
-            layer = not ocr and sources.ocr_text_layer(page, figures)
+            layer = OCR_LAYER if not ocr and sources.ocr_text_layer(page, figures) else ""
             if layer:
                 out.notes.append(f"page {n}: an OCR text layer over a scan; its letters mended")
             if ocr:
@@ -148,14 +155,14 @@ def _pdf_pages(doc, path: Path, language: str | None, pages: list[int] | None) -
                         w.size * scale,
                     )
                 figures = [tuple(v * scale for v in box) for box in pictures]
-            read.append((words, *size, n, frames, figures, "tesseract" if ocr else layer))
+            read.append((words, *size, n, frames, figures, TESSERACT if ocr else layer))
         _lay_out(out, read, language)
         return out
 
 
 def _lay_out(out: Extracted, read: list[tuple], language: str | None) -> None:
     """The articles of pages read as (words, width, height, number, frames, figures, ocr):
-    ``ocr`` is "tesseract" for a page sütun read by OCR, true for another engine's text layer."""
+    ``ocr`` is TESSERACT, OCR_LAYER or "" (an author's text layer)."""
     # A line at the top or bottom of the pages around it too is the document's running head.
     keys = [lay.edge_keys(words, h) if len(read) > 1 else [] for words, _, h, *_ in read]
     edges = lay.repeated_edges(keys)
@@ -203,7 +210,7 @@ def _page(
     language,
     frames=(),
     repeated: frozenset[str] = frozenset(),
-    ocr: str | bool = False,
+    ocr: str = "",
     grid_hint: lay.Grid = (),
     figures=(),
 ) -> tuple[list[_Part], lay.Grid]:
@@ -214,8 +221,7 @@ def _page(
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     # Letters are mended in OCR's text: sütun's own (whose model's missing letters it knows) or
     # another engine's layer under a scan.
-    tesseract = ocr == "tesseract"
-    charset = sources.model_charset(_tesseract_language(language)) if tesseract else None
+    charset = sources.model_charset(_tesseract_language(language)) if ocr == TESSERACT else None
     config = OCR_READ._replace(ocr_charset=charset) if ocr else TEXT_LAYER
     parts = []
     for region in page.regions:

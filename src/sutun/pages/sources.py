@@ -217,10 +217,11 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
         again = _tesseract_boxes(level, language)
         boxes = [(x - dx, y - dy, *rest) for x, y, *rest in again[0]]
         pictures = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in again[4]]
+        angle = skew(boxes)  # what the turn left over
     boxes = [b for b in boxes if not _in_picture(b, pictures)]
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
-    for x, y, w, h, text, key in deskewed(boxes, width, height):
+    for x, y, w, h, text, key in deskewed(boxes, width, height, angle):
         # A box can run into the next line on a crowded scan, so the width bounds the size too.
         size = min(h / glyph_extent(text), w / glyph_advance(text))
         words.append(Word(x, y, x + w, y + h, text, size))
@@ -253,23 +254,27 @@ def _in_picture(box: Box, pictures: list[tuple[float, float, float, float]]) -> 
     return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in pictures)
 
 
-def image_frames(path: Path) -> list[bytes]:
-    """The pages of a multi-page image (a TIFF of a scanned issue) as PNGs; one page, or a file
-    Pillow cannot open, gives [] (Tesseract reads it as it is, or says what is wrong)."""
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+def image_pages(path: Path) -> int:
+    """How many pages an image holds (a TIFF of a scanned issue has many); 1 for a file Pillow
+    cannot open (Tesseract reads it as it is, or says what is wrong)."""
+    from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(path) as img:
-            if getattr(img, "n_frames", 1) < 2:
-                return []
-            out = []
-            for frame in ImageSequence.Iterator(img):
-                png = io.BytesIO()
-                frame.convert("L").save(png, format="PNG")
-                out.append(png.getvalue())
-            return out
+            return getattr(img, "n_frames", 1)
     except (UnidentifiedImageError, OSError):
-        return []
+        return 1
+
+
+def image_page(path: Path, n: int) -> bytes:
+    """Page ``n`` (1-based) of a multi-page image, as a grey PNG."""
+    from PIL import Image
+
+    with Image.open(path) as img:
+        img.seek(n - 1)
+        png = io.BytesIO()
+        img.convert("L").save(png, format="PNG")
+        return png.getvalue()
 
 
 def _upright(data: bytes, language: str) -> tuple[bytes, Read]:
@@ -400,12 +405,11 @@ Read = tuple[list[Box], float, float, float, list[tuple[float, float, float, flo
 """A page's word boxes, its width and height, the words' mean confidence and its photographs."""
 
 
-def deskewed(boxes: list[Box], width: float, height: float) -> list[Box]:
-    """The word boxes of a scan turned level about the page's centre, when its lines slope (a
-    page laid on the glass askew): columns and lines are then told apart by position as on a
-    straight page. Each box keeps its word's own width and height, out of the larger upright box
-    Tesseract drew around the tilted word."""
-    angle = skew(boxes)
+def deskewed(boxes: list[Box], width: float, height: float, angle: float) -> list[Box]:
+    """The word boxes of a scan turned level about the page's centre, when its lines slope by
+    ``angle`` (:func:`skew`; a page laid on the glass askew): columns and lines are then told
+    apart by position as on a straight page. Each box keeps its word's own width and height, out
+    of the larger upright box Tesseract drew around the tilted word."""
     if abs(angle) < MIN_SKEW:
         return boxes
     cos, sin = math.cos(angle), math.sin(angle)
