@@ -667,6 +667,17 @@ def test_cyrillic_lookalikes_in_latin_words_only():
     assert "Azərbaycan" in result.text and "Россия" in result.text
 
 
+def test_a_word_of_two_scripts_is_made_whole_in_the_one_its_letters_allow():
+    text = "Başlıq\n\nQonaq Иноуe (e Latındır) və Каоru (К, а, о kiril) Москвa şəhərindən gəldi."
+    result = sutun.repair(text, "aze")
+    # Cyrillic with a Latin e → Cyrillic; Latin with Cyrillic look-alikes → Latin.
+    assert "Иноуе" in result.text and "Kaoru" in result.text and "Москва" in result.text
+    assert all(e.kind == "normalise-script" for e in result.edits)
+    # A word whose letters have no look-alike either way stays as written, never half-converted.
+    mixed = "Başlıq\n\nQonaq Пrivet dedi."
+    assert sutun.repair(mixed, "aze").text == mixed
+
+
 def test_a_w_an_ocr_model_without_one_read_as_vv_is_put_back():
     text = (
         "Sarah Palin Vvasillada yaşayır. FVVC-nin sözlərinə görə, QÜVVƏLƏR əvvəlcədən hazırdır. "

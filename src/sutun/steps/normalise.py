@@ -67,6 +67,11 @@ LIGATURE = regex.compile("[\ufb00-\ufb06]")
 SUSPECT_LATIN = re.compile("[ǝƎ\ufb00-\ufb06]")
 MOJIBAKE_PAIR = re.compile(MOJIBAKE)  # stdlib ``re``: a plain class pair scans faster
 _LOOKALIKE_KEYS = frozenset(chr(k) for k in LOOKALIKES)
+TO_CYRILLIC = str.maketrans(
+    {latin: chr(k) for k, latin in LOOKALIKES.items() if CYRILLIC.match(chr(k))}
+    | {"ǝ": "ә", "Ǝ": "Ә"}
+)
+"""Latin letters that look like Cyrillic ones, for a Cyrillic word a Latin letter got into."""
 NO_W = frozenset({"aze", "tur"})
 """Languages whose alphabet has no W: their OCR models read one as VV."""
 
@@ -134,9 +139,21 @@ def fixed(
     if LIGATURE.search(t):
         t = fix_latin_ligatures(t)
     lookalikes_only = latin_block and all(ch in _LOOKALIKE_KEYS for ch in t)
-    if _mixed(t) or lookalikes_only:
-        t = t.translate(LOOKALIKES)
-    return t
+    if lookalikes_only:
+        return t.translate(LOOKALIKES)
+    return unmixed(t) if _mixed(t) else t
+
+
+def unmixed(token: str) -> str:
+    """A word of Latin and Cyrillic letters in one script: Latin when every Cyrillic letter in
+    it has a Latin look-alike (Azərbaycаn), else Cyrillic when every Latin one has a Cyrillic
+    look-alike (a Russian name with a Latin e); as written when neither (half-converted words
+    are worse than mixed ones)."""
+    latin = token.translate(LOOKALIKES)
+    if not CYRILLIC.search(latin):
+        return latin
+    cyrillic = token.translate(TO_CYRILLIC)
+    return token if LATIN.search(cyrillic) else cyrillic
 
 
 def _mixed(token: str) -> bool:
@@ -149,7 +166,7 @@ def mostly_latin(text: str) -> bool:
     for m in TOKEN.finditer(text):
         t = m.group(0)
         if _mixed(t):
-            t = t.translate(LOOKALIKES)
+            t = unmixed(t)
         latin += len(LATIN.findall(t))
         cyrillic += len(CYRILLIC.findall(t))
     return latin > 2 * cyrillic
