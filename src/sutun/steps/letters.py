@@ -153,6 +153,8 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
     if starts is None:
         starts = ctx.memo[("word starts",)] = [m.start() for m in found_all]
     touched_all = _touched(starts, found_all, edits)
+    # Where a block was cut out or put in: the words on either side are no neighbours any more.
+    cuts = sorted({p for e in doc.edits if e.is_move for p in (e.start, e.end, e.after)})
     glued_on: set[int] = set()  # where a word starts that the word before it took in
     for b in doc.blocks:
         if b.kind == "furniture":
@@ -177,7 +179,7 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             after = k + 1
             if word is None and not interior_only:
                 # Two pieces a join glued (to-|zün): judged as the word they make.
-                end, word = _glued_word(doc, found_all, first + k)
+                end, word = _glued_word(doc, found_all, first + k, cuts)
                 after = bisect.bisect_left(starts, end) - first
                 if word is not None:
                     glued_on.add(found_all[first + after - 1].start())
@@ -243,10 +245,16 @@ def _in_prose(
     return in_prose(read, len(source), start, end, known)
 
 
-def _glued_word(doc: Document, found: list[re.Match], k: int) -> tuple[int, str | None]:
+def _glued_word(
+    doc: Document, found: list[re.Match], k: int, cuts: list[int]
+) -> tuple[int, str | None]:
     """Where the word an edit glued onto word ``k`` ends, and what the pieces read together (None
-    unless they make one word)."""
+    unless they make one word, or a block move ``cuts`` between them: a join there glued word
+    ``k`` or the next to a word placed elsewhere)."""
     if k + 1 >= len(found):
+        return found[k].end(), None
+    at = bisect.bisect_left(cuts, found[k].end())
+    if at < len(cuts) and cuts[at] <= found[k + 1].start():
         return found[k].end(), None
     end = found[k + 1].end()
     word = doc.word(found[k].start(), end)
