@@ -1051,6 +1051,20 @@ def test_a_colon_a_column_end_cut_from_the_quote_it_introduces_is_joined():
     assert "oyunu udub." in out and "dedi: “Oyunçular" in out
 
 
+def test_a_paragraphs_first_words_at_a_column_foot_ending_on_a_function_word_are_joined():
+    broken = (
+        "Kənddə yeni məktəb\n\nMəktəbin açılışına Kamran müəllim də gəlmişdi. Tikinti ötən "
+        "ilin yazında başla-\n\nyıb və qışa qədər davam edib.\n\nAçılış mərasimindən sonra\n\n"
+        "Kamran müəllim şagirdləri siniflərə apardı.\n\nUşaqlar üçün\n\n"
+        "Bu il məktəbdə iki yeni dərnək açılacaq.\n"
+    )
+    out = sutun.repair(broken, "aze").text
+    # A heading ends on no function word; into a name, the short line goes on.
+    assert "mərasimindən sonra Kamran müəllim" in out
+    # A short line on a postposition before a sentence's first word is a subheading.
+    assert "Uşaqlar üçün\n\nBu il" in out
+
+
 def test_a_word_glued_by_a_line_join_is_not_split_again():
     text = (
         "Başlıq\n\nErqonomikanın predmeti texniki vasitələrin əlaqəsi və həyat fəaliyyəti pro-\n"

@@ -156,6 +156,12 @@ class LanguageModel:
         rate = self.end_rate(word)
         return rate is not None and rate <= NEVER_ENDS
 
+    def function_word(self, word: str) -> bool:
+        """A word seen often enough on its own (not judged by its ending) that (almost) never
+        ends a sentence: a conjunction, an article, a postposition (və, ki, bu, the, ile)."""
+        seen = self.ends.get(self.norm(word))
+        return seen is not None and seen[1] >= ENDS_MIN_WORD and seen[0] <= NEVER_ENDS * seen[1]
+
     # ---- storage
     def to_json(self) -> dict:
         return {

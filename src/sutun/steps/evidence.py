@@ -872,10 +872,18 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can
     # (not on a comma).
     comma = ta.core.endswith(",")
-    if not hb.capital or not ta.wordy or (ta.words < ctx.config.space_join_min_words and not comma):
+    short = ta.words < ctx.config.space_join_min_words and not comma
+    if not hb.capital or not ta.wordy or (short and not _function_word_end(ta, ctx)):
         return NONE
     starter = sentence_starter(hb.capital, ctx, language)
     ev["sentence_starter"] = starter
+    if short:
+        # A paragraph's first words at a column's foot (…məşqdən sonra | Ceymsdən…): a heading
+        # or caption ends on no function word; into a name only, not a sentence's first word.
+        if starter or hb.core[:1] in OPENING_QUOTES:
+            return NONE
+        ev["function_word_end"] = True
+        return Continuation("space", 0.8, True, ev)
     if comma:
         # A list item ends in a comma too: next to it, join; from afar, never move for it. Never
         # into a word that opens sentences (…, | Bu gün), unless it opens a quote.
@@ -897,6 +905,16 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if _usually_ends(ta.last, ctx, language):
         return NONE  # a paragraph left without its full stop
     return Continuation("space", 0.8, True, ev)
+
+
+def _function_word_end(ta: Tail, ctx: Context) -> bool:
+    return (
+        ctx.model is not None
+        and ta.last[:1].islower()
+        and not ta.quoted
+        and not ta.listed
+        and ctx.model.function_word(ta.last)
+    )
 
 
 def _name_written_whole(ta: Tail, hb: Head, ctx: Context, language: str | None) -> bool:
