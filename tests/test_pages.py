@@ -796,6 +796,37 @@ def test_a_briefs_bold_headline_a_little_larger_than_its_text_starts_an_article(
     ]
 
 
+def test_a_bold_headline_over_two_columns_heads_an_article_though_it_ends_on_a_stop(tmp_path):
+    left = [
+        "Kəndin məktəbi uzun illər köhnə",
+        "binada yerləşirdi və sinif otaqları",
+        "şagirdlərin hamısına yetmirdi. Bu",
+        "il rayon rəhbərliyi yeni bina üçün",
+        "vəsait ayırıb və tikinti yazda başla",
+        "yıb. Valideynlər işlərin gedişini",
+        "hər həftə gəlib yoxlayırdılar.",
+    ]
+    right = [
+        "Yeni binada iki kompüter otağı,",
+        "kitabxana və idman zalı olacaq.",
+        "Müəllimlər deyirlər ki, belə bir",
+        "məktəbdə dərs demək onlar üçün",
+        "böyük sevincdir. Açılış mərasimi",
+        "sentyabrın birinci günü keçiriləcək",
+        "və bütün kənd ora dəvət olunub.",
+    ]
+    headline = "Kənddə yeni məktəb binası tezliklə açılacaq."
+    placed = [(72, 110, "Qonşu kənddə bu həftə yeni körpü istifadəyə verildi.", 11)]
+    placed.append((72, 150, headline, 12, True))
+    placed += [(72, 172 + 14 * k, line, 11) for k, line in enumerate(left)]
+    placed += [(310, 172 + 14 * k, line, 11) for k, line in enumerate(right)]
+    result = _set_page(tmp_path / "across.pdf", placed, "Körpü açıldı")
+    assert [a.title for a in result.articles] == ["Körpü açıldı", headline]
+    # The columns under it read left, then right.
+    assert result.articles[1].paragraphs[0].startswith("Kəndin məktəbi")
+    assert result.articles[1].paragraphs[-1].endswith("dəvət olunub.")
+
+
 def test_a_bold_lead_a_little_larger_than_its_text_stays_in_its_article(tmp_path):
     lead = ["Kənddə yeni məktəb binası tikilib və dərslər", "sentyabrdan orada keçiriləcək."]
     placed = [(72, 110 + 16 * k, line, 12, True) for k, line in enumerate(lead)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from sutun.steps.cleanup import furniture_kind
-from sutun.steps.evidence import ITEM_MARK, OPENING_QUOTES
+from sutun.steps.evidence import ITEM_MARK, OPENING_QUOTES, inner_stop
 
 CLOSED = regex.compile(r"[.!?…:;][\"'»”’)]*$")
 JUSTIFIED = 0.55
@@ -467,6 +467,9 @@ BOLD_GAP = 1.2
 """Ems between the words of a bold line at most (a justified line's spaces reach about one)."""
 BOLD_HEADLINE_LINES = 3
 """Most lines of such a headline (a bold lead runs longer)."""
+ACROSS = 1.5
+"""A bold block this many times wider than every line under it spans columns: a headline even
+when it ends on a full stop (a bold lead is set in its column)."""
 BOLD_HEADLINE_WORDS = 3
 """Fewest words of such a headline (a table's bold cell or a label has one or two); it ends on
 no full stop, comma, colon or semicolon (a bold lead ends its sentence)."""
@@ -508,11 +511,15 @@ def _bold_headlines(lines: list[Line], size: float) -> None:
             -0.25 * ln.size <= ln.y0 - y1 < 2 * ln.size and ln.x0 < x1 and ln.x1 > x0
             for ln in plain
         )
+        below = [ln for ln in plain if -0.25 * ln.size <= ln.y0 - y1 < 3 * ln.size and ln.x1 > x0]
+        # Over two columns or more: a headline, whatever it ends on (a lead keeps to its column).
+        across = bool(below) and x1 - x0 > ACROSS * max(ln.x1 - ln.x0 for ln in below)
+        said = " ".join(ln.text for ln in b)
         if (
             under
             and len(b) <= BOLD_HEADLINE_LINES
             and sum(len(ln.words) for ln in b) >= BOLD_HEADLINE_WORDS
-            and b[-1].text.rstrip()[-1:] not in ".,:;"
+            and (b[-1].text.rstrip()[-1:] not in ".,:;" or (across and not inner_stop(said)))
         ):
             for ln in b:
                 ln.headline = True
