@@ -646,8 +646,8 @@ def test_a_numbered_items_lines_hung_under_its_text_go_on_with_it(tmp_path):
     assert article.paragraphs == [intro, *(f"{m} " + " ".join(lines) for m, lines in items)]
 
 
-def _set_page(path, placed: list[tuple], title: str = "Kənddə yeni məktəb"):
-    """A page with ``title`` in bold 16 pt and each (x, y, text, font size[, bold]) of
+def _set_page(path, placed: list[tuple], title: str | None = "Kənddə yeni məktəb"):
+    """A page with ``title`` (if any) in bold 16 pt and each (x, y, text, font size[, bold]) of
     ``placed`` set there; what read_pages makes of it."""
     import pymupdf
 
@@ -656,7 +656,8 @@ def _set_page(path, placed: list[tuple], title: str = "Kənddə yeni məktəb"):
     doc = pymupdf.open()
     page = doc.new_page()
     writer = pymupdf.TextWriter(page.rect)
-    writer.append((72, 80), title, font=heavy, fontsize=16)
+    if title is not None:
+        writer.append((72, 80), title, font=heavy, fontsize=16)
     for x, y, text, size, *bold in placed:
         writer.append((x, y), text, font=heavy if bold == [True] else regular, fontsize=size)
     writer.write_text(page)
@@ -835,7 +836,9 @@ def test_a_bold_lead_a_little_larger_than_its_text_stays_in_its_article(tmp_path
     assert article.paragraphs[0].startswith(" ".join(lead))
 
 
-def _with_display_lines(tmp_path, display: list[str], bold: bool):
+def _with_display_lines(
+    tmp_path, display: list[str], bold: bool, title: str | None = "Kənddə yeni məktəb"
+):
     """An article whose columns hold ``display`` in 16 pt between its two paragraphs; the second
     paragraph says "Məktəbin həyətində idman meydançası və kiçik bir park var." too."""
     first = [
@@ -852,7 +855,7 @@ def _with_display_lines(tmp_path, display: list[str], bold: bool):
     placed += [(72, y + 20 * k, line, 16, bold) for k, line in enumerate(display)]
     y += 20 * len(display)
     placed += [(72, y + 14 * k, line, 11) for k, line in enumerate(second)]
-    return _set_page(tmp_path / "display.pdf", placed), first, second
+    return _set_page(tmp_path / "display.pdf", placed, title), first, second
 
 
 def test_a_pull_quote_is_furniture_and_leaves_its_article_whole(tmp_path):
@@ -862,6 +865,11 @@ def test_a_pull_quote_is_furniture_and_leaves_its_article_whole(tmp_path):
     assert article.title == "Kənddə yeni məktəb"
     assert " ".join(article.paragraphs) == " ".join([*first, *second])
     assert [f["text"] for f in result.furniture if f["kind"] == "pull-quote"] == [" ".join(quote)]
+    # On a page with nothing in bold (an article's second page), a text layer still tells.
+    result, first, second = _with_display_lines(tmp_path, quote, bold=False, title=None)
+    [article] = result.articles
+    assert " ".join(article.paragraphs) == " ".join([*first, *second])
+    assert [f["kind"] for f in result.furniture] == ["pull-quote"]
 
 
 def test_a_bold_headline_its_lead_repeats_still_heads_an_article(tmp_path):
@@ -1024,3 +1032,64 @@ def test_an_unexpected_failure_on_one_file_is_its_record_not_the_end_of_the_arch
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert records[0] == {"source": str(odd), "error": "ValueError: a layout nobody planned for"}
     assert len(records) == 3 and summary["errors"] == 1 and summary["articles"] == 2
+
+
+def test_columns_set_on_staggered_baselines_keep_their_lines_apart(tmp_path):
+    # Each column starts a third of a line lower than the one before (quotes above them): read
+    # row by row, every line lies nearly level with the next column's, and the rows must not
+    # chain down the page into one.
+    prose = (
+        "Kəndin məktəbi uzun illər köhnə binada yerləşirdi və sinif otaqları şagirdlərin "
+        "hamısına yetmirdi. Bu il rayon rəhbərliyi yeni bina üçün vəsait ayırıb və tikinti "
+        "yazda başlayıb. Valideynlər işlərin gedişini hər həftə gəlib yoxlayırdılar. Yeni "
+        "binada iki kompüter otağı, kitabxana və idman zalı olacaq. Müəllimlər deyirlər ki, "
+        "belə bir məktəbdə dərs demək onlar üçün böyük sevincdir. Açılış mərasimi sentyabrın "
+        "birinci günü keçiriləcək və bütün kənd ora dəvət olunub. Qonaqlar da gələcək."
+    )
+    words = prose.split()
+    lines, line = [], []
+    for w in words:
+        if len(" ".join([*line, w])) > 22:
+            lines.append(" ".join(line))
+            line = []
+        line.append(w)
+    lines.append(" ".join(line))
+    per = -(-len(lines) // 3)
+    placed = [
+        (72 + 160 * (k // per), 110 + 5 * (k // per) + 14 * (k % per), text, 11)
+        for k, text in enumerate(lines)
+    ]
+    [article] = _set_page(tmp_path / "staggered.pdf", placed).articles
+    assert " ".join(article.paragraphs) == " ".join(words)
+
+
+def test_a_paragraphs_last_line_as_short_as_its_indent_stays_in_its_column(tmp_path):
+    left = [
+        (84, "Sakinlər üçün vəziyyət getdikcə çətin"),
+        (72, "idi."),
+        (84, "Kənddə yeni məktəb binası tikilib və"),
+        (72, "dərslər sentyabrdan orada keçiriləcək."),
+    ] + [
+        (72, line)
+        for line in (
+            "Valideynlər buna çox sevinirlər və",
+            "müəllimlər də razıdırlar. Məktəbin",
+            "həyətində idman meydançası da var.",
+            "Uşaqlar orada futbol oynayacaqlar.",
+        )
+    ]
+    right = [
+        (362, "Yeni binada iki kompüter otağı,"),
+        (350, "kitabxana və idman zalı olacaq."),
+        (362, "Açılış mərasimi sentyabrın birinci"),
+        (350, "günü keçiriləcək və bütün kənd ora"),
+        (350, "dəvət olunub. Qonaqlar da gələcək."),
+        (350, "Hamı bayramı birlikdə qeyd edəcək."),
+        (350, "Kəndin ağsaqqalları da çıxış edəcək"),
+        (350, "və məktəbə uğurlar arzulayacaqlar."),
+    ]
+    placed = [(x, 110 + 14 * k, line, 11) for k, (x, line) in enumerate(left)]
+    placed += [(x, 110 + 14 * k, line, 11) for k, (x, line) in enumerate(right)]
+    [article] = _set_page(tmp_path / "short.pdf", placed).articles
+    assert article.paragraphs[0] == "Sakinlər üçün vəziyyət getdikcə çətin idi."
+    assert article.paragraphs[2].startswith("Yeni binada")

@@ -216,7 +216,9 @@ def _page(
 ) -> tuple[list[_Part], lay.Grid]:
     """The page's furniture into ``out``; its articles' regions, in reading order, and its
     gutters."""
-    page = lay.layout(words, width, height, list(frames), repeated, grid_hint, list(figures))
+    page = lay.layout(
+        words, width, height, list(frames), repeated, grid_hint, list(figures), text_layer=not ocr
+    )
     out.sizes[n] = (width, height)
     out.furniture.extend({**f, "page": n} for f in page.furniture)
     # Letters are mended in OCR's text: sütun's own (whose model's missing letters it knows) or

@@ -92,20 +92,23 @@ class PageLayout:
 Grid = list[tuple[float, float]]
 
 
-def lines_of(words: list[Word], grid_hint: Grid = (), found: Grid | None = None) -> list[Line]:
+def lines_of(
+    words: list[Word], grid_hint: Grid = (), found: Grid | None = None, level: bool = False
+) -> list[Line]:
     """Words on the same baseline make a row; a row splits into lines at gutters. A body row's
     gap is a gutter when a strip of it stays free of words for several rows up and down the
     column, beside lines that start in line (a justified line's wide spaces line up with its
     neighbours' words within a row or two); in a column too short to tell, when the gap lines
     up with a gutter found elsewhere on the page (pages keep one grid). Headlines split at gaps
     wider than two spaces. ``grid_hint``: the gutters of the page before, for a page with none
-    of its own (an article's last lines run onto it); the page's own go into ``found``."""
+    of its own (an article's last lines run onto it); the page's own go into ``found``.
+    ``level``: words of one size have boxes of one height (a text layer's, not OCR's)."""
     if not words:
         return []
     size = statistics.median(w.size for w in words)
     big = _headline_words(words, size)
-    body = _rows([w for w in words if id(w) not in big])
-    heads = _rows([w for w in words if id(w) in big])
+    body = _rows([w for w in words if id(w) not in big], level)
+    heads = _rows([w for w in words if id(w) in big], level)
     # A folio set just under the columns (— 3 —) would close the gutters it stands in.
     folios = [row for row in body if _folio(row)]
     body = [row for row in body if not _folio(row)]
@@ -212,13 +215,24 @@ def _headline_words(words: list[Word], size: float) -> set[int]:
     return big
 
 
-def _rows(words: list[Word]) -> list[list[Word]]:
+ROW_LEVEL = 0.45
+"""How far apart, in word heights, the middles of two words in a row may lie."""
+
+
+def _level(a: Word, b: Word, share: float) -> bool:
+    return abs(a.y0 + a.y1 - b.y0 - b.y1) / 2 < share * max(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def _rows(words: list[Word], level: bool = False) -> list[list[Word]]:
+    """Words on one baseline, left to right: each joins the row whose last word is level with
+    it. ``level`` (boxes of one height, a text layer's): and the row's first word too, else
+    columns whose baselines are staggered (a picture or a quote having moved one down by part
+    of a line) chain their lines, each a little lower than the last, into one row; OCR's boxes
+    are as tall as their letters, and a row's words lie up to half a line apart."""
     rows: list[list[Word]] = []
     for w in sorted(words, key=lambda w: ((w.y0 + w.y1) / 2, w.x0)):
-        mid = (w.y0 + w.y1) / 2
         for row in reversed(rows[-8:]):
-            r = row[-1]
-            if abs((r.y0 + r.y1) / 2 - mid) < 0.45 * max(r.y1 - r.y0, w.y1 - w.y0):
+            if _level(row[-1], w, ROW_LEVEL) and (not level or _level(row[0], w, ROW_LEVEL)):
                 row.append(w)
                 break
         else:
@@ -436,9 +450,12 @@ def segments_of(lines: list[Line]) -> list[list[Line]]:
             run_x1 = max(x.x1 for x in run[-3:])
             overlap = min(run_x1, ln.x1) - max(run_x0, ln.x0)
             width = min(run_x1 - run_x0, ln.x1 - ln.x0)
+            # A line as short as an indent (idi.) under a paragraph's indented first line
+            # shares little of its width but lies within the column.
+            within = ln.x1 <= run_x1 + ln.size
             if (
                 -0.3 * ln.size < gap < 1.5 * ln.size
-                and overlap > 0.5 * width
+                and (overlap > 0.5 * width or within)
                 and abs(ln.x0 - run_x0) < 3 * ln.size
                 and (best is None or gap < best_gap)
             ):
@@ -575,13 +592,15 @@ def layout(
     repeated: frozenset[str] = frozenset(),
     grid_hint: Grid = (),
     figures: list[Box] = (),
+    text_layer: bool | None = None,
 ) -> PageLayout:
     """``frames`` are drawn boxes (x0, y0, x1, y1): text inside one belongs to what else is
     inside it. ``repeated``: :func:`edge_key` of lines other pages of the document have at
     their top or bottom (running heads). ``figures``: where pictures are (their captions are
-    furniture)."""
+    furniture). ``text_layer``: whether the words come from a PDF's text layer, whose boxes
+    are its fonts' (one height for a size, bold known), not OCR's; None: when some line is bold."""
     grid: Grid = []
-    lines = lines_of(_drop_caps(words), grid_hint, grid)
+    lines = lines_of(_drop_caps(words), grid_hint, grid, level=bool(text_layer))
     if not lines:
         return PageLayout([], [], grid)
     size = body_size(lines)
@@ -609,8 +628,9 @@ def layout(
             furniture.append({"kind": "caption", "text": ln.text, "y": round(ln.y0, 1)})
     body = [ln for ln in body if id(ln) not in captions]
     frames = [f for f in frames if f[2] - f[0] > 4 * size and f[3] - f[1] > 4 * size]
-    # Type weights are known when some line is bold (a PDF's fonts, not OCR's boxes).
-    said = _said(body, size) if any(ln.bold for ln in content) else ""
+    if text_layer is None:
+        text_layer = any(ln.bold for ln in content)
+    said = _said(body, size) if text_layer else ""
     titles = []
     for t in _titles(heads, size):
         quoted = _pull_quote(t, said) if said else 0
