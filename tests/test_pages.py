@@ -733,8 +733,8 @@ def test_ragged_lines_short_after_a_full_stop_do_not_cut_spaced_paragraphs(tmp_p
 
 @pytest.mark.parametrize(
     "cap, word, first",
-    [("K", "ənddə", "Kənddə"), ("O,", "deyəsən", "O, deyəsən")],
-    ids=["letter", "word"],
+    [("K", "ənddə", "Kənddə"), ("O,", "deyəsən", "O, deyəsən"), ("2", "6", "26")],
+    ids=["letter", "word", "digit"],
 )
 def test_a_drop_cap_goes_back_onto_its_word_and_its_lines_stay_one_paragraph(
     tmp_path, cap, word, first

@@ -468,13 +468,13 @@ def segments_of(lines: list[Line]) -> list[list[Line]]:
 
 
 DROP_CAP = 2.0
-"""A lone letter this many times the body size, beside the first lines of a paragraph, is its
-drop cap."""
+"""A lone letter (or digit: 2|6 yaşlı) this many times the body size, beside the first lines of
+a paragraph, is its drop cap."""
 DROP_CAP_ROWS = 2
 """Fewest lines a drop cap stands beside."""
-DROP_CAP_TEXT = regex.compile(rf"[{OPENING_QUOTES}]*\p{{L}}[^\p{{L}}\p{{N}}\s]*$")
-"""One letter, with the quote before it or the punctuation after it that a first-letter style
-takes along. A letter alone goes onto the word beside it; one with punctuation is a word."""
+DROP_CAP_TEXT = regex.compile(rf"[{OPENING_QUOTES}]*[\p{{L}}\p{{N}}][^\p{{L}}\p{{N}}\s]*$")
+"""One letter or digit, with the quote before it or the punctuation after it that a first-letter
+style takes along. One alone goes onto the word beside it; one with punctuation is a word."""
 
 
 BOLD_HEADLINE = 1.05
@@ -572,7 +572,7 @@ def _drop_caps(words: list[Word]) -> list[Word]:
         first = min(rows.values(), key=lambda w: w.y0)
         for w in rows.values():
             moved[id(w)] = replace(w, x0=cap.x0)
-        if cap.text[-1].isalpha():
+        if cap.text[-1].isalnum():
             moved[id(first)] = replace(first, x0=cap.x0, text=cap.text + first.text)
             taken.add(id(cap))
         else:  # a word of its own (O, …): set at the size and on the line of the text beside it
