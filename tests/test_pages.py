@@ -865,6 +865,10 @@ def test_a_pull_quote_is_furniture_and_leaves_its_article_whole(tmp_path):
     assert article.title == "Kənddə yeni məktəb"
     assert " ".join(article.paragraphs) == " ".join([*first, *second])
     assert [f["text"] for f in result.furniture if f["kind"] == "pull-quote"] == [" ".join(quote)]
+    # A short one (two words) quotes the text as surely, in quote marks.
+    result, first, second = _with_display_lines(tmp_path, ["“idman meydançası”"], bold=False)
+    assert [f["kind"] for f in result.furniture] == ["pull-quote"]
+    assert " ".join(result.articles[0].paragraphs) == " ".join([*first, *second])
     # On a page with nothing in bold (an article's second page), a text layer still tells.
     result, first, second = _with_display_lines(tmp_path, quote, bold=False, title=None)
     [article] = result.articles

@@ -852,7 +852,7 @@ a pull quote, not a headline: a headline says in other words what its article sa
 
 
 QUOTED = regex.compile(r"^[\"'«“„‘]|[\"'»”’][.!?]?$")
-QUOTED_SHARE = 0.6
+QUOTED_SHARE = 0.4
 """Share of PULL_QUOTE_LETTERS enough for display type in quote marks: it quotes someone."""
 
 
