@@ -453,6 +453,13 @@ def test_an_acronym_cut_at_a_line_end_is_joined_and_two_acronyms_keep_their_hyph
     assert "Bu gün FIFA və OPEC-NATO görüşü, həmçinin UNESCO iclası oldu." in out
 
 
+def test_a_shares_suffix_after_a_line_end_hyphen_keeps_it_without_a_space():
+    raw = "Başlıq\n\nQiymətlər bu il 3%-\nə qədər, gələn il isə 5-\ndən çox artacaq, ona gö-\nrə."
+    assert "3%-ə qədər, gələn il isə 5-dən çox" in sutun.repair(raw, "aze").text
+    blocks = "Başlıq\n\nQiymətlər bu il 3%-\n\nə qədər artacaq.\n\nVə sonra da ar-\n\ntacaq."
+    assert "3%-ə qədər artacaq." in sutun.repair(blocks, "aze").text
+
+
 def test_two_years_an_extractor_glued_read_as_a_range():
     # The line-end hyphen of 1870-|1872 dropped inside a block; a later second year only, so
     # other long numbers stay.

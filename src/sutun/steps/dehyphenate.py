@@ -49,7 +49,8 @@ LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
 HYPHEN_BREAK = regex.compile(
     rf"[{LINE_END_HYPHENS}][ \t\r]*\n[ \t]*(?=([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*))"
 )
-WORD_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*")
+WORD_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*%?")
+"""The word a line-end hyphen ends; a share's per cent sign takes suffixes too (3%-|ə)."""
 
 
 class HyphenBreak(NamedTuple):

@@ -30,7 +30,7 @@ HYPHEN_CHARS = "-\u2010¬"
 CLOSED_END_CHARS = ".!?…:;—–\"'»”’)]"
 """The characters CLOSED_END can end on."""
 DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
-HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+)[{LINE_END_HYPHENS}]$", regex.REVERSE)
+HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+%?)[{LINE_END_HYPHENS}]$", regex.REVERSE)
 LAYOUT_GLYPHS = "□■▪◾◼"
 LEADING_GLYPHS = LAYOUT_GLYPHS + "•"
 # A bullet cleanup left in place marks a list item (the lone ones are gone): not peeled off.
@@ -418,7 +418,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
     if left.isupper() and right.isupper() and _spelt_whole(joined, hyphened, ctx, language):
         ev["reason"] = "an acronym cut in two: the document or the lexicon spells it whole"
         return HyphenDecision(True, 0.9, ev, attested=True)
-    if left.isnumeric() or (left.isupper() and len(left) > 1):
+    if left.removesuffix("%").isnumeric() or (left.isupper() and len(left) > 1):
         ev["reason"] = "number or acronym before the hyphen"
         return HyphenDecision(False, 0.9, ev)
     jl, hl = lower(joined, language), lower(hyphened, language)
