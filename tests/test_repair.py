@@ -1058,6 +1058,21 @@ def test_a_colon_a_column_end_cut_from_the_quote_it_introduces_is_joined():
     assert "oyunu udub." in out and "dedi: “Oyunçular" in out
 
 
+def test_a_bold_lead_a_column_cut_at_a_sentence_end_is_one_paragraph():
+    lead = (
+        "**Kəndin yeni məktəbi bu gün açıldı və ilk dərsə yüzdən çox şagird gəldi.**",
+        "**Rayon rəhbərliyi bildirib ki, gələn il kənddə uşaq bağçası da tikiləcək.**",
+    )
+    rest = "Tikinti ötən ilin yazında başla-\n\nyıb.\n"
+    broken = f"Kənddə yeni məktəb\n\n{lead[0]}\n\n{lead[1]}\n\n{rest}"
+    out = sutun.repair(broken, "aze").text
+    assert lead[0][:-2] + " " + lead[1][2:] in out
+    # A short bold line after the lead is a subheading: it stays apart.
+    subheading = "**Valideynlər nə deyir?**"
+    broken = f"Kənddə yeni məktəb\n\n{lead[0]}\n\n{subheading}\n\nHamı razıdır, ar-\n\ntıq.\n"
+    assert f"{lead[0]}\n\n{subheading}" in sutun.repair(broken, "aze").text
+
+
 def test_a_paragraphs_first_words_at_a_column_foot_ending_on_a_function_word_are_joined():
     broken = (
         "Kənddə yeni məktəb\n\nMəktəbin açılışına Kamran müəllim də gəlmişdi. Tikinti ötən "

@@ -16,12 +16,16 @@ from sutun.steps.evidence import (
     head_of,
     heading_goes_on,
     heads_an_article,
+    is_closed,
     word_across,
 )
 from sutun.steps.reorder import STRONG, pinned
 
 STEP = "join"
 MIN_SCORE = 0.5
+LEAD_WORDS = 8
+"""Fewest words of each part of a bold lead a column cut at a sentence end (fewer: a bold
+subheading, a label)."""
 
 
 def run(doc: Document, ctx: Context) -> None:
@@ -48,7 +52,10 @@ def run(doc: Document, ctx: Context) -> None:
             paragraph = ""
             continue
         fresh, paragraph = not paragraph, paragraph or ta
-        c = continuation(paragraph, tb, ctx, doc.language)
+        if fresh and k == len(fixed) and _bold_lead_cut(ta, tb):
+            c = Continuation("space", STRONG, True, {"reason": "a bold lead cut at a sentence end"})
+        else:
+            c = continuation(paragraph, tb, ctx, doc.language)
         if c.score < MIN_SCORE:
             paragraph = ""
             continue
@@ -99,6 +106,18 @@ def run(doc: Document, ctx: Context) -> None:
                 evidence={"score": round(c.score, 3), **c.evidence},
             )
         )
+
+
+def _bold_lead_cut(a: str, b: str) -> bool:
+    """The block under the title and the next are both sentences set in bold: one lead a column
+    cut where a sentence ends (a news lead is one paragraph; bold subheadings are short)."""
+    ea, eb = Ends.of(a), Ends.of(b)
+    return (
+        ea.emphasis_start == ea.emphasis_end == eb.emphasis_start == eb.emphasis_end == "**"
+        and is_closed(ea.core)
+        and eb.core.lstrip()[:1].isupper()
+        and all(len(e.core.split(None, LEAD_WORDS)) > LEAD_WORDS for e in (ea, eb))
+    )
 
 
 def _separator_start(doc: Document, a: int, b: int) -> int:
