@@ -483,6 +483,18 @@ def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():
     assert sutun.repair(clean, "aze").text == clean
 
 
+def test_an_english_possessive_glued_to_its_suffixes_gets_its_hyphen_back_in_azerbaijani():
+    text = "Bu gün Moody'sin hesabatı çıxdı və McDonald’sda növbə yaranıb."
+    out = sutun.repair(text, "aze").text
+    assert out == "Bu gün Moody's-in hesabatı çıxdı və McDonald’s-da növbə yaranıb."
+    # Its hyphen at a line end stays too: no suffix is written onto the s.
+    broken = "Başlıq\n\nBu gün Sainsbury's-\n\nnin mağazası açıldı.\n\nSonra ar-\n\ntıq."
+    assert "Sainsbury's-nin mağazası açıldı." in sutun.repair(broken, "aze").text
+    # Turkish sets suffixes off with the apostrophe itself, and they may start with an s.
+    turkish = "Bu gün Ali'sinin evine gittik ve CEO'sudur dedi, sonra gel-\ndi."
+    assert "Ali'sinin" in sutun.repair(turkish, "tur").text
+
+
 @pytest.mark.parametrize(
     ("number", "spoken"),
     [("1996", "altı"), ("40", "qırx"), ("300", "yüz"), ("2000", "min"), ("3000000", "milyon")],

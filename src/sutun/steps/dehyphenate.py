@@ -49,8 +49,11 @@ LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
 HYPHEN_BREAK = regex.compile(
     rf"[{LINE_END_HYPHENS}][ \t\r]*\n[ \t]*(?=([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*))"
 )
-WORD_BEFORE = regex.compile(rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*%?")
-"""The word a line-end hyphen ends; a share's per cent sign takes suffixes too (3%-|ə)."""
+WORD_BEFORE = regex.compile(
+    rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*(?:['’]\p{{L}}+)?%?"
+)
+"""The word a line-end hyphen ends, with its apostrophe (Sainsbury's-|nin); a share's per cent
+sign takes suffixes too (3%-|ə)."""
 
 
 class HyphenBreak(NamedTuple):
@@ -79,6 +82,11 @@ def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
 
 NUMBER_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\d+(?:[.,]\d+)*)(\p{Ll}{1,6})(?![\p{L}\p{N}])")
 ACRONYM_SUFFIX = regex.compile(r"(?<![\p{L}\p{N}-])(\p{Lu}{2,})(\p{Ll}{1,6})(?![\p{L}\p{N}])")
+POSSESSIVE_SUFFIX = regex.compile(
+    r"(?<![\p{L}\p{N}-])(\p{Lu}\p{L}*\p{Ll}['’]s)(\p{Ll}{1,6})(?![\p{L}\p{N}])"
+)
+"""A name's English possessive glued to suffixes (Sainsbury'snin): Azerbaijani writes a hyphen
+there. Not Turkish, whose apostrophe sets off suffixes that may start with s (Ali'si)."""
 ITEM = regex.compile(rf"{ITEM_MARK.pattern}|[•▪■]\s")
 YEAR_RANGE = re.compile(r"([12]\d{3})([12]\d{3})(?![\w/]|[.,]\d)")
 """Eight digits that read as two years (1870|1872): a range whose line-end hyphen an extractor
@@ -466,15 +474,24 @@ def _printed(line: str) -> int:
 
 
 def glued_suffixes(doc: Document) -> bool:
-    """A number or an acronym glued to its suffixes (``19cu``, ``NATOnun``): Turkic text writes
-    a hyphen there, so this is an extractor's dropped line-end hyphen (a sign of damage)."""
-    if not turkic(doc.language):
-        return False
+    """A number, an acronym or an English possessive glued to its suffixes (``19cu``,
+    ``NATOnun``, ``Sainsbury'snin``): Turkic text writes a hyphen there, so this is an
+    extractor's dropped line-end hyphen (a sign of damage)."""
     return any(
         _suffixed(pattern, m.group(1), m.group(2))
-        for pattern in (NUMBER_SUFFIX, ACRONYM_SUFFIX)
+        for pattern, _ in _suffix_patterns(doc.language)
         for m in pattern.finditer(doc.source)
     )
+
+
+def _suffix_patterns(language: str | None) -> list[tuple[regex.Pattern, str]]:
+    """What a Turkic language writes a hyphen between and its suffixes, with why each split."""
+    if not turkic(language):
+        return []
+    out = [(NUMBER_SUFFIX, "number + suffix"), (ACRONYM_SUFFIX, "acronym + suffix")]
+    if language == "aze":
+        out.append((POSSESSIVE_SUFFIX, "English possessive + suffix"))
+    return out
 
 
 def _suffixed(pattern: regex.Pattern, base: str, suffixes: str) -> bool:
@@ -491,28 +508,16 @@ def _suffixed(pattern: regex.Pattern, base: str, suffixes: str) -> bool:
 def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
     # Words are judged as earlier steps left them (look-alike letters already Latin).
     text = doc.source[start:end]
-    if turkic(doc.language):
-        for pattern, why in (
-            (NUMBER_SUFFIX, "number + suffix"),
-            (ACRONYM_SUFFIX, "acronym + suffix"),
-        ):
-            for m in pattern.finditer(text):
-                word = doc.word(start + m.start(), start + m.end())
-                parts = pattern.fullmatch(word) if word else None
-                if word is None or parts is None:
-                    continue
-                if not _suffixed(pattern, parts.group(1), parts.group(2)):
-                    continue
-                _split(
-                    doc,
-                    ctx,
-                    start + m.start(),
-                    start + m.end(),
-                    word,
-                    len(parts.group(1)),
-                    why,
-                    0.95,
-                )
+    for pattern, why in _suffix_patterns(doc.language):
+        for m in pattern.finditer(text):
+            word = doc.word(start + m.start(), start + m.end())
+            parts = pattern.fullmatch(word) if word else None
+            if word is None or parts is None:
+                continue
+            if not _suffixed(pattern, parts.group(1), parts.group(2)):
+                continue
+            a, b = start + m.start(), start + m.end()
+            _split(doc, ctx, a, b, word, len(parts.group(1)), why, 0.95)
     for m in YEAR_RANGE.finditer(text):
         since, until = int(m.group(1)), int(m.group(2))
         glued_on = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/-")

@@ -30,7 +30,9 @@ HYPHEN_CHARS = "-\u2010¬"
 CLOSED_END_CHARS = ".!?…:;—–\"'»”’)]"
 """The characters CLOSED_END can end on."""
 DASH_END = regex.compile(r"\s[-–—]$", regex.REVERSE)
-HYPHEN_END = regex.compile(rf"([\p{{L}}\p{{N}}]+%?)[{LINE_END_HYPHENS}]$", regex.REVERSE)
+HYPHEN_END = regex.compile(
+    rf"([\p{{L}}\p{{N}}]+(?:['’]\p{{L}}+)?%?)[{LINE_END_HYPHENS}]$", regex.REVERSE
+)
 LAYOUT_GLYPHS = "□■▪◾◼"
 LEADING_GLYPHS = LAYOUT_GLYPHS + "•"
 # A bullet cleanup left in place marks a list item (the lone ones are gone): not peeled off.
@@ -412,6 +414,10 @@ def _word(part: str, m: LanguageModel) -> bool:
     return stem is not None and len(stem) >= 5 and m.count(stem) >= BOTH_WORDS_MIN_COUNT
 
 
+POSSESSIVE = regex.compile(r"\p{L}['’]s$")
+"""A name's English possessive (Sainsbury's-|nin): no suffix is written onto its s."""
+
+
 def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
     joined, hyphened = left + right, f"{left}-{right}"
     ev: dict[str, Any] = {"left": left, "right": right}
@@ -420,6 +426,9 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         return HyphenDecision(True, 0.9, ev, attested=True)
     if left.removesuffix("%").isnumeric() or (left.isupper() and len(left) > 1):
         ev["reason"] = "number or acronym before the hyphen"
+        return HyphenDecision(False, 0.9, ev)
+    if POSSESSIVE.search(left):
+        ev["reason"] = "an English possessive takes its suffixes after a hyphen"
         return HyphenDecision(False, 0.9, ev)
     jl, hl = lower(joined, language), lower(hyphened, language)
     doc_joined, doc_hyph = ctx.vocab.get(jl, 0), ctx.vocab.get(hl, 0)
