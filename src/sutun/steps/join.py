@@ -52,6 +52,7 @@ def run(doc: Document, ctx: Context) -> None:
             paragraph = ""
             continue
         fresh, paragraph = not paragraph, paragraph or ta
+        # The lead: the block under the title (pinned first), or the first without one.
         if fresh and k == len(fixed) and _bold_lead_cut(ta, tb):
             c = Continuation("space", STRONG, True, {"reason": "a bold lead cut at a sentence end"})
         else:
