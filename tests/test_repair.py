@@ -1233,6 +1233,21 @@ def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():
     assert stray.score < STRONG <= name.score < right.score
 
 
+def test_without_a_lexicon_a_stem_the_document_writes_across_the_break_outranks_a_syllable():
+    from sutun.config import RepairConfig
+    from sutun.readers import document_from_text
+    from sutun.steps.evidence import Context, continuation
+
+    text = "Its political debate was long, and local communities wrote to the council."
+    ctx = Context(config=RepairConfig(), model=None, document=document_from_text(text, "eng"))
+    ctx.read_vocabulary()
+    end = "They spoke about the poli-"
+    stem = continuation(end, "tics of the town.", ctx, "eng")  # political
+    other = continuation(end, "nity was glad.", ctx, "eng")  # another fragment's word
+    assert stem.join and other.join and stem.score > other.score
+    assert continuation("the whole commu-", "nity was glad.", ctx, "eng").score == stem.score
+
+
 def test_a_broken_word_spelt_in_the_lexicon_outranks_one_only_the_grammar_accepts():
     from sutun.config import RepairConfig
     from sutun.lang.model import shipped

@@ -6,6 +6,7 @@ ask these functions and record what they answered in their Edits.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -536,6 +537,31 @@ class Continuation:
 NONE = Continuation("", 0.0)
 
 
+STEM_JOIN_SCORE = 2.5
+"""A broken word whose beginning, past the hyphen, the document writes in another word."""
+STEM_REACH = 2
+"""Letters past the hyphen that a word of the document must share with the joined one."""
+STEM_MIN = 6
+"""Letters that shared beginning must have at least."""
+
+
+def _stem_written(left: str, right: str, ctx: Context, language: str | None) -> bool:
+    """Whether a word the document writes inside a line begins as ``left`` + ``right`` do, some
+    letters past the hyphen (polit-|ikasındaki beside politikası): its stem runs across the
+    break, as it would not into another fragment's word (polit-|nu). Text without a lexicon has
+    only this for evidence."""
+    joined = lower(left + right, language)
+    reach = len(left) + STEM_REACH
+    if len(joined) < max(reach, STEM_MIN):
+        return False
+    words = ctx.memo.get(("sorted vocabulary",))
+    if words is None:
+        words = ctx.memo[("sorted vocabulary",)] = sorted(ctx.vocab)
+    start = joined[: max(reach, STEM_MIN)]
+    k = bisect.bisect_left(words, start)
+    return k < len(words) and words[k].startswith(start) and words[k] != joined
+
+
 def word_across(c: Continuation) -> bool:
     """A hyphen join into a word the evidence knows: prose on both sides, never letter debris."""
     return c.kind == "hyphen" and c.score >= STRONG_HYPHEN
@@ -817,11 +843,14 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if hb.lower and hb.first and DROP_CAP.fullmatch(ta.core):
         return _drop_cap(ta, hb, ctx, language)
     if ta.hyphen and hb.first and not hb.enumerated:
+        extra: dict[str, Any] = {}
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():
             syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
             if d.attested:
                 score = INFERRED_JOIN_SCORE if d.inferred else SEEN_JOIN_SCORE
+            elif d.join and _stem_written(ta.hyphen, hb.first, ctx, language):
+                score, extra = STEM_JOIN_SCORE, {"stem_in_document": True}
             else:
                 score = 2.0 if syllabic and not _stray(ta, hb, ctx) else 1.0
         elif d.attested:
@@ -830,9 +859,8 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
             # A word broken before a capital goes on into a name (Black-|Daley), not into a
             # word that opens sentences (Black-|Üç).
             score = 0.3 if sentence_starter(hb.first, ctx, language) else 0.6
-        return Continuation(
-            "hyphen", score, d.join, {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence}
-        )
+        ev = {"a_end": ta.core[-20:], "b_start": hb.core[:20], **d.evidence, **extra}
+        return Continuation("hyphen", score, d.join, ev)
     if hb.enumerated:
         return NONE  # a list item starts a paragraph of its own (its "2)" closes nothing)
     ev: dict[str, Any] = {"a_end": ta.core[-20:], "b_start": hb.core[:20]}
