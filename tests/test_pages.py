@@ -1097,3 +1097,26 @@ def test_a_paragraphs_last_line_as_short_as_its_indent_stays_in_its_column(tmp_p
     [article] = _set_page(tmp_path / "short.pdf", placed).articles
     assert article.paragraphs[0] == "Sakinlər üçün vəziyyət getdikcə çətin idi."
     assert article.paragraphs[2].startswith("Yeni binada")
+
+
+def test_a_headline_line_with_a_number_and_its_suffix_stays_in_the_headline(tmp_path):
+    placed = [
+        (72, 60 + 20 * k, line, 16, True)
+        for k, line in enumerate(["Qurbanların", "Sayı 800-ü", "keçib"])
+    ]
+    placed.append((72, 140, "Xilasedicilər bu gün də axtarışları davam etdirirlər.", 11))
+    [article] = _set_page(tmp_path / "number.pdf", placed, title=None).articles
+    assert article.title == "Qurbanların Sayı 800-ü keçib"
+
+
+def test_a_running_head_among_an_articles_lines_goes_to_furniture_not_away(tmp_path):
+    lines = [
+        "Kənddə yeni məktəb binası tikilib və",
+        "XALQ QƏZETİ • № 48",
+        "dərslər sentyabrdan orada keçiriləcək.",
+    ]
+    placed = [(72, 110 + 14 * k, line, 11) for k, line in enumerate(lines)]
+    result = _set_page(tmp_path / "head.pdf", placed)
+    [article] = result.articles
+    assert [" ".join(p.split()) for p in article.paragraphs] == [f"{lines[0]} {lines[2]}"]
+    assert {"kind": "running-head", "text": lines[1], "page": 1} in result.furniture

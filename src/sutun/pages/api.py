@@ -240,6 +240,14 @@ def _page(
     return parts, page.grid
 
 
+def _keep_furniture(out: Extracted, repaired, page: int) -> None:
+    """What the repair of an article's text filed as furniture (a folio or a running head set
+    among its lines) goes into the page's furniture: nothing read off a page is dropped."""
+    out.furniture.extend(
+        {"kind": f["kind"], "text": f["text"], "page": page} for f in repaired.document.furniture
+    )
+
+
 def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
     """Articles from the pages' regions. Text above a page's first headline goes on from the
     article that ended the page before (an article run onto the next page), its columns read
@@ -259,9 +267,14 @@ def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
         if not paras and not title:
             continue
         text = "\n\n".join(paras)
-        fixed = repair(text, language, config=config).text if text else ""
-        paragraphs = [p.strip() for p in fixed.split("\n\n") if p.strip()]
+        paragraphs = []
+        if text:
+            body = repair(text, language, config=config)
+            paragraphs = [p.strip() for p in body.text.split("\n\n") if p.strip()]
+            _keep_furniture(out, body, part.page)
         if title:
-            title = repair(title, language, config=config).text.strip()
+            head = repair(title, language, config=config)
+            title = head.text.strip()
+            _keep_furniture(out, head, part.page)
         out.articles.append(Article(title, paragraphs, part.page))
         out.boxes.append({"page": part.page, "box": part.box})

@@ -109,9 +109,15 @@ def furniture_kind(text: str, strong_only: bool) -> str:
 
 def _issue_mark(line: str) -> bool:
     """An issue number set in a paper's head line (… • № 35), not one a sentence cites: the
-    line starts in lower case (tarixli (protokol №14) qərarı) or the number is in parentheses."""
+    line starts in lower case (tarixli (protokol №14) qərarı), the number is in parentheses, or
+    a suffix or a lower-case word goes on from it (Qurbanlarının Sayı 800-ü keçib)."""
     m = ISSUE_MARK.search(line)
-    return m is not None and not line[:1].islower() and "(" not in line[: m.start()]
+    return (
+        m is not None
+        and not line[:1].islower()
+        and "(" not in line[: m.start()]
+        and not SENTENCE_GOES_ON.match(line, m.end())
+    )
 
 
 @lru_cache(maxsize=8)
