@@ -1217,6 +1217,10 @@ def test_a_syllable_repeated_across_a_line_end_is_no_reduplication():
     text = "Başlıq\n\nBu adət ba-\nbalarımızdakı kimi qalıb, uşaqlar ev-\nev gəzirlər."
     out = sutun.repair(text, "aze").text
     assert "babalarımızdakı kimi" in out and "ev-ev gəzirlər" in out
+    # A foreign word nobody knows: its first syllable repeated with no suffixes after it.
+    text = "Başlıq\n\nKiçik yarasalar (pi-\npistrelles) gəldi, onlar üz-\nüzə durdular."
+    out = sutun.repair(text, "aze").text
+    assert "(pipistrelles) gəldi" in out and "üz-üzə durdular" in out
 
 
 def test_a_hyphen_join_into_a_word_of_its_own_is_weak_evidence():

@@ -384,10 +384,17 @@ def _suffixed_glued(name: str, ctx: Context) -> str:
     return glued
 
 
+SHORT_STEM = 4
+"""Letters of a stem short enough to be a word's first syllable too (pi-, ba-, üz-)."""
+
+
 def reduplicated(left: str, right: str) -> bool:
-    """üz-üzə, gəlib-gəlmədiyini: the right part repeats the left one's stem."""
+    """üz-üzə, gəlib-gəlmədiyini: the right part repeats the left one's stem. A short left part
+    repeated at the right one's start is a reduplication only with suffixes after it, or none:
+    pi-|pistrelles is a word broken after its first syllable."""
     if len(left) >= 2 and right.startswith(left):
-        return True
+        rest = right[len(left) :]
+        return len(left) >= SHORT_STEM or not rest or morphology.suffix_chain(rest, left)
     shared = next(
         (k for k, (a, b) in enumerate(zip(left, right, strict=False)) if a != b),
         min(len(left), len(right)),
