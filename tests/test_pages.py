@@ -1120,3 +1120,18 @@ def test_a_running_head_among_an_articles_lines_goes_to_furniture_not_away(tmp_p
     [article] = result.articles
     assert [" ".join(p.split()) for p in article.paragraphs] == [f"{lines[0]} {lines[2]}"]
     assert {"kind": "running-head", "text": lines[1], "page": 1} in result.furniture
+
+
+def test_a_gutter_found_far_up_the_page_does_not_split_an_articles_last_lines(tmp_path, aze):
+    # A page whose articles keep different grids: at its foot, an article ends in two rows of
+    # narrow justified columns, and one line's wide space lies where the article far above has
+    # a gutter; only a gutter found near a row speaks for it.
+    from sutun.bench.pages_bench import pages
+
+    page = pages(aze, 3, seed=6)[2]
+    path = tmp_path / "grids.pdf"
+    path.write_bytes(page.pdf)
+    result = read_pages(path, "aze")
+    got = {fold("\n\n".join([a.title, *a.paragraphs])) for a in result.articles}
+    for title, paragraphs in page.gold:
+        assert fold("\n\n".join([title, *paragraphs])) in got, title

@@ -120,15 +120,15 @@ def lines_of(
             if right.x0 - left.x1 >= 0.8 * gap_size:
                 spacing = _as_wide(gaps, k, 0.1 * gap_size)
                 verdicts[i, k] = _gutter(body, i, left, right, gap_size, spacing)
-    grid = []
+    grid: list[tuple[float, float, float | None]] = []  # gutters, each with its row's middle
     for (i, k), v in verdicts.items():
         if v == "gutter":
-            a, b = body[i][k].x1, body[i][k + 1].x0
+            a, b, y = body[i][k].x1, body[i][k + 1].x0, _mid(body[i])
             inside = _column_inside(body, i, a, b, max(body[i][k].size, body[i][k + 1].size))
-            grid += [(a, inside[0]), (inside[1], b)] if inside else [(a, b)]
+            grid += [(a, inside[0], y), (inside[1], b, y)] if inside else [(a, b, y)]
     if found is not None:
-        found += grid
-    grid = grid or list(grid_hint)
+        found += [(a, b) for a, b, _ in grid]
+    grid = grid or [(a, b, None) for a, b in grid_hint]
     lines = []
     for i, row in enumerate(body):
         current = [row[0]]
@@ -137,7 +137,7 @@ def lines_of(
             a, b = current[-1].x1, w.x0
             if (
                 verdict == "gutter"
-                or (verdict == "maybe" and _on_grid(a, b, w.size, grid))
+                or (verdict == "maybe" and _on_grid(a, b, w.size, grid, _mid(row)))
                 or (a - b > OVERRUN * w.size and _overrun(current[-1], w, grid))
             ):
                 lines.append(Line(current))
@@ -164,8 +164,8 @@ OVERRUN = 0.1
 across a gutter of the page, ran out of its column into the next (a word too long to break)."""
 
 
-def _overrun(left: Word, right: Word, grid: list[tuple[float, float]]) -> bool:
-    return any(left.x0 < a < left.x1 and right.x0 >= a for a, _ in grid)
+def _overrun(left: Word, right: Word, grid: list[tuple[float, float, float | None]]) -> bool:
+    return any(left.x0 < a < left.x1 and right.x0 >= a for a, _, _ in grid)
 
 
 def _folio(row: list[Word]) -> bool:
@@ -182,12 +182,24 @@ INDENT = 2.5
 """A paragraph's first line starts at most this many ems right of its column's edge."""
 
 
-def _on_grid(a: float, b: float, size: float, grid: list[tuple[float, float]]) -> bool:
+GRID_REACH = 25
+"""Body sizes up or down the page a gutter found in one row speaks for another's (a page's
+articles may keep different grids; a gutter from the page before speaks for the whole page)."""
+
+
+def _on_grid(
+    a: float, b: float, size: float, grid: list[tuple[float, float, float | None]], y: float
+) -> bool:
     """Whether the gap a..b lies on a gutter found elsewhere on the page: it overlaps one, and
     the text right of it starts where that gutter's column does (an indent either way). A
     gutter beside a paragraph's short last line reaches far left of its column: only its right
     edge is the grid's."""
-    return any(min(b, y) - max(a, x) > 0.3 * size and abs(b - y) <= INDENT * size for x, y in grid)
+    return any(
+        min(b, x1) - max(a, x0) > 0.3 * size
+        and abs(b - x1) <= INDENT * size
+        and (at is None or abs(at - y) <= GRID_REACH * size)
+        for x0, x1, at in grid
+    )
 
 
 def _headline_words(words: list[Word], size: float) -> set[int]:
