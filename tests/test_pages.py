@@ -77,6 +77,19 @@ def test_a_wide_space_in_a_short_column_is_no_gutter_however_a_gutter_elsewhere_
     assert short == {"w0 w60 w120", "w220", "w0 w65 w118"}
 
 
+def test_the_page_befores_gutter_speaks_where_a_short_page_found_only_some_of_its_own():
+    # An article's last three rows on a page of their own: the first gutter shows (the left
+    # column's lines end together), the second does not (ragged ends); the page before has it.
+    words = []
+    for k, end in enumerate((200, 190, 205)):
+        y = 12.0 * k
+        spans = [(0, 40), (44, 100), (120, 150), (154, end), (240, 270), (274, 340)]
+        words += [Word(a, y, b, y + 10, f"w{a:.0f}", 10.0) for a, b in spans]
+    assert {ln.text for ln in lines_of(words)} >= {"w120 w154 w240 w274"}
+    lines = {ln.text for ln in lines_of(words, grid_hint=[(205.0, 240.0)])}
+    assert lines == {"w0 w44", "w120 w154", "w240 w274"}
+
+
 def test_a_river_of_wide_spaces_in_a_short_narrow_column_is_no_gutter():
     # Four justified rows of a column 11 ems wide: the wide spaces line up, and right of them
     # the rows' last words end together at the column's edge (a column's words start together).

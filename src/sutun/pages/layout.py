@@ -128,7 +128,7 @@ def lines_of(
             grid += [(a, inside[0], y), (inside[1], b, y)] if inside else [(a, b, y)]
     if found is not None:
         found += [(a, b) for a, b, _ in grid]
-    grid = grid or [(a, b, None) for a, b in grid_hint]
+    grid += [(a, b, None) for a, b in grid_hint]
     lines = []
     for i, row in enumerate(body):
         current = [row[0]]
