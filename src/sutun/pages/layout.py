@@ -182,7 +182,7 @@ INDENT = 2.5
 """A paragraph's first line starts at most this many ems right of its column's edge."""
 
 
-GRID_REACH = 25
+GRID_REACH = 30
 """Body sizes up or down the page a gutter found in one row speaks for another's (a page's
 articles may keep different grids; a gutter from the page before speaks for the whole page)."""
 
