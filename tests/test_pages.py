@@ -252,12 +252,14 @@ def test_small_type_under_a_picture_is_its_caption():
     assert alone.furniture == []
 
 
-def test_a_caption_the_column_end_pushed_to_the_next_columns_top_is_still_one():
+@pytest.mark.parametrize("width", [120, 212], ids=["narrow", "wider than the picture"])
+def test_a_caption_the_column_end_pushed_to_the_next_columns_top_is_still_one(width):
     # The picture ends the first column (the next article's headline is under it); its caption
-    # opens the second column.
+    # opens the second column, which may be a little wider than the picture.
     head = [Word(40, 50, 460, 66, "Başlıq", 16.0, True)]
     words = head + _body_lines(40, range(80, 200, 12))
-    words += _caption_words(260, 80) + _body_lines(260, range(95, 330, 12))
+    words.append(Word(260, 80, 260 + width, 87.5, "Foto: tədbirdən görüntü", 7.5))
+    words += _body_lines(260, range(95, 330, 12))
     words.append(Word(40, 345, 460, 361, "İkinci", 16.0, True))
     words += _body_lines(40, range(375, 450, 12))
     page = layout(words, 595, 842, figures=[(40, 206, 250, 330)])

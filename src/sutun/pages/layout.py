@@ -684,8 +684,9 @@ def _under_figures(
         caption = _caption(ordered, x0, x1, y1, size)
         under = [ln for ln in content if ln.x0 < x1 and ln.x1 > x0 and ln.y0 > y1]
         if not caption and (not under or min(under, key=lambda ln: ln.y0).headline):
-            # The next column starts under the headline over both.
-            x2 = 2 * x1 - x0
+            # The next column starts under the headline over both, a gutter on (as wide as the
+            # picture's, give or take: columns and pictures differ by a few points).
+            x2 = 2 * x1 - x0 + NEXT_COLUMN * size
             heads = [ln.y1 for ln in content if ln.headline and ln.y1 <= y0 and ln.x1 > x1]
             top = max(heads, default=0.0)
             right = [ln for ln in ordered if _within(ln, x1, x2, size) and top <= ln.y0 < y1]
@@ -714,6 +715,8 @@ def _within(ln: Line, x0: float, x1: float, size: float) -> bool:
     return ln.x0 >= x0 - size and ln.x1 <= x1 + size
 
 
+NEXT_COLUMN = 2.0
+"""Body sizes past the picture's width that the next column may reach (its gutter)."""
 FIGURE = 3
 """A picture this many body sizes wide and high or more has a caption under it, if any."""
 FIGURE_CAPTION = 0.95
