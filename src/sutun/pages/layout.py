@@ -99,10 +99,11 @@ def lines_of(
     gap is a gutter when a strip of it stays free of words for several rows up and down the
     column, beside lines that start in line (a justified line's wide spaces line up with its
     neighbours' words within a row or two); in a column too short to tell, when the gap lines
-    up with a gutter found elsewhere on the page (pages keep one grid). Headlines split at gaps
-    wider than two spaces. ``grid_hint``: the gutters of the page before, for a page with none
-    of its own (an article's last lines run onto it); the page's own go into ``found``.
-    ``level``: words of one size have boxes of one height (a text layer's, not OCR's)."""
+    up with a gutter found near it on the page (GRID_REACH: a page's articles may keep different
+    grids) or on the page before. Headlines split at gaps wider than two spaces. ``grid_hint``:
+    the gutters of the page before, which speak for this one too (an article's last lines run
+    onto it); the page's own go into ``found``. ``level``: words of one size have boxes of one
+    height (a text layer's, not OCR's)."""
     if not words:
         return []
     size = statistics.median(w.size for w in words)
