@@ -270,7 +270,12 @@ def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
         paragraphs = []
         if text:
             body = repair(text, language, config=config)
-            paragraphs = [p.strip() for p in body.text.split("\n\n") if p.strip()]
+            fixed = body.text
+            if body.document.furniture:
+                # The lines either side of a running head are neighbours now: a word it cut at a
+                # line-end hyphen is read whole on a second pass.
+                fixed = repair(fixed, language, config=config).text
+            paragraphs = [p.strip() for p in fixed.split("\n\n") if p.strip()]
             _keep_furniture(out, body, part.page)
         if title:
             head = repair(title, language, config=config)
