@@ -912,7 +912,7 @@ def test_the_installed_ocr_models_character_set_is_read():
 def test_an_en_dash_the_ocr_model_cannot_print_is_told_from_a_hyphen_by_its_width(font):
     import pymupdf
 
-    from sutun.pages.sources import tesseract_words
+    from sutun.pages.sources import read_scan
 
     doc = pymupdf.open()
     page = doc.new_page()
@@ -924,7 +924,7 @@ def test_an_en_dash_the_ocr_model_cannot_print_is_told_from_a_hyphen_by_its_widt
     for k, line in enumerate(lines):
         fontfile = f"/usr/share/fonts/truetype/dejavu/{font}"
         page.insert_text((60, 100 + 30 * k), line, fontsize=12, fontfile=fontfile, fontname="F0")
-    words, _, _ = tesseract_words(rasterise(doc.tobytes(), dpi=200))
+    words = read_scan(rasterise(doc.tobytes(), dpi=200)).words
     assert [w.text for w in words if w.text in "-–"] == ["–", "–", "-", "-", "–"]
 
 

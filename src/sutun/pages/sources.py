@@ -196,11 +196,6 @@ class Scan(NamedTuple):
     pictures: list[tuple[float, float, float, float]]
 
 
-def tesseract_words(image: Path | bytes, language: str = "aze") -> tuple[list[Word], float, float]:
-    """Words, page width and height from ``tesseract … tsv`` (an image path or PNG bytes)."""
-    return read_scan(image, language)[:3]
-
-
 def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
     """A page image (path or PNG bytes) read by Tesseract, turned the right way up and level.
     What Tesseract's layout analysis takes for a photograph holds no words (whatever it reads
@@ -272,9 +267,14 @@ def image_page(path: Path, n: int) -> bytes:
 
     with Image.open(path) as img:
         img.seek(n - 1)
-        png = io.BytesIO()
-        img.convert("L").save(png, format="PNG")
-        return png.getvalue()
+        return _png(img.convert("L"))
+
+
+def _png(img) -> bytes:
+    """A Pillow image as PNG bytes (what Tesseract is given)."""
+    out = io.BytesIO()
+    img.save(out, format="PNG")
+    return out.getvalue()
 
 
 def _upright(data: bytes, language: str) -> tuple[bytes, Read]:
@@ -341,10 +341,7 @@ def _quarter_turned(data: bytes, clockwise: int) -> bytes:
 
     how = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180}
     with Image.open(io.BytesIO(data)) as img:
-        turned = img.convert("L").transpose(how.get(clockwise, Image.Transpose.ROTATE_90))
-    out = io.BytesIO()
-    turned.save(out, format="PNG")
-    return out.getvalue()
+        return _png(img.convert("L").transpose(how.get(clockwise, Image.Transpose.ROTATE_90)))
 
 
 def _tesseract_boxes(data: bytes, language: str) -> Read:
@@ -389,9 +386,7 @@ def _turned(data: bytes, angle: float) -> tuple[bytes, float, float]:
     with Image.open(io.BytesIO(data)) as img:
         grey = img.convert("L")
     level = grey.rotate(math.degrees(angle), Image.Resampling.BICUBIC, expand=True, fillcolor=255)
-    out = io.BytesIO()
-    level.save(out, format="PNG")
-    return out.getvalue(), (level.width - grey.width) / 2, (level.height - grey.height) / 2
+    return _png(level), (level.width - grey.width) / 2, (level.height - grey.height) / 2
 
 
 REREAD_SKEW = math.radians(0.4)
