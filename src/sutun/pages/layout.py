@@ -537,11 +537,8 @@ def _bold_headlines(lines: list[Line], size: float) -> None:
     plain = [ln for ln in lines if not ln.headline and not ln.bold]
     for b in blocks:
         x0, x1, y1 = min(ln.x0 for ln in b), max(ln.x1 for ln in b), b[-1].y1
-        under = any(
-            -0.25 * ln.size <= ln.y0 - y1 < 2 * ln.size and ln.x0 < x1 and ln.x1 > x0
-            for ln in plain
-        )
         below = [ln for ln in plain if -0.25 * ln.size <= ln.y0 - y1 < 3 * ln.size and ln.x1 > x0]
+        under = any(ln.y0 - y1 < 2 * ln.size and ln.x0 < x1 for ln in below)
         # Over two columns or more: a headline, whatever it ends on (a lead keeps to its column).
         across = bool(below) and x1 - x0 > ACROSS * max(ln.x1 - ln.x0 for ln in below)
         said = " ".join(ln.text for ln in b)
