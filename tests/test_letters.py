@@ -442,6 +442,12 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
             {" Jalek": " )alek", "Jura": "l)ura"},
             " Sonra (iki nəfər )gəldi.",
         ),
+        # … or a parenthesis then an l, an i then a slash; not a parenthesis closing before a word.
+        (
+            " Sonra Jong Nelski və jurnal redaktoru gəldilər.",
+            {"Jong": ")long", "jurnal": "i/urnal"},
+            " Sonra (iki nəfər )lakin gəldi.",
+        ),
         # A slash that opens a word; not a path, nor a slash an l was read as (/ayihə: layihə).
         (
             " Sonra münsiflər heyəti, yəni jüri, Jerdan Nelskini dinlədi.",
@@ -577,3 +583,66 @@ def test_a_long_ocr_text_that_drops_letters_as_often_as_it_confuses_them_is_corr
     assert not [
         e for e in sutun.repair(text, "aze", config=confident_only).edits if e.step == "letters"
     ]
+
+
+def test_a_capital_j_the_ocr_model_left_out_or_read_as_l_is_put_back():
+    text = PROSE + (
+        " Filmdə Johnny English rolunu oynayan aktyor John Kennedy ilə görüşdü. Komediya "
+        "janrındakı Bean personajı da məşhurdur."
+    )
+    noisy = _ocr(
+        text,
+        ("Johnny", "ohnny"),  # left out: a name the model knows
+        ("John ", "lohn "),  # read as l, before a capitalised word
+        ("janrındakı", "lanrındakı"),  # a common word's form stays small before a name
+    )
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # A model that prints j and J: the page says what it printed.
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
+def test_a_first_glyph_the_ocr_printed_twice_in_both_cases_is_printed_once():
+    text = PROSE + (
+        " Bu, yeni strategiyanın bir hissəsidir. Seçiciləri narahat edən məsələ əyləndirici deyil."
+    )
+    noisy = _ocr(
+        text,
+        ("strategiyanın", "sSstrategiyanın"),  # inside a sentence: the small letter
+        ("Seçiciləri", "Sseçiciləri"),  # where a sentence starts: the capital
+        ("əyləndirici", "əƏyləndirici"),
+    )
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # Not in text another hand or engine wrote, nor where no known word is left (debris).
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+    debris = PROSE + " Cədvəldə Ssqvx və aAbk yazılıb."
+    assert sutun.repair(debris, "aze", config=NO_J).text == debris
+
+
+def test_a_word_the_ocr_printed_a_glyph_into_takes_the_documents_own_spelling():
+    text = PROSE + (
+        " Bernard Vann gəldi. Vann deyir ki, Vann ailəsi Volta şəhərindəndir. Volta kiçikdir, "
+        "Volta isə uzaqdır."
+    )
+    noisy = _ocr(text, ("Vann deyir", "Vanhn deyir"), ("Volta isə", "SVolta isə"))
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text
+    # A letter doubled is a typist's slip as much as the OCR's; below the gate's count it stays.
+    doubled = _ocr(text, ("Vann deyir", "Vannn deyir"))
+    assert sutun.repair(doubled, "aze", config=NO_J).text == doubled
+    # Below the gate's count, text no OCR of sütun's read keeps the author's letters.
+    once = _ocr(text, ("Vann deyir", "Vanhn deyir"))
+    assert sutun.repair(once, "aze", config=NO_J).text == text
+    assert sutun.repair(once, "aze").text == once
+
+
+def test_a_paragraph_the_ocr_ended_on_a_comma_before_a_capital_ends_on_a_full_stop():
+    config = NO_J._replace(gate=False, steps=("cleanup", "normalise", "dehyphenate", "letters"))
+    text = PROSE + "\n\nBu iş asan deyil.\n\nBazar meneceri isə razıdır, o, planı bəyənir."
+    noisy = text.replace("deyil.", "deyil,")
+    assert sutun.repair(noisy, "aze", config=config).text == text
+    # Before a paragraph that goes on in small letters the comma is the author's.
+    goes_on = PROSE + "\n\nBu iş asan deyil,\n\nbazar meneceri isə razıdır."
+    assert sutun.repair(goes_on, "aze", config=config).text == goes_on
+    assert sutun.repair(noisy, "aze", config=config._replace(ocr_charset=None)).text == noisy

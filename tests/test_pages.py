@@ -1153,3 +1153,17 @@ def test_a_gutter_found_far_up_the_page_does_not_split_an_articles_last_lines(tm
     got = {fold("\n\n".join([a.title, *a.paragraphs])) for a in result.articles}
     for title, paragraphs in page.gold:
         assert fold("\n\n".join([title, *paragraphs])) in got, title
+
+
+def test_a_headline_is_repaired_with_its_body_and_reads_the_bodys_spellings():
+    from sutun.pages.api import OCR_READ, _repaired_article
+
+    # Text sütun's own OCR read: a glyph printed into a name the body spells twice.
+    config = OCR_READ._replace(ocr_charset=frozenset(map(chr, range(32, 0x2000))) - {"j", "J"})
+    title = "Bernard Vanhn: kilsənin qəhrəmanı"
+    body = "Bernard Vann 1918-ci ildə medal aldı.\n\nVann öz batalyonunu irəli apardı."
+    head, text, repairs = _repaired_article(title, body, "aze", config)
+    assert head == "Bernard Vann: kilsənin qəhrəmanı" and text == body and len(repairs) == 1
+    # On its own a headline has no spelling to read; a body without a headline is the same.
+    assert _repaired_article(title, "", "aze", config)[:2] == (title, "")
+    assert _repaired_article("", body, "aze", config)[:2] == ("", body)

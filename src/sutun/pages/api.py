@@ -3,10 +3,13 @@ furniture out."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sutun.config import RepairConfig
+from sutun.document import Repaired
+from sutun.edits import apply_edits
 from sutun.pages import layout as lay
 from sutun.pages import sources
 
@@ -248,6 +251,34 @@ def _keep_furniture(out: Extracted, repaired, page: int) -> None:
     )
 
 
+def _repaired_article(
+    title: str, text: str, language, config: RepairConfig
+) -> tuple[str, str, list[Repaired]]:
+    """The headline and the body repaired as one document, so that each reads the other's words
+    (a name the OCR misread in the headline is spelt right in the body) and the headline's
+    letters are judged at the body's OCR error rate: (headline, body, the repairs made). Each on
+    its own when an edit would run from one into the other."""
+    from sutun.pipeline import repair
+
+    if title and text:
+        cut = len(title) + len(SEPARATOR)
+        whole = repair(title + SEPARATOR + text, language, config=config)
+        head = [e for e in whole.edits if e.end <= len(title)]
+        body = [
+            dataclasses.replace(e, start=e.start - cut, end=e.end - cut)
+            for e in whole.edits
+            if e.start >= cut
+        ]
+        if len(head) + len(body) == len(whole.edits) and not any(e.is_move for e in body):
+            return apply_edits(title, head).strip(), apply_edits(text, body), [whole]
+    repaired = [repair(t, language, config=config) if t else None for t in (title, text)]
+    head_text, body_text = (r.text if r is not None else "" for r in repaired)
+    return head_text.strip(), body_text, [r for r in repaired if r is not None]
+
+
+SEPARATOR = "\n\n"
+
+
 def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
     """Articles from the pages' regions. Text above a page's first headline goes on from the
     article that ended the page before (an article run onto the next page), its columns read
@@ -267,19 +298,13 @@ def _articles(out: Extracted, pages: list[list[_Part]], language) -> None:
         if not paras and not title:
             continue
         text = "\n\n".join(paras)
-        paragraphs = []
-        if text:
-            body = repair(text, language, config=config)
-            fixed = body.text
-            if body.document.furniture:
-                # The lines either side of a running head are neighbours now: a word it cut at a
-                # line-end hyphen is read whole on a second pass.
-                fixed = repair(fixed, language, config=config).text
-            paragraphs = [p.strip() for p in fixed.split("\n\n") if p.strip()]
-            _keep_furniture(out, body, part.page)
-        if title:
-            head = repair(title, language, config=config)
-            title = head.text.strip()
-            _keep_furniture(out, head, part.page)
+        title, fixed, repairs = _repaired_article(title, text, language, config)
+        if fixed and repairs[-1].document.furniture:
+            # The lines either side of a running head are neighbours now: a word it cut at a
+            # line-end hyphen is read whole on a second pass.
+            fixed = repair(fixed, language, config=config).text
+        paragraphs = [p.strip() for p in fixed.split("\n\n") if p.strip()]
+        for r in repairs:
+            _keep_furniture(out, r, part.page)
         out.articles.append(Article(title, paragraphs, part.page))
         out.boxes.append({"page": part.page, "box": part.box})

@@ -12,6 +12,7 @@ confusable one) and ``restore_diacritics`` (text typed without ə ı ö ü ş ç
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import math
 import re
@@ -63,9 +64,14 @@ LOOK_ALIKES = {"j": ("i", "l", "y", "il", "iy")}
 """A letter an OCR model cannot output (Tesseract's Azerbaijani model has no j) → what it reads
 it as instead (rejim → reyim, enerji → enerii, janr → lanr, mesajlar → mesailar, jurnal →
 iyurnal)."""
-INSIDE_LOOK_ALIKES = {"j": ("f", "fl")}
-"""… and what it reads it as inside a word only (rejim → refim, süjet → süflet; a word's first
-F is an F: Flora is no Jora)."""
+INSIDE_LOOK_ALIKES = {"j": ("f", "fl", "if")}
+"""… and what it reads it as inside a word only (rejim → refim, reifim, süjet → süflet; a word's
+first F is an F: Flora is no Jora)."""
+DROPPED_FIRST = frozenset("j")
+"""Letters an OCR model cannot output that it may leave out at a word's start (Johnny → ohnny)."""
+CAPITAL_LOOK_ALIKES = {"j": ("l", "y", "")}
+"""What a word-initial capital reads as where its model lacks it: Tesseract prints a J as l or y
+or not at all (John → lohn, Jacobs → yacobs), a dotted j as i (janr → ianr)."""
 PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
 MARGIN = 1.0
 """How far (in log-frequency) the best candidate must lead the next one."""
@@ -197,6 +203,8 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
             c = _judge(start, end, word, lw, prev, nxt, model, ctx, lang, types, not near_only)
+            if c is not None and _first_name(c, unprinted, source, found, after, model):
+                c = dataclasses.replace(c, new=upper(c.new[:1], lang) + c.new[1:])
             if c is None or (word[:1].isupper() and _verb_inside_a_sentence(c, b.start, ctx)):
                 continue
             out.append(c)
@@ -217,7 +225,7 @@ def _has_look_alike(
     return (
         lw in confused
         or bool(_candidates(lw, model, far, unprinted))
-        or (not model.words.get(lw) and bool(_document_spellings(lw, types, ctx)))
+        or (not model.words.get(lw) and bool(_document_spellings(lw, types, ctx, far)))
     )
 
 
@@ -315,15 +323,19 @@ SENTENCE_END = frozenset(".!?…:")
 BEFORE_A_SENTENCE = " \t\r\n*_-–—•" + OPENING_QUOTES
 
 
+def _inside_a_sentence(source: str, start: int, block_start: int) -> bool:
+    """Whether the word at ``start`` stands after a sentence's first word."""
+    k = start
+    while k > block_start and source[k - 1] in BEFORE_A_SENTENCE:
+        k -= 1
+    return k > block_start and source[k - 1] not in SENTENCE_END
+
+
 def _verb_inside_a_sentence(c: Correction, block_start: int, ctx: Context) -> bool:
     """A capitalised word inside a sentence is a name (Aldi, a shop), never corrected into a
     finite verb (aldı), which no one capitalises there."""
     assert ctx.document is not None and ctx.model is not None
-    source = ctx.document.source
-    k = c.start
-    while k > block_start and source[k - 1] in BEFORE_A_SENTENCE:
-        k -= 1
-    if k <= block_start or source[k - 1] in SENTENCE_END:
+    if not _inside_a_sentence(ctx.document.source, c.start, block_start):
         return False
     rate = ctx.model.end_rate(lower(c.new, ctx.document.language))
     return rate is not None and rate >= USUALLY_ENDS
@@ -344,7 +356,11 @@ def _judge(
 ) -> Correction | None:
     capitalised = word != lw
     if capitalised and word[1:] != lw[1:]:
-        return None  # an acronym or mixed case
+        # An acronym or mixed case; or a name with a glyph printed before its capital (MNews).
+        spelt = _document_spelling(lw, counts, ctx, model, far) if word[2:] == lw[2:] else None
+        if spelt is None or spelt[0] != lw[1:]:
+            return None
+        return Correction(start, end, word, word[1:], "ocr-letter", spelt[1], spelt[2])
     if capitalised and _frequent_name(lw, model):
         return None  # as written (Şon, not Son)
     best, kind = None, ""
@@ -354,7 +370,7 @@ def _judge(
         best = _nonword(lw, prev, nxt, model, capitalised, far, unprinted)
         kind = "ocr-letter"
         if best is None:
-            best = _document_spelling(lw, counts, ctx, model)
+            best = _document_spelling(lw, counts, ctx, model, far)
     elif unprinted and _eligible(lw, model):
         # A letter the OCR model cannot print is misread every time: repeats prove nothing.
         best = _nonword(lw, prev, nxt, model, capitalised, far, unprinted)
@@ -364,7 +380,7 @@ def _judge(
     elif repeats >= REPEATED:
         # A misreading the OCR repeats is the document's own spelling only if the document
         # does not spell the word otherwise, twice as often (psixoloği 5 times, psixoloji 19).
-        best, kind = _document_spelling(lw, counts, ctx, model), "ocr-letter"
+        best, kind = _document_spelling(lw, counts, ctx, model, far), "ocr-letter"
     if best is None and repeats == 1:
         best = _confused_with_the_documents(counts, model, ctx).get(lw)
         kind = "ocr-letter"
@@ -380,6 +396,49 @@ def _judge(
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
     return Correction(start, end, word, new, kind, confidence, evidence)
+
+
+def _first_name(
+    c: Correction,
+    unprinted: str,
+    source: str,
+    found: list[re.Match],
+    after: int,
+    model: LanguageModel,
+) -> bool:
+    """Whether the letter put back at the word's start is a capital the name after it shows:
+    read from what the OCR model prints for one (CAPITAL_LOOK_ALIKES), a capitalised word right
+    after it (lohn Kennedy is John Kennedy; not lanrındakı Bean) — a name the model knows is
+    capitalised anyway."""
+    letter = c.new[:1]
+    if not (letter in unprinted and letter in CAPITAL_LOOK_ALIKES) or after >= len(found):
+        return False
+    if not any(
+        c.old.startswith(alike) and c.old[len(alike) :] == c.new[1:]
+        for alike in CAPITAL_LOOK_ALIKES[letter]
+    ):
+        return False
+    nxt = found[after]
+    return (
+        nxt.group(0)[:1].isupper()
+        and not source[c.end : nxt.start()].strip()
+        and not _inflected(c.new, model)
+    )
+
+
+def _inflected(word: str, model: LanguageModel) -> bool:
+    """Whether ``word`` reads as suffixes after a stem the lexicon has seen INFLECTED_ODDS times
+    as often as the word (janr + ındakı): a common word's form, where a name stands bare."""
+    least = INFLECTED_ODDS * max(1, model.count(word))
+    return any(
+        model.count(word[:k]) >= least and morphology.suffix_chain(word[k:], word[:k])
+        for k in range(MIN_STEM, len(word))
+    )
+
+
+INFLECTED_ODDS = 10
+"""How many times as often as an inflected form its stem is seen (janr 109,621 against
+janrındakı 770; jord 9,126 against jordan 5,911 is no stem)."""
 
 
 def _frequent_name(lw: str, model: LanguageModel) -> bool:
@@ -448,6 +507,7 @@ often than it), is that spelling misread (Kavanö for Kavano, Thömas for Thomas
 
 
 DOCUMENT_SPELLING_MIN_LETTERS = 4
+DOCUMENT_SPELLING = "unknown word, a confusion or a glyph from the document's own spelling"
 SKELETON = {
     "ə": "e",
     "ö": "e",
@@ -491,28 +551,47 @@ def _spelt_often(types: dict[str, int], ctx: Context) -> frozenset[str]:
     return hit
 
 
-def _document_spellings(lw: str, counts: dict[str, int], ctx: Context) -> list[str]:
+def _document_spellings(
+    lw: str, counts: dict[str, int], ctx: Context, far: bool = True
+) -> list[str]:
+    """The spellings the document uses more often than ``lw`` one confusion away, or with
+    ``far``, one glyph fewer."""
     if len(lw) < DOCUMENT_SPELLING_MIN_LETTERS:
         return []  # OCR debris (öəə, şsn) has look-alikes too
+    least = max(DOCUMENT_SPELLING_MIN, 2 * counts.get(lw, 1))
+    inserted = []
+    if far and len(lw) >= INSERTED_GLYPH_MIN_LETTERS:
+        # Not the last letter, which may be a suffix, nor one of two alike, which typists
+        # double too (ölkəddəki).
+        inserted = [
+            c
+            for c in dict.fromkeys(
+                lw[:i] + lw[i + 1 :]
+                for i in range(len(lw) - 1)
+                if lw[i] not in lw[max(0, i - 1) : i] + lw[i + 1]
+            )
+            if counts.get(c, 0) >= least
+        ]
     key = _skeletons(counts, ctx).get(lw) or skeleton(lw)
     if key not in _spelt_often(counts, ctx):
-        return []
-    least = max(DOCUMENT_SPELLING_MIN, 2 * counts.get(lw, 1))
-    return [c for c in _substitutions(lw) if counts.get(c, 0) >= least]
+        return inserted
+    return [c for c in _substitutions(lw) if counts.get(c, 0) >= least] + inserted
+
+
+INSERTED_GLYPH_MIN_LETTERS = 5
+"""A word the OCR printed a glyph into (Vanhn for Vann, MNews) is this long at least: shorter
+ones are line-end fragments and debris (gözl, orqa) that lose a letter into a word by chance."""
 
 
 def _document_spelling(
-    lw: str, counts: dict[str, int], ctx: Context, model: LanguageModel
+    lw: str, counts: dict[str, int], ctx: Context, model: LanguageModel, far: bool = True
 ) -> tuple[str, float, dict] | None:
     if model.count(lw) or model.known(lw):
         return None  # a word of its own
-    spellings = _document_spellings(lw, counts, ctx)
+    spellings = _document_spellings(lw, counts, ctx, far)
     if len(spellings) != 1:
         return None
-    evidence = {
-        "reason": "unknown word, one confusion from the document's own spelling",
-        "document_count": counts[spellings[0]],
-    }
+    evidence = {"reason": DOCUMENT_SPELLING, "document_count": counts[spellings[0]]}
     return spellings[0], 0.8, evidence
 
 
@@ -766,7 +845,8 @@ def unprintable(charset: frozenset[str] | None) -> str:
 
 
 def _look_alikes_read_back(lw: str, unprinted: str) -> tuple[str, ...]:
-    """``lw`` with one look-alike read back into a letter the OCR model cannot print."""
+    """``lw`` with one look-alike read back into a letter the OCR model cannot print, or with one
+    it left out at the start put back."""
     return tuple(
         lw[:i] + letter + lw[i + len(alike) :]
         for letter in unprinted
@@ -774,7 +854,7 @@ def _look_alikes_read_back(lw: str, unprinted: str) -> tuple[str, ...]:
         for alike in alikes
         for i in range(first, len(lw))
         if lw.startswith(alike, i)
-    )
+    ) + tuple(letter + lw for letter in unprinted if letter in DROPPED_FIRST)
 
 
 @lru_cache(maxsize=8192)
@@ -913,16 +993,19 @@ def misprints(doc: Document, ctx: Context) -> bool:
 
 
 def _unprinted_letters(doc: Document, ctx: Context) -> list[Correction]:
-    """Below the gate's count, only the letters the OCR model cannot print are put back: each
-    was misread for certain, where any other error may be the author's own typo."""
-    unprinted = unprintable(ctx.config.ocr_charset)
-    if not unprinted:
+    """Below the gate's count, only the letters the OCR model cannot print are put back, and
+    in text sütun's own OCR read, an unknown word made the document's own spelling: each was
+    misread for certain, where any other error may be the author's own typo."""
+    charset = ctx.config.ocr_charset
+    unprinted = unprintable(charset)
+    if charset is None:
         return []
     lang = doc.language
     return [
         c
         for c in corrections(doc, ctx)
         if _puts_back(lower(c.old, lang), lower(c.new, lang), unprinted)
+        or c.evidence.get("reason") == DOCUMENT_SPELLING
     ]
 
 
@@ -950,18 +1033,19 @@ class Misprint:
     end: int
     symbol: str
     evidence: dict[str, Any]
+    kind: str = "ocr-symbol"
 
     @property
     def span(self) -> tuple[int, int]:
         return self.start, self.end
 
 
-CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\))(?=\p{L}{2})")
-"""A closing parenthesis (or ``l)``) that opens a word: Tesseract's reading of a ``J`` its model
-lacks (``)alek``, ``l)ura``)."""
-SLASH_J_READ = regex.compile(r"(?<![^\s\"“«(])(/)(\p{Ll}{2,})(?![\p{L}\d/.])")
-"""A slash that opens a word of lower-case letters (``/üri``): Tesseract's reading of a ``j`` or
-``J`` its model lacks; not a path (``/usr/bin``, ``/a.b``)."""
+CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\)l?)(?=\p{L}{2})")
+"""A closing parenthesis (or ``l)``, ``)l``) that opens a word: Tesseract's reading of a ``J``
+its model lacks (``)alek``, ``l)ura``, ``)lohn``)."""
+SLASH_J_READ = regex.compile(r"(?<![^\s\"“«(])(i?/)(\p{Ll}{2,})(?![\p{L}\d/.])")
+"""A slash (or ``i/``) that opens a word of lower-case letters (``/üri``, ``i/urnal``):
+Tesseract's reading of a ``j`` or ``J`` its model lacks; not a path (``/usr/bin``, ``/a.b``)."""
 POSSESSIVE_READ = regex.compile(r'(?<=\p{L})"(?=s(?!\p{L}))')
 """A double quote between a word and a lone ``s`` (``Harold"s``): the apostrophe of an English
 possessive, which the model lacks; a quote before Azerbaijani suffixes (``Vaxt"ın``) stays."""
@@ -1030,6 +1114,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
         for m in POSSESSIVE_READ.finditer(source):
             why = "the OCR model has no apostrophe; an English possessive's 's"
             found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
+    found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc)
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
@@ -1038,12 +1123,67 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
     return found
 
 
+TWIN_START = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{L})((?i:\1){1,2})(?=\p{Ll})")
+"""A word's first letters, where the OCR may have printed one glyph twice or thrice."""
+
+
+def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
+    """A word that opens on one letter read twice or thrice in both cases (``Ssisteminə``,
+    ``əƏyləndirici``, ``sSstrategiya``): Tesseract printing its first glyph more than once. One
+    is kept where the word it makes is known and the one read is not; a capital where a sentence
+    starts or the word is a name, else the small letter."""
+    source, lang = doc.source, doc.language
+    starts = [b.start for b in doc.blocks]
+    found = []
+    for m in TWIN_START.finditer(source):
+        first, more = m.group(1), m.group(2)
+        small, capital = lower(first, lang), upper(first, lang)
+        run = first + more
+        if run in (small * len(run), capital * len(run)):
+            continue  # one case: a letter doubled (ssenari), or capitals
+        word = LETTERS_ONLY.match(doc.view(m.start(), min(len(source), m.start() + 64)))
+        if word is None:
+            continue
+        written = lower(word.group(), lang)
+        meant = written[len(more) :]
+        if model.known(written) or not model.known(meant):
+            continue
+        block = doc.blocks[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+        keep = (
+            capital
+            if meant in model.names or not _inside_a_sentence(source, m.start(), block.start)
+            else small
+        )
+        why = "the OCR printed the word's first glyph more than once"
+        found.append(Misprint(*m.span(), keep, {"from": run, "reason": why}, "ocr-letter"))
+    return found
+
+
+def _stops_read_as_commas(doc: Document) -> list[Misprint]:
+    """A paragraph that ends on a comma before one that opens on a capital (and stays apart from
+    it): the OCR read its full stop as a comma (``deyil,`` then ``Bazar meneceri …``)."""
+    source = doc.source
+    body = [b for b in doc.blocks if b.kind != "furniture"]
+    found = []
+    for b, after in itertools.pairwise(body):
+        end = source[b.start : b.end].rstrip()
+        opening = source[after.start : after.end].lstrip().lstrip("*_" + OPENING_QUOTES)
+        if end.endswith(",") and opening[:1].isupper() and not doc.overlaps(b.end, after.start):
+            why = "a paragraph ends on a comma, the next opens on a capital"
+            found.append(
+                Misprint(
+                    b.start + len(end) - 1, b.start + len(end), ".", {"from": ",", "reason": why}
+                )
+            )
+    return found
+
+
 def _put_back_symbols(doc: Document, ctx: Context) -> None:
     for f in misprinted_symbols(doc, ctx):
         if not doc.overlaps(f.start, f.end):
             doc.add(
                 Edit(
-                    "ocr-symbol",
+                    f.kind,
                     f.start,
                     f.end,
                     f.symbol,
