@@ -469,6 +469,13 @@ def test_a_j_the_ocr_model_read_as_another_sign_is_put_back(text, misread, stays
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_a_slash_read_for_a_j_is_put_back_in_a_word_a_line_end_hyphen_cut():
+    # As a page is read: its lines' hyphens joined before the letters are judged.
+    text = PROSE + " Həftələr sonra federal böyük /ü-\nri Saipov haqqında hökm çıxarıb."
+    fixed = sutun.repair(text, "aze", config=NO_J._replace(gate=False))
+    assert "böyük jüri Saipov" in fixed.text
+
+
 def test_shares_whose_percent_sign_the_ocr_model_printed_as_96_are_put_back():
     text = PROSE + " Satış 2,7% artıb, xərclər isə 1,8% azalıb; əhali 2,796 milyon deyil."
     noisy = text.replace("%", "96")
@@ -614,6 +621,10 @@ def test_a_first_glyph_the_ocr_printed_twice_in_both_cases_is_printed_once():
     )
     fixed = sutun.repair(noisy, "aze", config=NO_J)
     assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # Suffixes after a quoted name are read as suffixes.
+    quoted = PROSE + " Qol “Dandi”yə liderlik verdi."
+    noisy_quoted = _ocr(quoted, ("”yə", "”Yyə"))
+    assert sutun.repair(noisy_quoted, "aze", config=NO_J).text == quoted
     # Not in text another hand or engine wrote, nor where no known word is left (debris).
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
     debris = PROSE + " Cədvəldə Ssqvx və aAbk yazılıb."

@@ -31,6 +31,7 @@ from sutun.lang.alphabet import lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
 from sutun.steps.evidence import (
+    CLOSING_QUOTES,
     MIN_LEXICON,
     OPENING_QUOTES,
     USUALLY_ENDS,
@@ -1043,7 +1044,7 @@ class Misprint:
 CAPITAL_J_READ = regex.compile(r"(?<![^\s\"“«])(l?\)l?)(?=\p{L}{2})")
 """A closing parenthesis (or ``l)``, ``)l``) that opens a word: Tesseract's reading of a ``J``
 its model lacks (``)alek``, ``l)ura``, ``)lohn``)."""
-SLASH_J_READ = regex.compile(r"(?<![^\s\"“«(])(i?/)(\p{Ll}{2,})(?![\p{L}\d/.])")
+SLASH_J_READ = regex.compile(r"(?<![^\s\"“«(])(i?/)(\p{Ll}+)(?![\p{L}\d/.])")
 """A slash (or ``i/``) that opens a word of lower-case letters (``/üri``, ``i/urnal``):
 Tesseract's reading of a ``j`` or ``J`` its model lacks; not a path (``/usr/bin``, ``/a.b``)."""
 POSSESSIVE_READ = regex.compile(r'(?<=\p{L})"(?=s(?!\p{L}))')
@@ -1101,7 +1102,11 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
                 found.append(Misprint(*m.span(1), "J", {"from": m.group(1), "reason": why}))
     if "j" not in charset and "/" in source:
         for m in SLASH_J_READ.finditer(source):
-            rest = m.group(2)
+            # The word as the joins left it: a line-end hyphen may have cut it (/ü-|ri).
+            whole = LETTERS_ONLY.match(doc.view(m.start(2), min(len(source), m.end(2) + 64)))
+            rest = whole.group() if whole is not None else m.group(2)
+            if len(rest) < 2:
+                continue
             if model.known("j" + rest):
                 letter = "j"  # /üri: jüri
             elif "J" not in charset and not any(model.known(c + rest) for c in "lıi"):
@@ -1146,12 +1151,18 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
             continue
         written = lower(word.group(), lang)
         meant = written[len(more) :]
-        if model.known(written) or not model.known(meant):
+        # Suffixes after a quoted name (“Dandi”Yyə) are a word of their own here.
+        suffixes = source[m.start() - 1 : m.start()] in CLOSING_QUOTES
+        seen = model.count(written)  # once is a web word list's entry, as good as unseen
+        if seen > LISTED_ONLY or (not seen and model.known(written)):
+            continue
+        if not (model.known(meant) or (suffixes and morphology.suffix_chain(meant))):
             continue
         block = doc.blocks[max(0, bisect.bisect_right(starts, m.start()) - 1)]
         keep = (
             capital
-            if meant in model.names or not _inside_a_sentence(source, m.start(), block.start)
+            if not suffixes
+            and (meant in model.names or not _inside_a_sentence(source, m.start(), block.start))
             else small
         )
         why = "the OCR printed the word's first glyph more than once"
