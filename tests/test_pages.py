@@ -1167,3 +1167,24 @@ def test_a_headline_is_repaired_with_its_body_and_reads_the_bodys_spellings():
     # On its own a headline has no spelling to read; a body without a headline is the same.
     assert _repaired_article(title, "", "aze", config)[:2] == (title, "")
     assert _repaired_article("", body, "aze", config)[:2] == ("", body)
+
+
+def test_what_tesseract_reads_off_a_column_rule_is_no_word():
+    import numpy as np
+    from PIL import Image
+
+    from sutun.pages import sources
+
+    page = np.full((800, 1000), 235, dtype=np.uint8)
+    page[100:700, 500:503] = 20  # a rule down the page, between two columns
+    page[300:340, 200:206] = 20  # a letter's stroke: no rule
+    page[50:650, 100:160] = 60  # a photograph's dark stretch: wider than a line
+    image = io.BytesIO()
+    Image.fromarray(page).save(image, format="PNG")
+    assert sources.rules(image.getvalue()) == [(500, 100, 503, 700)]
+    found = [(500, 100, 503, 700)]
+    key = ("1", "1", "1")
+    assert sources._on_a_rule((494, 300, 8, 40, "İ", key), found)  # a few pixels off the line
+    assert not sources._on_a_rule((520, 300, 120, 40, "sözlər", key), found)
+    assert not sources._on_a_rule((494, 300, 8, 40, "sözlər", key), found)
+    assert not sources._on_a_rule((494, 720, 8, 40, "İ", key), found)  # below its end

@@ -370,7 +370,70 @@ def _tesseract_boxes(data: bytes, language: str) -> Read:
         key = tuple(row.get(k, "") for k in ("block_num", "par_num", "line_num"))
         boxes.append((x, y, w, h, text, key))
         confidence += float(row["conf"])
-    return boxes, width, height, confidence / len(boxes) if boxes else 0.0, pictures
+    confidence = confidence / len(boxes) if boxes else 0.0
+    found = rules(data)
+    boxes = [b for b in boxes if not _on_a_rule(b, found)] if found else boxes
+    return boxes, width, height, confidence, pictures
+
+
+def rules(data: bytes) -> list[tuple[int, int, int, int]]:
+    """The lines running down the image over a good part of its height, as (x0, y0, x1, y1):
+    column rules and the sides of boxed articles."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        dark = np.array(img.convert("L")) < RULE_DARK
+    height, width = dark.shape
+    least = RULE_LENGTH * height
+    # Only a column with that much ink in all may hold a line that long.
+    inked = np.flatnonzero(dark.sum(axis=0) >= least)
+    if not len(inked):
+        return []
+    run = np.zeros(len(inked), dtype=np.int32)
+    longest = np.zeros(len(inked), dtype=np.int32)
+    for row in dark[:, inked]:
+        run = (run + 1) * row
+        np.maximum(longest, run, out=longest)
+    ruled = inked[longest >= least]
+    found = []
+    for band in np.split(ruled, np.flatnonzero(np.diff(ruled) > 1) + 1):
+        if not len(band) or len(band) > RULE_WIDTH * width:
+            continue  # a photograph's dark stretch, not a line
+        ink = np.concatenate(([0], dark[:, band].any(axis=1).astype(np.int8), [0]))
+        edges = np.diff(ink)
+        for top, bottom in zip(
+            np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True
+        ):
+            if bottom - top >= least:
+                found.append((int(band[0]), int(top), int(band[-1]) + 1, int(bottom)))
+    return found
+
+
+def _on_a_rule(box: Box, found: list[tuple[int, int, int, int]]) -> bool:
+    """Whether a word is a piece of a rule Tesseract read as a glyph or two (``İ``, ``1``,
+    ``/)``): short, and its box across the line, within its length. Painting the rules out
+    instead costs more than it mends: Tesseract reads columns apart by them."""
+    x, y, w, h, text, _ = box
+    slack = RULE_SLACK * h
+    return len(text) <= RULE_GLYPHS and any(
+        x <= x1 + slack and x0 - slack <= x + w and top <= y + h / 2 <= bottom
+        for x0, top, x1, bottom in found
+    )
+
+
+RULE_DARK = 128
+"""Grey values below this are ink."""
+RULE_LENGTH = 0.15
+"""A column of ink unbroken over this share of the page's height is a rule: the tallest
+headline letter is a few lines high."""
+RULE_WIDTH = 0.01
+"""A rule is at most this share of the page across."""
+RULE_GLYPHS = 2
+"""What Tesseract reads off a rule is a glyph or two to a line."""
+RULE_SLACK = 0.25
+"""How far from a rule (in its word's heights) a word read off it may lie: Tesseract's box for a
+glyph it made of a rule is a few pixels off the line."""
 
 
 PHOTO = regex.compile(r"class='ocr_photo'[^>]*?bbox (\d+) (\d+) (\d+) (\d+)")
