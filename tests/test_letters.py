@@ -621,6 +621,22 @@ def test_a_first_glyph_the_ocr_printed_twice_in_both_cases_is_printed_once():
     )
     fixed = sutun.repair(noisy, "aze", config=NO_J)
     assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # Inside a word too, where the capital is the glyph printed in; and a look-alike printed
+    # before a word's first letter (0 before o, l before İ, 2 before z).
+    inside = PROSE + (
+        " Bunun səbəbi seçiciləri narahat edir, ofislərinin qapısı İranla danışıqlarda "
+        "zəmanət kimi açıq qalır. Aaron McDonald da gəldi."
+    )
+    noisy_inside = _ocr(
+        inside,
+        ("səbəbi", "sƏə-\nbəbi"),
+        ("seçiciləri", "seçÇiciləri"),
+        ("ofislərinin", "0ofislərinin"),
+        ("İranla", "lİranla"),
+        ("zəmanət", "2zəmanət"),
+    )
+    fixed_inside = sutun.repair(noisy_inside, "aze", config=NO_J._replace(gate=False))
+    assert fixed_inside.text == inside
     # Suffixes after a quoted name are read as suffixes.
     quoted = PROSE + " Qol “Dandi”yə liderlik verdi."
     noisy_quoted = _ocr(quoted, ("”yə", "”Yyə"))

@@ -1153,8 +1153,7 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
         meant = written[len(more) :]
         # Suffixes after a quoted name (“Dandi”Yyə) are a word of their own here.
         suffixes = source[m.start() - 1 : m.start()] in CLOSING_QUOTES
-        seen = model.count(written)  # once is a web word list's entry, as good as unseen
-        if seen > LISTED_ONLY or (not seen and model.known(written)):
+        if _known_as_read(written, model):
             continue
         if not (model.known(meant) or (suffixes and morphology.suffix_chain(meant))):
             continue
@@ -1167,7 +1166,47 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
         )
         why = "the OCR printed the word's first glyph more than once"
         found.append(Misprint(*m.span(), keep, {"from": run, "reason": why}, "ocr-letter"))
+    for m in INNER_TWIN.finditer(source):
+        if source[m.start(1)] == source[m.end(1)]:
+            continue  # a letter doubled (müəyyən, Gerrard)
+        # Inside a word the capital of the two is the one printed in (sƏəbəb, SeçÇiciləri).
+        at = m.start(1) if m.group(1).isupper() else m.start(1) + 1
+        start = m.start()
+        word = LETTERS_ONLY.match(doc.view(start, min(len(source), start + 64)))
+        # Two cases of one letter inside a word are no spelling: the grammar's say is not asked.
+        if word is None or model.count(lower(word.group(), lang)) > LISTED_ONLY:
+            continue
+        cut = at - start
+        if model.known(lower(word.group()[:cut] + word.group()[cut + 1 :], lang)):
+            why = "the OCR printed a glyph twice, in both cases"
+            found.append(
+                Misprint(at, at + 1, "", {"from": source[at], "reason": why}, "ocr-letter")
+            )
+    for m in STRAY_START.finditer(source):
+        word = LETTERS_ONLY.match(doc.view(m.end(), min(len(source), m.end() + 64)))
+        if word is None or _known_as_read(lower(m.group() + word.group(), lang), model):
+            continue
+        if model.known(lower(word.group(), lang)):
+            why = "the OCR printed a look-alike before the word's first letter"
+            found.append(Misprint(*m.span(), "", {"from": m.group(), "reason": why}, "ocr-letter"))
     return found
+
+
+INNER_TWIN = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{L}+?(\p{L})(?i:\1)(?=\p{L}|-)")
+"""A word with one letter printed twice inside it, in two cases (the pair may end a line's
+piece of it: sƏə-|bəb)."""
+STRAY_START = regex.compile(
+    r"(?<![\p{L}\p{M}\d'’-])(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L}))"
+)
+"""A glyph the OCR printed before a word's first letter, of that letter's shape: 0 before o,
+l before I, 2 before z (0ofislər, lİranla, 2zəmanət)."""
+
+
+def _known_as_read(written: str, model: LanguageModel) -> bool:
+    """A word of its own as read: seen more than once (once is a web word list's entry, as good
+    as unseen), or known to the grammar."""
+    seen = model.count(written)
+    return seen > LISTED_ONLY or (not seen and model.known(written))
 
 
 def _stops_read_as_commas(doc: Document) -> list[Misprint]:
