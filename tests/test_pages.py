@@ -1188,3 +1188,26 @@ def test_what_tesseract_reads_off_a_column_rule_is_no_word():
     assert not sources._on_a_rule((520, 300, 120, 40, "sözlər", key), found)
     assert not sources._on_a_rule((494, 300, 8, 40, "sözlər", key), found)
     assert not sources._on_a_rule((494, 720, 8, 40, "İ", key), found)  # below its end
+
+
+def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    dark = np.zeros((100, 300), dtype=bool)
+    dark[40:60, 130:200] = True  # a word's letters
+    key = ("1", "1", "1")
+    # Tesseract's box reaches 30 pixels left of them, into the gutter.
+    assert sources._to_ink((100.0, 35.0, 100.0, 30.0, "zərbə", key), dark) == (
+        130.0,
+        35.0,
+        70.0,
+        30.0,
+        "zərbə",
+        key,
+    )
+    # A box its ink fills stays; so does one that would be left narrower than tall (its right
+    # edge cut into its letters: its ink runs on past it).
+    assert sources._to_ink((130.0, 35.0, 70.0, 30.0, "zərbə", key), dark)[0] == 130.0
+    assert sources._to_ink((100.0, 35.0, 50.0, 30.0, "ka", key), dark)[0] == 100.0

@@ -371,19 +371,42 @@ def _tesseract_boxes(data: bytes, language: str) -> Read:
         boxes.append((x, y, w, h, text, key))
         confidence += float(row["conf"])
     confidence = confidence / len(boxes) if boxes else 0.0
-    found = rules(data)
-    boxes = [b for b in boxes if not _on_a_rule(b, found)] if found else boxes
+    dark = _ink(data)
+    found = _rules_in(dark)
+    boxes = [_to_ink(b, dark) for b in boxes if not _on_a_rule(b, found)]
     return boxes, width, height, confidence, pictures
+
+
+def _ink(data: bytes):
+    """The image's ink: a boolean array, True where a pixel is dark."""
+    import numpy as np
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        return np.array(img.convert("L")) < RULE_DARK
+
+
+def _to_ink(box: Box, dark) -> Box:
+    """A word's box starting where its ink does: Tesseract's box may take in paper left of the
+    letters (a line's first word starting up to an em early, into the gutter beside it). Not
+    where that leaves it narrower than tall: then the box's right edge cut into its letters."""
+    x, y, w, h, text, key = box
+    inked = dark[int(y) : int(y + h), int(x) : int(x + w)].any(axis=0)
+    first = int(inked.argmax()) if inked.any() else 0
+    if not first or w - first < h:
+        return box
+    return (x + first, y, w - first, h, text, key)
 
 
 def rules(data: bytes) -> list[tuple[int, int, int, int]]:
     """The lines running down the image over a good part of its height, as (x0, y0, x1, y1):
     column rules and the sides of boxed articles."""
-    import numpy as np
-    from PIL import Image
+    return _rules_in(_ink(data))
 
-    with Image.open(io.BytesIO(data)) as img:
-        dark = np.array(img.convert("L")) < RULE_DARK
+
+def _rules_in(dark) -> list[tuple[int, int, int, int]]:
+    import numpy as np
+
     height, width = dark.shape
     least = RULE_LENGTH * height
     # Only a column with that much ink in all may hold a line that long.
