@@ -1211,3 +1211,27 @@ def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     # edge cut into its letters: its ink runs on past it).
     assert sources._to_ink((130.0, 35.0, 70.0, 30.0, "zərbə", key), dark)[0] == 130.0
     assert sources._to_ink((100.0, 35.0, 50.0, 30.0, "ka", key), dark)[0] == 100.0
+
+
+def test_a_tilted_page_of_narrow_columns_is_measured_on_its_short_lines():
+    # Lines of three words, 1.5° askew: too few of four for the measure.
+    slope = math.tan(math.radians(1.5))
+    boxes = [
+        (x, 100.0 + 40 * line + x * slope, 50.0, 20.0, "söz", ("1", "1", str(line)))
+        for line in range(8)
+        for x in (100.0, 170.0, 240.0)
+    ]
+    assert math.degrees(skew(boxes)) == pytest.approx(1.5, abs=0.05)
+
+
+def test_what_a_reading_of_the_page_turned_level_lost_is_taken_from_the_first():
+    from sutun.pages.sources import _unread
+
+    read = [(100.0, 100.0, 80.0, 20.0, "qaldı", ("1", "1", "1"))]
+    first = [
+        (102.0, 101.0, 78.0, 20.0, "qaIdı", ("1", "1", "1")),  # read again: the second stands
+        (100.0, 400.0, 90.0, 20.0, "zabitləri", ("2", "1", "1")),  # lost on the second reading
+    ]
+    assert _unread(first, read) == [
+        (100.0, 400.0, 90.0, 20.0, "zabitləri", ("first reading", "2", "1", "1"))
+    ]

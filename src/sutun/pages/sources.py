@@ -210,9 +210,14 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
         # level and read again, its boxes put back in the page's own frame.
         level, dx, dy = _turned(data, angle)
         again = _tesseract_boxes(level, language)
+        first = deskewed(boxes, width, height, angle)
         boxes = [(x - dx, y - dy, *rest) for x, y, *rest in again[0]]
         pictures = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in again[4]]
         angle = skew(boxes)  # what the turn left over
+        if _letters(boxes) < REREAD_KEEPS * _letters(first):
+            # Tesseract lost a block of the turned page (a boxed article's column): the first
+            # reading's words where the second has none are kept, turned level.
+            boxes += _unread(first, boxes)
     boxes = [b for b in boxes if not _in_picture(b, pictures)]
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
@@ -475,6 +480,36 @@ def _turned(data: bytes, angle: float) -> tuple[bytes, float, float]:
     return _png(level), (level.width - grey.width) / 2, (level.height - grey.height) / 2
 
 
+def _unread(first: list[Box], read: list[Box]) -> list[Box]:
+    """The boxes of ``first`` that no box of ``read`` overlaps (their lines keyed apart)."""
+    rows: dict[int, list[Box]] = {}
+    for b in read:
+        for r in range(int(b[1] // UNREAD_ROW), int((b[1] + b[3]) // UNREAD_ROW) + 1):
+            rows.setdefault(r, []).append(b)
+    out = []
+    for x, y, w, h, text, key in first:
+        near = {
+            id(b): b
+            for r in range(int(y // UNREAD_ROW), int((y + h) // UNREAD_ROW) + 1)
+            for b in rows.get(r, ())
+        }
+        if not any(
+            x < bx + bw and bx < x + w and y < by + bh and by < y + h
+            for bx, by, bw, bh, *_ in near.values()
+        ):
+            out.append((x, y, w, h, text, ("first reading", *key)))
+    return out
+
+
+def _letters(boxes: list[Box]) -> int:
+    return sum(sum(ch.isalpha() for ch in text) for _, _, _, _, text, _ in boxes)
+
+
+REREAD_KEEPS = 0.97
+"""A reading of the page turned level holds about the letters of the first (a few more read
+right); with fewer than this share of them, it lost some."""
+UNREAD_ROW = 50.0
+"""Pixels of the rows boxes are filed by when looked up."""
 REREAD_SKEW = math.radians(0.4)
 """A page tilted this much or more is turned level and read again: Tesseract reads tilted lines
 with letters lost and words cut (P inella, Sİ-lah on a page 1.5° askew)."""
@@ -509,28 +544,31 @@ def deskewed(boxes: list[Box], width: float, height: float, angle: float) -> lis
 
 def skew(boxes: list[Box]) -> float:
     """The page's tilt in radians (positive when lines fall to the right, y growing down): the
-    median slope of Tesseract's lines of SKEW_WORDS words or more, each fitted through its
-    words' centres by least squares."""
+    median slope of Tesseract's lines of SKEW_WORDS words or more (FEW_WORDS where those are too
+    few), each fitted through its words' centres by least squares."""
     lines: dict[tuple[str, ...], list[tuple[float, float]]] = {}
     for x, y, w, h, _, key in boxes:
         lines.setdefault(key, []).append((x + w / 2, y + h / 2))
-    slopes = []
-    for points in lines.values():
-        if len(points) < SKEW_WORDS:
-            continue
-        mx = statistics.fmean(p[0] for p in points)
-        my = statistics.fmean(p[1] for p in points)
-        sxx = sum((p[0] - mx) ** 2 for p in points)
-        if sxx > 0:
-            slopes.append(sum((p[0] - mx) * (p[1] - my) for p in points) / sxx)
-    if len(slopes) < SKEW_LINES:
-        return 0.0
-    return math.atan(statistics.median(slopes))
+    for least in (SKEW_WORDS, FEW_WORDS):
+        slopes = []
+        for points in lines.values():
+            if len(points) < least:
+                continue
+            mx = statistics.fmean(p[0] for p in points)
+            my = statistics.fmean(p[1] for p in points)
+            sxx = sum((p[0] - mx) ** 2 for p in points)
+            if sxx > 0:
+                slopes.append(sum((p[0] - mx) * (p[1] - my) for p in points) / sxx)
+        if len(slopes) >= SKEW_LINES:
+            return math.atan(statistics.median(slopes))
+    return 0.0
 
 
 SKEW_WORDS = 4
 SKEW_LINES = 5
 """A page's tilt is measured on lines of this many words at least, and this many lines."""
+FEW_WORDS = 3
+"""… or, on a page with too few such lines (narrow columns), of this many."""
 MIN_SKEW = math.radians(0.2)
 """A smaller tilt moves a word by under two pixels per 500, and is within the measure's own
 spread on a straight page (up to 0.1°): the boxes are left as read."""
