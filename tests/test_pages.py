@@ -1181,7 +1181,7 @@ def test_what_tesseract_reads_off_a_column_rule_is_no_word():
     page[50:650, 100:160] = 60  # a photograph's dark stretch: wider than a line
     image = io.BytesIO()
     Image.fromarray(page).save(image, format="PNG")
-    assert sources.rules(image.getvalue()) == [(500, 100, 503, 700)]
+    assert sources._rules_in(sources._ink(image.getvalue())) == [(500, 100, 503, 700)]
     found = [(500, 100, 503, 700)]
     key = ("1", "1", "1")
     assert sources._on_a_rule((494, 300, 8, 40, "İ", key), found)  # a few pixels off the line

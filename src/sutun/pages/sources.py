@@ -403,13 +403,9 @@ def _to_ink(box: Box, dark) -> Box:
     return (x + first, y, w - first, h, text, key)
 
 
-def rules(data: bytes) -> list[tuple[int, int, int, int]]:
-    """The lines running down the image over a good part of its height, as (x0, y0, x1, y1):
-    column rules and the sides of boxed articles."""
-    return _rules_in(_ink(data))
-
-
 def _rules_in(dark) -> list[tuple[int, int, int, int]]:
+    """The lines running down the image (its ``dark`` pixels) over a good part of its height,
+    as (x0, y0, x1, y1): column rules and the sides of boxed articles."""
     import numpy as np
 
     height, width = dark.shape

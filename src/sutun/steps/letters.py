@@ -1133,10 +1133,11 @@ TWIN_START = regex.compile(r"(?<![\p{L}\p{M}\d'’-])(\p{L})((?i:\1){1,2})(?=\p{
 
 
 def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
-    """A word that opens on one letter read twice or thrice in both cases (``Ssisteminə``,
-    ``əƏyləndirici``, ``sSstrategiya``): Tesseract printing its first glyph more than once. One
-    is kept where the word it makes is known and the one read is not; a capital where a sentence
-    starts or the word is a name, else the small letter."""
+    """Glyphs Tesseract printed twice: a word that opens on one letter read twice or thrice in
+    both cases (``Ssisteminə``, ``əƏyləndirici``, ``sSstrategiya``: one is kept, a capital where
+    a sentence starts or the word is a name, else the small letter), one letter in both cases
+    inside a word (``sƏəbəb``: the capital goes), a look-alike before a word's first letter
+    (``0ofislər``). Each where the word left is known and the word as read is not."""
     source, lang = doc.source, doc.language
     starts = [b.start for b in doc.blocks]
     found = []
