@@ -471,9 +471,9 @@ def test_a_j_the_ocr_model_read_as_another_sign_is_put_back(text, misread, stays
 
 def test_a_slash_read_for_a_j_is_put_back_in_a_word_a_line_end_hyphen_cut():
     # As a page is read: its lines' hyphens joined before the letters are judged.
-    text = PROSE + " Həftələr sonra federal böyük /ü-\nri Saipov haqqında hökm çıxarıb."
+    text = PROSE + " Sonra böyük /ü-\nri Nelski barədə qərarını verdi."
     fixed = sutun.repair(text, "aze", config=NO_J._replace(gate=False))
-    assert "böyük jüri Saipov" in fixed.text
+    assert "böyük jüri Nelski" in fixed.text
 
 
 def test_shares_whose_percent_sign_the_ocr_model_printed_as_96_are_put_back():
@@ -638,7 +638,7 @@ def test_a_first_glyph_the_ocr_printed_twice_in_both_cases_is_printed_once():
     fixed_inside = sutun.repair(noisy_inside, "aze", config=NO_J._replace(gate=False))
     assert fixed_inside.text == inside
     # Suffixes after a quoted name are read as suffixes.
-    quoted = PROSE + " Qol “Dandi”yə liderlik verdi."
+    quoted = PROSE + " Bu qol “Dandi”yə qələbə gətirdi."
     noisy_quoted = _ocr(quoted, ("”yə", "”Yyə"))
     assert sutun.repair(noisy_quoted, "aze", config=NO_J).text == quoted
     # Not in text another hand or engine wrote, nor where no known word is left (debris).

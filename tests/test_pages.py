@@ -1161,7 +1161,7 @@ def test_a_headline_is_repaired_with_its_body_and_reads_the_bodys_spellings():
     # Text sütun's own OCR read: a glyph printed into a name the body spells twice.
     config = OCR_READ._replace(ocr_charset=frozenset(map(chr, range(32, 0x2000))) - {"j", "J"})
     title = "Bernard Vanhn: kilsənin qəhrəmanı"
-    body = "Bernard Vann 1918-ci ildə medal aldı.\n\nVann öz batalyonunu irəli apardı."
+    body = "Bernard Vann 1918-ci ildə medal aldı.\n\nVann sonra evə qayıtdı."
     head, text, repairs = _repaired_article(title, body, "aze", config)
     assert head == "Bernard Vann: kilsənin qəhrəmanı" and text == body and len(repairs) == 1
     # On its own a headline has no spelling to read; a body without a headline is the same.
