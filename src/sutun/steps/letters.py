@@ -12,7 +12,6 @@ confusable one) and ``restore_diacritics`` (text typed without ə ı ö ü ş ç
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import math
 import re
@@ -203,9 +202,25 @@ def corrections(doc: Document, ctx: Context, where: str = "all") -> list[Correct
                 continue
             prev = _neighbour(doc, found, touched, k - 1, lows, lang)
             nxt = _neighbour(doc, found, touched, after, lows, lang)
-            c = _judge(start, end, word, lw, prev, nxt, model, ctx, lang, types, not near_only)
-            if c is not None and _first_name(c, unprinted, source, found, after, model):
-                c = dataclasses.replace(c, new=upper(c.new[:1], lang) + c.new[1:])
+            name_follows = (
+                after < len(found)
+                and found[after].group(0)[:1].isupper()
+                and not source[end : found[after].start()].strip()
+            )
+            c = _judge(
+                start,
+                end,
+                word,
+                lw,
+                prev,
+                nxt,
+                model,
+                ctx,
+                lang,
+                types,
+                not near_only,
+                name_follows,
+            )
             if c is None or (word[:1].isupper() and _verb_inside_a_sentence(c, b.start, ctx)):
                 continue
             out.append(c)
@@ -354,6 +369,7 @@ def _judge(
     lang: str | None,
     counts: dict[str, int],
     far: bool,
+    name_follows: bool = False,
 ) -> Correction | None:
     capitalised = word != lw
     if capitalised and word[1:] != lw[1:]:
@@ -392,38 +408,30 @@ def _judge(
     if best is None:
         return None
     new, confidence, evidence = best
-    # Tesseract's Azerbaijani model reads J as a lower-case l or y: a name gets its capital back.
-    if capitalised or (_puts_back(lw[:1], new[:1], unprinted) and new in model.names):
+    if capitalised or _capital_put_back(lw, new, unprinted, model, name_follows):
         new = upper(new[:1], lang) + new[1:]
     evidence = {"harmony_broken": harmony_breaks(lw), **evidence}
     return Correction(start, end, word, new, kind, confidence, evidence)
 
 
-def _first_name(
-    c: Correction,
-    unprinted: str,
-    source: str,
-    found: list[re.Match],
-    after: int,
-    model: LanguageModel,
+def _capital_put_back(
+    lw: str, new: str, unprinted: str, model: LanguageModel, name_follows: bool
 ) -> bool:
-    """Whether the letter put back at the word's start is a capital the name after it shows:
-    read from what the OCR model prints for one (CAPITAL_LOOK_ALIKES), a capitalised word right
-    after it (lohn Kennedy is John Kennedy; not lanrındakı Bean) — a name the model knows is
-    capitalised anyway."""
-    letter = c.new[:1]
-    if not (letter in unprinted and letter in CAPITAL_LOOK_ALIKES) or after >= len(found):
+    """Whether the letter put back at the word's start, one the OCR model cannot print, is a
+    capital: a name the model knows, or one a capitalised word follows where the model printed
+    what it prints for a capital (CAPITAL_LOOK_ALIKES: lohn Kennedy is John Kennedy; not a
+    common word's form, lanrındakı Bean)."""
+    if not _puts_back(lw[:1], new[:1], unprinted):
         return False
-    if not any(
-        c.old.startswith(alike) and c.old[len(alike) :] == c.new[1:]
-        for alike in CAPITAL_LOOK_ALIKES[letter]
-    ):
-        return False
-    nxt = found[after]
+    if new in model.names:
+        return True
     return (
-        nxt.group(0)[:1].isupper()
-        and not source[c.end : nxt.start()].strip()
-        and not _inflected(c.new, model)
+        name_follows
+        and any(
+            lw.startswith(alike) and lw[len(alike) :] == new[1:]
+            for alike in CAPITAL_LOOK_ALIKES.get(new[:1], ())
+        )
+        and not _inflected(new, model)
     )
 
 
@@ -1103,8 +1111,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
     if "j" not in charset and "/" in source:
         for m in SLASH_J_READ.finditer(source):
             # The word as the joins left it: a line-end hyphen may have cut it (/ü-|ri).
-            whole = LETTERS_ONLY.match(doc.view(m.start(2), min(len(source), m.end(2) + 64)))
-            rest = whole.group() if whole is not None else m.group(2)
+            rest = _word_at(doc, m.start(2)) or m.group(2)
             if len(rest) < 2:
                 continue
             if model.known("j" + rest):
@@ -1147,10 +1154,10 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
         run = first + more
         if run in (small * len(run), capital * len(run)):
             continue  # one case: a letter doubled (ssenari), or capitals
-        word = LETTERS_ONLY.match(doc.view(m.start(), min(len(source), m.start() + 64)))
+        word = _word_at(doc, m.start())
         if word is None:
             continue
-        written = lower(word.group(), lang)
+        written = lower(word, lang)
         meant = written[len(more) :]
         # Suffixes after a quoted name (“Dandi”Yyə) are a word of their own here.
         suffixes = source[m.start() - 1 : m.start()] in CLOSING_QUOTES
@@ -1173,21 +1180,21 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
         # Inside a word the capital of the two is the one printed in (sƏəbəb, SeçÇiciləri).
         at = m.start(1) if m.group(1).isupper() else m.start(1) + 1
         start = m.start()
-        word = LETTERS_ONLY.match(doc.view(start, min(len(source), start + 64)))
+        word = _word_at(doc, start)
         # Two cases of one letter inside a word are no spelling: the grammar's say is not asked.
-        if word is None or model.count(lower(word.group(), lang)) > LISTED_ONLY:
+        if word is None or model.count(lower(word, lang)) > LISTED_ONLY:
             continue
         cut = at - start
-        if model.known(lower(word.group()[:cut] + word.group()[cut + 1 :], lang)):
+        if model.known(lower(word[:cut] + word[cut + 1 :], lang)):
             why = "the OCR printed a glyph twice, in both cases"
             found.append(
                 Misprint(at, at + 1, "", {"from": source[at], "reason": why}, "ocr-letter")
             )
     for m in STRAY_START.finditer(source):
-        word = LETTERS_ONLY.match(doc.view(m.end(), min(len(source), m.end() + 64)))
-        if word is None or _known_as_read(lower(m.group() + word.group(), lang), model):
+        word = _word_at(doc, m.end())
+        if word is None or _known_as_read(lower(m.group() + word, lang), model):
             continue
-        if model.known(lower(word.group(), lang)):
+        if model.known(lower(word, lang)):
             why = "the OCR printed a look-alike before the word's first letter"
             found.append(Misprint(*m.span(), "", {"from": m.group(), "reason": why}, "ocr-letter"))
     return found
@@ -1201,6 +1208,17 @@ STRAY_START = regex.compile(
 )
 """A glyph the OCR printed before a word's first letter, of that letter's shape: 0 before o,
 l before I, 2 before z (0ofislər, lİranla, 2zəmanət)."""
+
+
+def _word_at(doc: Document, at: int) -> str | None:
+    """The letters of the word that starts at ``at``, as the joins left it (a line-end hyphen
+    may have cut it: Ssiste-|minə, /ü-|ri)."""
+    word = LETTERS_ONLY.match(doc.view(at, min(len(doc.source), at + WORD_REACH)))
+    return word.group() if word is not None else None
+
+
+WORD_REACH = 64
+"""Characters of the input read for a word that a join may have made whole."""
 
 
 def _known_as_read(written: str, model: LanguageModel) -> bool:
