@@ -1003,8 +1003,9 @@ def misprints(doc: Document, ctx: Context) -> bool:
 
 def _unprinted_letters(doc: Document, ctx: Context) -> list[Correction]:
     """Below the gate's count, only the letters the OCR model cannot print are put back, and
-    in text sütun's own OCR read, an unknown word made the document's own spelling: each was
-    misread for certain, where any other error may be the author's own typo."""
+    in text sütun's own OCR read, an unknown word made the document's own spelling or given back
+    the ı its model reads as i: each was misread for certain, where any other error may be the
+    author's own typo."""
     charset = ctx.config.ocr_charset
     unprinted = unprintable(charset)
     if charset is None:
@@ -1014,8 +1015,24 @@ def _unprinted_letters(doc: Document, ctx: Context) -> list[Correction]:
         c
         for c in corrections(doc, ctx)
         if _puts_back(lower(c.old, lang), lower(c.new, lang), unprinted)
+        or _undots(lower(c.old, lang), lower(c.new, lang), ctx.model)
         or c.evidence.get("reason") == DOCUMENT_SPELLING
     ]
+
+
+def _undots(lw: str, new: str, model: LanguageModel | None) -> bool:
+    """Whether ``new`` gives an ı back where ``lw``, a word neither the lexicon nor its grammar
+    knows, has an i and differs in nothing else: Tesseract's Azerbaijani model reads ı as i
+    (adlandırdi, məlumatina), where typists do not (no word of NTREX's 62 Azerbaijani articles is
+    so written); a rare word the lexicon has (zoraki beside zorakı) may be meant."""
+    pairs = [(a, b) for a, b in zip(lw, new, strict=False) if a != b]
+    return (
+        len(lw) == len(new)
+        and bool(pairs)
+        and all(p == ("i", "ı") for p in pairs)
+        and model is not None
+        and not model.known(lw)
+    )
 
 
 PERCENT_READ = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)? ?)(96)-([^\W\d_]+)(?![\w-])")
