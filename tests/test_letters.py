@@ -664,6 +664,20 @@ def test_a_word_the_ocr_printed_a_glyph_into_takes_the_documents_own_spelling():
     assert sutun.repair(once, "aze").text == once
 
 
+def test_a_parenthesis_nothing_closes_or_a_digit_glued_before_a_word_is_the_ocrs():
+    text = PROSE + " Kanalın xəbərinə görə, qrafiki dəyişən komanda yarışa hazırdır."
+    noisy = _ocr(text, ("Kanalın", "(Kanalın"), ("qrafiki", "4qrafiki"))
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # A parenthesis closed in its paragraph stays, and so does a number before its suffixes
+    # (their hyphen left out), and text no OCR of sütun's read.
+    kept = PROSE + " Kanalın (BBC) xəbərinə görə, qrafiki dəyişən komanda hazırdır."
+    assert sutun.repair(kept, "aze", config=NO_J).text == kept
+    number = PROSE + " Komanda 5lərdən biri olub, yarışa hazırdır."
+    assert "5" in sutun.repair(number, "aze", config=NO_J).text
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
 def test_a_dotless_i_the_ocr_read_as_i_is_given_back_below_the_gate():
     text = PROSE + " Komitə qərarı tarixi addım adlandırdı. Qonaqlar bu barədə məlumatı aldılar."
     noisy = _ocr(text, ("adlandırdı", "adlandırdi"))  # one error: the gate stays shut

@@ -1143,7 +1143,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
         for m in POSSESSIVE_READ.finditer(source):
             why = "the OCR model has no apostrophe; an English possessive's 's"
             found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
-    found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc)
+    found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc) + _stray_parentheses(doc)
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
@@ -1221,10 +1221,11 @@ INNER_TWIN = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{L}+?(\p{L})(?i:\1)(?=\p{
 """A word with one letter printed twice inside it, in two cases (the pair may end a line's
 piece of it: sƏə-|bəb)."""
 STRAY_START = regex.compile(
-    r"(?<![\p{L}\p{M}\d'’-])(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L}))"
+    r"(?<![\p{L}\p{M}\d'’-])(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L})|(?<![.,])\d(?=\p{Ll}{4}))"
 )
-"""A glyph the OCR printed before a word's first letter, of that letter's shape: 0 before o,
-l before I, 2 before z (0ofislər, lİranla, 2zəmanət)."""
+"""A glyph the OCR printed before a word's first letter, of that letter's shape (0 before o,
+l before I, 2 before z: 0ofislər, lİranla, 2zəmanət), or a digit before a word in small letters
+(4qrafiki: a number and a word go apart or by a hyphen)."""
 
 
 def _word_at(doc: Document, at: int) -> str | None:
@@ -1261,6 +1262,25 @@ def _stops_read_as_commas(doc: Document) -> list[Misprint]:
                     b.start + len(end) - 1, b.start + len(end), ".", {"from": ",", "reason": why}
                 )
             )
+    return found
+
+
+STRAY_PARENTHESIS = regex.compile(r"(?<![^\s\"“«])\((?=\p{L})")
+"""An opening parenthesis before a word's first letter."""
+
+
+def _stray_parentheses(doc: Document) -> list[Misprint]:
+    """An opening parenthesis that nothing closes before its paragraph ends (``(CBS-nin``): a
+    speck or a rule's end the OCR read as one."""
+    source = doc.source
+    found = []
+    for b in doc.blocks:
+        if b.kind == "furniture" or "(" not in source[b.start : b.end]:
+            continue
+        for m in STRAY_PARENTHESIS.finditer(source, b.start, b.end):
+            if ")" not in source[m.end() : b.end]:
+                why = "an opening parenthesis nothing in its paragraph closes"
+                found.append(Misprint(*m.span(), "", {"from": "(", "reason": why}, "ocr-letter"))
     return found
 
 
