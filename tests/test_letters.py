@@ -678,6 +678,14 @@ def test_a_parenthesis_nothing_closes_or_a_digit_glued_before_a_word_is_the_ocrs
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_a_foreign_names_capital_i_the_ocr_read_as_dotted_is_given_back():
+    text = PROSE + " Amnesty International təşkilatı İran və İndoneziya barədə hesabat yazıb."
+    noisy = _ocr(text, ("International", "İnternational"))
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and [e.replacement for e in fixed.edits] == ["I"]
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
 def test_a_dotless_i_the_ocr_read_as_i_is_given_back_below_the_gate():
     text = PROSE + " Komitə qərarı tarixi addım adlandırdı. Qonaqlar bu barədə məlumatı aldılar."
     noisy = _ocr(text, ("adlandırdı", "adlandırdi"))  # one error: the gate stays shut

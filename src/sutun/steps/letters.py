@@ -1144,6 +1144,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             why = "the OCR model has no apostrophe; an English possessive's 's"
             found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
     found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc) + _stray_parentheses(doc)
+    found += _dotted_capitals(doc, model)
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
@@ -1262,6 +1263,29 @@ def _stops_read_as_commas(doc: Document) -> list[Misprint]:
                     b.start + len(end) - 1, b.start + len(end), ".", {"from": ",", "reason": why}
                 )
             )
+    return found
+
+
+DOTTED_CAPITAL = regex.compile(r"(?<![\p{L}\p{M}\d'’-])İ(?=\p{Ll})")
+"""A word that opens on a dotted capital İ."""
+DOTLESS_ODDS = 2
+"""How many times as often the lexicon must see a word with a dotless capital I (lower-cased
+ı…) as with İ for the OCR's İ to be an I (International 51,314 against 12,365; İran, İlk, İn
+stay)."""
+
+
+def _dotted_capitals(doc: Document, model: LanguageModel) -> list[Misprint]:
+    """A capital I the OCR read as İ: Tesseract's Azerbaijani model prints İ for the I of a
+    foreign name (İnternational, İsland), which the lexicon sees far more often written with I."""
+    found = []
+    for m in DOTTED_CAPITAL.finditer(doc.source):
+        word = _word_at(doc, m.start())
+        if word is None:
+            continue
+        rest = lower(word[1:], doc.language)
+        if model.count("ı" + rest) >= DOTLESS_ODDS * max(1, model.count("i" + rest)):
+            why = "the lexicon writes the word with I far more often than with İ"
+            found.append(Misprint(*m.span(), "I", {"from": "İ", "reason": why}, "ocr-letter"))
     return found
 
 
