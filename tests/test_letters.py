@@ -686,6 +686,18 @@ def test_a_foreign_names_capital_i_the_ocr_read_as_dotted_is_given_back():
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_a_letter_whose_stroke_came_out_faint_is_read_back():
+    text = PROSE + " Kömək qrupları fabrikdə işləyir, Konqres də bunu bilir."
+    noisy = _ocr(text, ("qrupları", "arupları"), ("fabrikdə", "Tabrikdə"), ("Konqres", "Konares"))
+    fixed = sutun.repair(noisy, "aze", config=NO_J)
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # Not a word the lexicon knows as read, nor one a line-end hyphen cut (its piece "seau" is
+    # no "sequ"), nor text no OCR of sütun's read.
+    kept = PROSE + " Bu qonaqlar Clou-\nseau ilə fabrikdə Tarixi gördü."
+    assert "seau" in sutun.repair(kept, "aze", config=NO_J._replace(steps=("letters",))).text
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
 def test_a_dotless_i_the_ocr_read_as_i_is_given_back_below_the_gate():
     text = PROSE + " Komitə qərarı tarixi addım adlandırdı. Qonaqlar bu barədə məlumatı aldılar."
     noisy = _ocr(text, ("adlandırdı", "adlandırdi"))  # one error: the gate stays shut

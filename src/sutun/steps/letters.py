@@ -1144,7 +1144,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             why = "the OCR model has no apostrophe; an English possessive's 's"
             found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
     found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc) + _stray_parentheses(doc)
-    found += _dotted_capitals(doc, model)
+    found += _dotted_capitals(doc, model) + _faint_strokes(doc, model)
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
@@ -1286,6 +1286,50 @@ def _dotted_capitals(doc: Document, model: LanguageModel) -> list[Misprint]:
         if model.count("ı" + rest) >= DOTLESS_ODDS * max(1, model.count("i" + rest)):
             why = "the lexicon writes the word with I far more often than with İ"
             found.append(Misprint(*m.span(), "I", {"from": "İ", "reason": why}, "ocr-letter"))
+    return found
+
+
+FAINT_STROKES = {"a": "q", "T": "f"}
+"""A letter as Tesseract reads it where a stroke of another came out faint → that letter: a q
+whose descender faded reads as a (Konares, arupları), an f whose hook did as T (Termerə, at a
+word's start)."""
+FAINT_STROKE_MIN_COUNT = 500
+"""How often the lexicon must see the word the stroke makes (no NTREX aze word unknown as
+written is one of them at 100)."""
+WHOLE_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}\d'’-])(?<![-\u2010\u00ad¬][ \t]*\r?\n[ \t]*)\p{L}+(?![\p{L}\p{M}\d-])"
+)
+"""A word no line-end hyphen cuts (neither of whose ends is a line's piece of a longer word)."""
+
+
+def _faint_strokes(doc: Document, model: LanguageModel) -> list[Misprint]:
+    """A word neither the lexicon nor its grammar knows that one FAINT_STROKES letter, put
+    back, makes a frequent word."""
+    source, lang = doc.source, doc.language
+    starts = [b.start for b in doc.blocks]
+    found = []
+    for m in WHOLE_WORD.finditer(source):
+        word = m.group()
+        if not FAINT_STROKES.keys() & set(word) or model.known(lower(word, lang)):
+            continue
+        fixes = []
+        for k, read in enumerate(word):
+            meant = FAINT_STROKES.get(read)
+            if meant is None or (read.isupper() and k > 0):
+                continue
+            if read.isupper():
+                block = doc.blocks[max(0, bisect.bisect_right(starts, m.start()) - 1)]
+                if not _inside_a_sentence(source, m.start(), block.start):
+                    meant = upper(meant, lang)
+            if model.count(lower(word[:k] + meant + word[k + 1 :], lang)) >= FAINT_STROKE_MIN_COUNT:
+                fixes.append((k, meant))
+        if len(fixes) == 1:
+            k, meant = fixes[0]
+            why = "a letter whose stroke came out faint makes a known word of an unknown one"
+            at = m.start() + k
+            found.append(
+                Misprint(at, at + 1, meant, {"from": word[k], "reason": why}, "ocr-letter")
+            )
     return found
 
 
