@@ -1190,6 +1190,33 @@ def test_what_tesseract_reads_off_a_column_rule_is_no_word():
     assert not sources._on_a_rule((494, 720, 8, 40, "İ", key), found)  # below its end
 
 
+def test_a_small_i_tesseract_read_as_a_capital_is_told_by_its_stem():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    def line(stem_top: int, dot_top: int, before: str = "çox") -> list[str]:
+        """Three words of a 30-pixel font on a baseline at row 100 (x-height from row 84, cap
+        height from 78): the middle one opens on a stem and a dot, its letters after it."""
+        dark = np.zeros((120, 300), dtype=bool)
+        for x0, x1 in ((20, 70), (100, 177), (190, 257)):
+            for x in range(x0, x1, 11):
+                dark[84:100, x : x + 8] = True  # letters of x-height
+        dark[stem_top:100, 92:96] = True
+        dark[dot_top : dot_top + 3, 92:96] = True
+        key = ("1", "1", "1")
+        boxes = [
+            (20.0, 84.0, 50.0, 16.0, before, key),
+            (90.0, float(dot_top), 87.0, float(100 - dot_top), "İnsan", key),
+            (190.0, 84.0, 67.0, 16.0, "sənə", key),
+        ]
+        return [b[4] for b in sources._small_i(boxes, dark)]
+
+    assert line(stem_top=84, dot_top=77)[1] == "insan"  # its stem stops at the x-height
+    assert line(stem_top=78, dot_top=71)[1] == "İnsan"  # a capital's stands a cap height tall
+    assert line(stem_top=84, dot_top=77, before="çox.")[1] == "İnsan"  # a sentence's first word
+
+
 def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     import numpy as np
 
