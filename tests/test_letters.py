@@ -397,6 +397,8 @@ def test_a_letter_the_ocr_model_cannot_print_is_read_back_from_its_look_alikes()
     # One such misreading is put back on its own; one author's typo stays, as it would anyway.
     one = _ocr(text, ("enerji", "enerii"))
     assert sutun.repair(one, "aze", config=NO_J).text == text
+    dot_and_stem = _ocr(text, ("jurnalistlər", "ifurnalistlər"))  # j → if, at a word's start too
+    assert sutun.repair(dot_and_stem, "aze", config=NO_J).text == text
     typo = _ocr(text, ("məktəblər", "mektəblər"))
     assert sutun.repair(typo, "aze", config=NO_J).text == typo
 

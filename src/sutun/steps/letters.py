@@ -60,11 +60,11 @@ CONFUSED = {
 }
 """What an OCR engine reads → what the letter may really have been (a j, its dot read as a
 breve over the same descender, comes out ğ: texnoloği, bioloği in a Tesseract specimen)."""
-LOOK_ALIKES = {"j": ("i", "l", "y", "il", "iy")}
+LOOK_ALIKES = {"j": ("i", "l", "y", "il", "iy", "if")}
 """A letter an OCR model cannot output (Tesseract's Azerbaijani model has no j) → what it reads
 it as instead (rejim → reyim, enerji → enerii, janr → lanr, mesajlar → mesailar, jurnal →
-iyurnal)."""
-INSIDE_LOOK_ALIKES = {"j": ("f", "fl", "if")}
+iyurnal, ifurnal)."""
+INSIDE_LOOK_ALIKES = {"j": ("f", "fl")}
 """… and what it reads it as inside a word only (rejim → refim, reifim, süjet → süflet; a word's
 first F is an F: Flora is no Jora)."""
 DROPPED_FIRST = frozenset("j")
