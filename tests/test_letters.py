@@ -666,7 +666,7 @@ def test_a_word_the_ocr_printed_a_glyph_into_takes_the_documents_own_spelling():
     assert sutun.repair(once, "aze").text == once
 
 
-def test_a_parenthesis_nothing_closes_or_a_digit_glued_before_a_word_is_the_ocrs():
+def test_a_parenthesis_nothing_closes_or_a_digit_or_letter_glued_before_a_word_is_the_ocrs():
     text = PROSE + " Kanalın xəbərinə görə, qrafiki dəyişən komanda yarışa hazırdır."
     noisy = _ocr(text, ("Kanalın", "(Kanalın"), ("qrafiki", "4qrafiki"))
     fixed = sutun.repair(noisy, "aze", config=NO_J)
@@ -675,6 +675,11 @@ def test_a_parenthesis_nothing_closes_or_a_digit_glued_before_a_word_is_the_ocrs
     # (their hyphen left out), and text no OCR of sütun's read.
     kept = PROSE + " Kanalın (BBC) xəbərinə görə, qrafiki dəyişən komanda hazırdır."
     assert sutun.repair(kept, "aze", config=NO_J).text == kept
+    # A letter before a word that opens it on two consonants the language does not open on.
+    speck = _ocr(text, ("qrafiki", "kqrafiki"))
+    assert sutun.repair(speck, "aze", config=NO_J).text == text
+    onset = PROSE + " Komanda smaşın ilə yarışa gəldi."  # sm opens words: no speck
+    assert sutun.repair(onset, "aze", config=NO_J).text == onset
     number = PROSE + " Komanda 5lərdən biri olub, yarışa hazırdır."
     assert "5" in sutun.repair(number, "aze", config=NO_J).text
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy

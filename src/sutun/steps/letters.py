@@ -26,7 +26,7 @@ import regex
 from sutun.document import Document, Edit
 from sutun.edits import apply_edits
 from sutun.lang import morphology
-from sutun.lang.alphabet import lower, upper
+from sutun.lang.alphabet import is_vowel, lower, upper
 from sutun.lang.model import LanguageModel
 from sutun.lang.morphology import harmony_breaks
 from sutun.steps.evidence import (
@@ -1145,6 +1145,7 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
     found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc) + _stray_parentheses(doc)
     found += _dotted_capitals(doc, model) + _faint_strokes(doc, model)
+    found += _stray_first_letters(doc, model)
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
@@ -1331,6 +1332,44 @@ def _faint_strokes(doc: Document, model: LanguageModel) -> list[Misprint]:
                 Misprint(at, at + 1, meant, {"from": word[k], "reason": why}, "ocr-letter")
             )
     return found
+
+
+SMALL_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Ll}(?=\p{Ll}{3})")
+RARE_ONSET = 30
+"""Words per million in the lexicon that may open on a pair of consonants for it to be no onset
+of the language (ktexnika, gçökdürə: kt 18, gç 0, against tr 727, st 2,530)."""
+
+
+def _stray_first_letters(doc: Document, model: LanguageModel) -> list[Misprint]:
+    """A letter the OCR printed before a word's first (a speck it read as one): the word, in
+    small letters, opens on two consonants the language hardly ever opens on, is unknown as
+    read, and known without the first."""
+    onsets = _onsets(model)
+    found = []
+    for m in SMALL_WORD_START.finditer(doc.source):
+        word = _word_at(doc, m.start())
+        if word is None or not word.islower() or is_vowel(word[0]) or is_vowel(word[1]):
+            continue
+        written = lower(word, doc.language)
+        if onsets.get(written[:2], 0) >= RARE_ONSET or _known_as_read(written, model):
+            continue
+        if model.known(written[1:]):
+            why = "a word opens on two consonants no word of the language opens on"
+            found.append(Misprint(*m.span(), "", {"from": m.group(), "reason": why}, "ocr-letter"))
+    return found
+
+
+def _onsets(model: LanguageModel) -> dict[str, float]:
+    """How many words per million in the lexicon open on each pair of letters."""
+    hit = model.memo.get(("letters", "onsets"))
+    if hit is None:
+        counts: Counter[str] = Counter()
+        for w, c in model.words.items():
+            if len(w) > 2:
+                counts[w[:2]] += c
+        total = sum(counts.values()) or 1
+        hit = model.memo[("letters", "onsets")] = {k: v * 1e6 / total for k, v in counts.items()}
+    return hit
 
 
 STRAY_PARENTHESIS = regex.compile(r"(?<![^\s\"“«])\((?=\p{L})")
