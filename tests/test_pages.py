@@ -1220,6 +1220,10 @@ def test_a_small_letter_tesseract_read_as_a_capital_is_told_by_its_height():
     assert line(stem_top=84, dot_top=84, word="Səslər")[1] == "səslər"
     assert line(stem_top=78, dot_top=78, word="Səslər")[1] == "Səslər"
     assert line(stem_top=84, dot_top=84, word="Sseçici")[1] == "Sseçici"
+    # A run of such capitals is small letters alike (VƏ, CÜZİ); not an acronym's other letters.
+    assert line(stem_top=84, dot_top=84, word="VƏZİyyətdə")[1] == "vəziyyətdə"
+    assert line(stem_top=78, dot_top=78, word="VƏ")[1] == "VƏ"
+    assert line(stem_top=84, dot_top=84, word="CNN")[1] == "CNN"
 
 
 def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():

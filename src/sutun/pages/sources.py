@@ -420,23 +420,41 @@ def _small_letters(boxes: list[Box], dark) -> list[Box]:
         above = ordered.get((block, par, str(int(number) - 1))) if number.isdigit() else None
         for before, n in itertools.pairwise([above[-1] if above else None, *line]):
             text = boxes[n][4]
-            small = SMALL_TWINS.get(text[:1])
-            # Not a glyph printed in both cases (Sseçici), which the letters step mends; İi is a
-            # j read as two glyphs (enerİisinin), mended from a small i's reading.
-            if small is None or not text[1:2].islower() or text[1:2] == small != "i":
+            small = _small_reading(text)
+            if small is None:
                 continue
             if before is None or boxes[before][4].rstrip(CLOSERS).endswith(SENTENCE_ENDS):
                 continue
             rise = _stem_rise(line, n, boxes, dark)
             # As far below the x-height is no measure (a line of two sizes).
             if rise is not None and -SMALL_STEM <= rise < SMALL_STEM:
-                out[n] = (*boxes[n][:4], small + text[1:], boxes[n][5])
+                out[n] = (*boxes[n][:4], small, boxes[n][5])
     return out
 
 
+def _small_reading(text: str) -> str | None:
+    """The word in small letters, where Tesseract may have read small letters as capitals of
+    their shape: the first (İnsan), or a run of them (VƏ, VƏZİyyətdə, CÜZİ)."""
+    if text[:1] not in SMALL_TWINS:
+        return None
+    # Not a glyph printed in both cases (Sseçici, SSİs), which the letters step mends; İi is a j
+    # read as two glyphs (enerİisinin), mended from a small i's reading.
+    if text[1:2] == text[0] or (text[0] != "İ" and text[1:2] == SMALL_TWINS[text[0]]):
+        return None
+    capitals = len(text) - len(text.lstrip("".join(ALL_TWINS)))
+    rest = text[capitals:]
+    letters = rest.rstrip(WORD_END)
+    if not (letters[:1].islower() if capitals == 1 else letters == "" or letters.islower()):
+        return None
+    return "".join(ALL_TWINS[c] for c in text[:capitals]) + rest
+
+
 SMALL_TWINS = {"İ": "i", "S": "s", "V": "v", "Z": "z", "X": "x", "C": "c", "Ç": "ç", "Ş": "ş"}
-"""Capitals a small letter of the same shape may be read as (not Ə, whose round top the
-measure takes for low)."""
+"""Capitals a small letter of the same shape may be read as, where they open a word (not Ə,
+whose round top the measure takes for low)."""
+ALL_TWINS = SMALL_TWINS | {"Ə": "ə", "Ü": "ü", "Ö": "ö", "O": "o"}
+"""… and after such a capital, in a run of them."""
+WORD_END = ".,;:!?\"”»’')-"
 SMALL_STEM = 0.1
 """How far (in font sizes) above its line's x-height the stem of a word's first letter may
 reach and the letter still be small; a capital's stands about 0.18 above. On the bench's scans
