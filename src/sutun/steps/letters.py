@@ -1145,7 +1145,6 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             found.append(Misprint(*m.span(), "'", {"from": '"', "reason": why}))
     found += _twin_glyphs(doc, model) + _stops_read_as_commas(doc) + _stray_parentheses(doc)
     found += _dotted_capitals(doc, model) + _faint_strokes(doc, model)
-    found += _stray_first_letters(doc, model)
     # Only in prose: OCR of a picture or a table is letter debris, where any sign may stand.
     found = [
         f for f in found if in_prose(lambda a, b: source[a:b], len(source), *f.span, model.known)
@@ -1209,13 +1208,18 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
             found.append(
                 Misprint(at, at + 1, "", {"from": source[at], "reason": why}, "ocr-letter")
             )
+    onsets = _onsets(model)
     for m in STRAY_START.finditer(source):
+        glyph = m.group()
+        pair = lower(source[m.start() : m.end() + 1], lang)
+        if m.group("letter") and not _no_onset(pair, onsets):
+            continue
         word = _word_at(doc, m.end())
-        if word is None or _known_as_read(lower(m.group() + word, lang), model):
+        if word is None or _known_as_read(lower(glyph + word, lang), model):
             continue
         if model.known(lower(word, lang)):
-            why = "the OCR printed a look-alike before the word's first letter"
-            found.append(Misprint(*m.span(), "", {"from": m.group(), "reason": why}, "ocr-letter"))
+            why = "the OCR printed a speck or a look-alike before the word's first letter"
+            found.append(Misprint(*m.span(), "", {"from": glyph, "reason": why}, "ocr-letter"))
     return found
 
 
@@ -1223,11 +1227,13 @@ INNER_TWIN = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{L}+?(\p{L})(?i:\1)(?=\p{
 """A word with one letter printed twice inside it, in two cases (the pair may end a line's
 piece of it: sƏə-|bəb)."""
 STRAY_START = regex.compile(
-    r"(?<![\p{L}\p{M}\d'’-])(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L})|(?<![.,])\d(?=\p{Ll}{4}))"
+    r"(?<![\p{L}\p{M}\d'’-])"
+    r"(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L})|(?<![.,])\d(?=\p{Ll}{4})|(?P<letter>\p{Ll})(?=\p{Ll}{3}))"
 )
-"""A glyph the OCR printed before a word's first letter, of that letter's shape (0 before o,
-l before I, 2 before z: 0ofislər, lİranla, 2zəmanət), or a digit before a word in small letters
-(4qrafiki: a number and a word go apart or by a hyphen)."""
+"""A glyph the OCR printed before a word's first letter: of that letter's shape (0 before o,
+l before I, 2 before z: 0ofislər, lİranla, 2zəmanət), a digit before a word in small letters
+(4qrafiki: a number and a word go apart or by a hyphen), or a letter that opens it on two
+consonants the language does not open words on (ktexnikasından)."""
 
 
 def _word_at(doc: Document, at: int) -> str | None:
@@ -1334,29 +1340,14 @@ def _faint_strokes(doc: Document, model: LanguageModel) -> list[Misprint]:
     return found
 
 
-SMALL_WORD_START = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{Ll}(?=\p{Ll}{3})")
 RARE_ONSET = 30
 """Words per million in the lexicon that may open on a pair of consonants for it to be no onset
 of the language (ktexnika, gçökdürə: kt 18, gç 0, against tr 727, st 2,530)."""
 
 
-def _stray_first_letters(doc: Document, model: LanguageModel) -> list[Misprint]:
-    """A letter the OCR printed before a word's first (a speck it read as one): the word, in
-    small letters, opens on two consonants the language hardly ever opens on, is unknown as
-    read, and known without the first."""
-    onsets = _onsets(model)
-    found = []
-    for m in SMALL_WORD_START.finditer(doc.source):
-        word = _word_at(doc, m.start())
-        if word is None or not word.islower() or is_vowel(word[0]) or is_vowel(word[1]):
-            continue
-        written = lower(word, doc.language)
-        if onsets.get(written[:2], 0) >= RARE_ONSET or _known_as_read(written, model):
-            continue
-        if model.known(written[1:]):
-            why = "a word opens on two consonants no word of the language opens on"
-            found.append(Misprint(*m.span(), "", {"from": m.group(), "reason": why}, "ocr-letter"))
-    return found
+def _no_onset(pair: str, onsets: dict[str, float]) -> bool:
+    """Two consonants the lexicon hardly ever opens a word on."""
+    return not is_vowel(pair[0]) and not is_vowel(pair[1:2]) and onsets.get(pair, 0) < RARE_ONSET
 
 
 def _onsets(model: LanguageModel) -> dict[str, float]:
