@@ -19,6 +19,7 @@ from typing import NamedTuple
 import regex
 
 from sutun.pages.layout import Word
+from sutun.steps.evidence import CLOSED_END
 
 # Type3 fonts without a ToUnicode map come out as Latin-1 symbols and C1 controls (Mºsºlº).
 GARBLED = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]|[º³²¹¶¤ª¬]")
@@ -418,14 +419,11 @@ def _small_letters(boxes: list[Box], dark) -> list[Box]:
     for (block, par, number), line in ordered.items():
         # A line's first word comes after the last of the line above it in its paragraph.
         above = ordered.get((block, par, str(int(number) - 1))) if number.isdigit() else None
-        for before, n in itertools.pairwise([above[-1] if above else None, *line]):
-            text = boxes[n][4]
-            small = _small_reading(text)
-            if small is None:
+        for k, (before, n) in enumerate(itertools.pairwise([above[-1] if above else None, *line])):
+            small = _small_reading(boxes[n][4])
+            if small is None or before is None or CLOSED_END.search(boxes[before][4]):
                 continue
-            if before is None or boxes[before][4].rstrip(CLOSERS).endswith(SENTENCE_ENDS):
-                continue
-            rise = _stem_rise(line, n, boxes, dark)
+            rise = _stem_rise(line, k, boxes, dark)
             # As far below the x-height is no measure (a line of two sizes).
             if rise is not None and -SMALL_STEM <= rise < SMALL_STEM:
                 out[n] = (*boxes[n][:4], small, boxes[n][5])
@@ -460,16 +458,15 @@ SMALL_STEM = 0.1
 reach and the letter still be small; a capital's stands about 0.18 above. On the bench's scans
 at 200 and 300 dpi the small letters Tesseract read as capitals inside a sentence reach at most
 0.09, the capitals there at least 0.12."""
-SENTENCE_ENDS = (".", "!", "?", ":", "…")
-CLOSERS = "\"”»’')"
 
 
-def _stem_rise(line: list[int], n: int, boxes: list[Box], dark) -> float | None:
-    """How far above the x-height of the words about it the stem of word ``n``'s first letter
-    (its ink from the foot up, to a gap) reaches, in font sizes (the x-height: where most
-    columns of ink there begin)."""
+def _stem_rise(line: list[int], k: int, boxes: list[Box], dark) -> float | None:
+    """How far above the x-height of the words about it the stem of the first letter of the
+    line's ``k``-th word (its ink from the foot up, to a gap) reaches, in font sizes (the
+    x-height: where most columns of ink there begin)."""
     import numpy as np
 
+    n = line[k]
     x, y, w, h = (int(v) for v in boxes[n][:4])
     text = boxes[n][4]
     size = min(h / glyph_extent(text), w / glyph_advance(text))
@@ -485,7 +482,6 @@ def _stem_rise(line: list[int], n: int, boxes: list[Box], dark) -> float | None:
     while stem and rows[stem - 1]:
         stem -= 1
     tops = _column_tops(ink[:, last + 2 :], size)
-    k = line.index(n)
     for m in line[max(0, k - 1) : k + 2]:
         X, Y, W, H = (int(v) for v in boxes[m][:4])
         if m != n and abs(H - h) <= h / 2:
