@@ -1243,10 +1243,37 @@ def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
         "zərbə",
         key,
     )
-    # A box its ink fills stays; so does one that would be left narrower than tall (its right
-    # edge cut into its letters: its ink runs on past it).
+    # A box its ink fills stays.
     assert sources._to_ink((130.0, 35.0, 70.0, 30.0, "zərbə", key), dark)[0] == 130.0
-    assert sources._to_ink((100.0, 35.0, 50.0, 30.0, "ka", key), dark)[0] == 100.0
+
+
+def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    dark = np.zeros((100, 300), dtype=bool)
+    dark[45:60, 130:142] = True  # y
+    dark[45:60, 144:156] = True  # ə, a letter's gap on
+    dark[45:60, 170:230] = True  # the next word, a space on
+    key = ("1", "1", "1")
+    # Tesseract's box (taller than the letters) ends between them: the ə's ink lies past it,
+    # held by no box, so the whole box stood too far left.
+    moved = sources._to_ink((110.0, 35.0, 33.0, 35.0, "yə", key), dark, next_x=170.0)
+    assert moved == (130.0, 45.0, 33.0, 15.0, "yə", key)
+    # It stops where the next word's box starts (Oklahoma,Tulsa printed without a space: the
+    # ink past the edge is the next word's).
+    assert sources._to_ink((110.0, 35.0, 33.0, 35.0, "yə", key), dark, next_x=150.0)[:3] == (
+        130.0,
+        45.0,
+        20.0,
+    )
+    # Not where the next box cuts into its letters (misplaced too: ka qaçdı.), leaving it
+    # narrower than they are tall.
+    box = (110.0, 35.0, 33.0, 35.0, "yə", key)
+    assert sources._to_ink(box, dark, next_x=140.0) == box
+    # A space's width of paper before the next word moves nothing.
+    assert sources._to_ink((110.0, 35.0, 47.0, 35.0, "yə", key), dark)[0] == 110.0
 
 
 def test_a_tilted_page_of_narrow_columns_is_measured_on_its_short_lines():

@@ -380,7 +380,12 @@ def _tesseract_boxes(data: bytes, language: str) -> Read:
     confidence = confidence / len(boxes) if boxes else 0.0
     dark = _ink(data)
     found = _rules_in(dark)
-    boxes = _small_letters([_to_ink(b, dark) for b in boxes if not _on_a_rule(b, found)], dark)
+    kept = [b for b in boxes if not _on_a_rule(b, found)]
+    # Where the next word on each box's line starts (none after a line's last, nor a page's).
+    after = [b[0] if b[5] == a[5] else math.inf for a, b in itertools.pairwise(kept)]
+    boxes = _small_letters(
+        [_to_ink(b, dark, x) for b, x in zip(kept, [*after, math.inf], strict=False)], dark
+    )
     return boxes, width, height, confidence, pictures
 
 
@@ -393,16 +398,37 @@ def _ink(data: bytes):
         return np.array(img.convert("L")) < RULE_DARK
 
 
-def _to_ink(box: Box, dark) -> Box:
+def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
     """A word's box starting where its ink does: Tesseract's box may take in paper left of the
-    letters (a line's first word starting up to an em early, into the gutter beside it). Not
-    where that leaves it narrower than tall: then the box's right edge cut into its letters."""
+    letters (a line's first word starting up to an em early, into the gutter beside it), or
+    stand wholly too far left (the words of a line it read on from one column into the next):
+    then its letters' ink goes on past its right edge, and it moves right as it is, up to the
+    next word's box on its line (at ``next_x``). Neither where that leaves it narrower than its
+    letters are tall (the next box is misplaced too), nor where the paper's trimmed off would:
+    its right edge cut into its letters."""
     x, y, w, h, text, key = box
-    inked = dark[int(y) : int(y + h), int(x) : int(x + w)].any(axis=0)
+    band = dark[int(y) : int(y + h)]
+    inked = band[:, int(x) : int(x + w)].any(axis=0)
     first = int(inked.argmax()) if inked.any() else 0
-    if not first or w - first < h:
+    if not first:
+        return box
+    rows = band[:, int(x) + first : int(x + w)].any(axis=1).nonzero()[0]
+    reach = math.ceil(LETTER_GAP * (rows[-1] - rows[0] + 1))
+    if first >= reach and band[:, int(x + w) : int(x + w) + reach].any():
+        # Misplaced, the box is no measure of its letters' height either.
+        moved = min(w, next_x - x - first)
+        rows = band[:, int(x) + first : int(x + first + moved)].any(axis=1).nonzero()[0]
+        if len(rows) and moved >= rows[-1] + 1 - rows[0]:
+            return (x + first, y + float(rows[0]), moved, float(rows[-1] + 1 - rows[0]), text, key)
+        return box
+    if w - first < h:
         return box
     return (x + first, y, w - first, h, text, key)
+
+
+LETTER_GAP = 0.25
+"""The widest blank between two letters of a word, in heights of its ink (a word space is
+wider)."""
 
 
 def _small_letters(boxes: list[Box], dark) -> list[Box]:
