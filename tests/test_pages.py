@@ -1247,6 +1247,31 @@ def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     assert sources._to_ink((130.0, 35.0, 70.0, 30.0, "zərbə", key), dark)[0] == 130.0
 
 
+def test_words_tesseract_left_out_are_read_again_and_only_they():
+    import pymupdf
+
+    from sutun.pages import sources
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    fontfile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    lines = ["Polis zabitləri atışmanı gördülər.", "Qurban ona atəş açan şəxsi tanımırdı."]
+    for k, line in enumerate(lines):
+        page.insert_text((60, 100 + 30 * k), line, fontsize=12, fontfile=fontfile, fontname="F0")
+    png = rasterise(doc.tobytes(), dpi=200)
+    boxes, *_, pictures = sources._tesseract_boxes(png, "aze")
+    assert [b[4] for b in boxes] == " ".join(lines).split()
+    # Tesseract's reading left two words out (as it does beside rivers of spaces).
+    kept = [b for b in boxes if b[4] not in ("zabitləri", "açan")]
+    found = sources._missed(png, kept, pictures, "aze")
+    assert [b[4] for b in found] == ["zabitləri", "açan"]
+    assert all(b[5][0] == "missed" for b in found)
+    # A box that left its word's last letters out: they are no word of their own.
+    x, y, w, h, text, key = boxes[3]
+    cut = [*boxes[:3], (x, y, w - 1.3 * h, h, text, key), *boxes[4:]]  # gördül|ər.
+    assert sources._missed(png, cut, pictures, "aze") == []
+
+
 def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():
     import numpy as np
 

@@ -213,13 +213,16 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
         level, dx, dy = _turned(data, angle)
         again = _tesseract_boxes(level, language)
         first = deskewed(boxes, width, height, angle)
-        boxes = [(x - dx, y - dy, *rest) for x, y, *rest in again[0]]
+        found = again[0] + _missed(level, again[0], again[4], language)
+        boxes = [(x - dx, y - dy, *rest) for x, y, *rest in found]
         pictures = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in again[4]]
         angle = skew(boxes)  # what the turn left over
         if _letters(boxes) < REREAD_KEEPS * _letters(first):
             # Tesseract lost a block of the turned page (a boxed article's column): the first
             # reading's words where the second has none are kept, turned level.
             boxes += _unread(first, boxes)
+    else:
+        boxes = boxes + _missed(data, boxes, pictures, language)
     boxes = [b for b in boxes if not _in_picture(b, pictures)]
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
@@ -351,12 +354,13 @@ def _quarter_turned(data: bytes, clockwise: int) -> bytes:
         return _png(img.convert("L").transpose(how.get(clockwise, Image.Transpose.ROTATE_90)))
 
 
-def _tesseract_boxes(data: bytes, language: str) -> Read:
+def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height,
-    the words' mean confidence (0-100) and the photographs of its hOCR, read in the same run."""
+    the words' mean confidence (0-100) and the photographs of its hOCR, read in the same run.
+    ``psm``: Tesseract's page segmentation mode (3: columns and blocks; 11: words anywhere)."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "page"
-        args = ["tesseract", "-", str(out), "-l", language, "--psm", "3", "tsv", "hocr"]
+        args = ["tesseract", "-", str(out), "-l", language, "--psm", str(psm), "tsv", "hocr"]
         proc = subprocess.run(
             args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
         )
@@ -387,6 +391,46 @@ def _tesseract_boxes(data: bytes, language: str) -> Read:
         [_to_ink(b, dark, x) for b, x in zip(kept, [*after, math.inf], strict=False)], dark
     )
     return boxes, width, height, confidence, pictures
+
+
+def _missed(
+    data: bytes, boxes: list[Box], pictures: list[tuple[float, float, float, float]], language: str
+) -> list[Box]:
+    """Words Tesseract's reading of the page left out (in narrow justified columns it drops
+    words that rivers of spaces set apart: lib olan və ha-): the page read again word by word,
+    in black and white (else the grain of a page's paper turns to glyphs once its words are
+    gone) with the words read and the photographs painted out. Not a word within a letter's gap
+    of a word read: a box may leave a letter's edge out (qədə|r), which reads as a glyph of its
+    own; nor one too small to be a word (a speck)."""
+    import numpy as np
+    from PIL import Image
+
+    if not boxes:
+        return []
+    dark = _ink(data)
+    painted = np.zeros_like(dark)
+    for x, y, w, h, *_ in boxes:
+        m = max(2, math.ceil(MISSED_MARGIN * h))
+        painted[max(0, int(y) - m) : int(y + h) + m, max(0, int(x) - m) : int(x + w) + m] = True
+    for x0, y0, x1, y1 in pictures:
+        painted[int(y0) : int(y1), int(x0) : int(x1)] = True
+    page = np.where(dark & ~painted, 0, 255).astype(np.uint8)
+    found = _tesseract_boxes(_png(Image.fromarray(page)), language, psm=11)[0]
+    height = statistics.median(b[3] for b in boxes)
+    reach = math.ceil(LETTER_GAP * height)
+    read_ink = dark & painted
+    out = []
+    for x, y, w, h, text, key in found:
+        near = read_ink[int(y) : int(y + h), max(0, int(x) - reach) : int(x + w) + reach]
+        if h >= MISSED_LEAST * height and not near.any():
+            out.append((x, y, w, h, text, ("missed", *key)))
+    return out
+
+
+MISSED_MARGIN = 0.1
+"""How far round a word read, in its box's heights, the page is painted out."""
+MISSED_LEAST = 0.4
+"""The smallest word read again, in heights of the page's median word box."""
 
 
 def _ink(data: bytes):
