@@ -1232,7 +1232,7 @@ def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     from sutun.pages import sources
 
     dark = np.zeros((100, 300), dtype=bool)
-    dark[40:60, 130:200] = True  # a word's letters
+    dark[36:64, 130:200] = True  # a word's letters
     key = ("1", "1", "1")
     # Tesseract's box reaches 30 pixels left of them, into the gutter.
     assert sources._to_ink((100.0, 35.0, 100.0, 30.0, "zərbə", key), dark) == (
@@ -1245,6 +1245,26 @@ def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     )
     # A box its ink fills stays.
     assert sources._to_ink((130.0, 35.0, 70.0, 30.0, "zərbə", key), dark)[0] == 130.0
+
+
+def test_an_ocr_box_that_reaches_into_the_next_line_ends_where_its_letters_do():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    dark = np.zeros((100, 300), dtype=bool)
+    dark[40:58, 130:200] = True  # a word's letters
+    dark[76:94, 130:200] = True  # the next line's
+    key = ("1", "1", "1")
+    # Its box, 32 pixels tall for letters 18 tall, reaches down into the space between the
+    # lines (where the next line's words lie in a column beside it): it ends at the letters.
+    # A pixel or two of paper round them is no reach (the ink's edge is a matter of the
+    # threshold): that box stays as Tesseract measured it.
+    boxes = [(130.0, 40.0, 70.0, 32.0, "itirdiklərini", key), (130.0, 75.0, 70.0, 20.0, "və", key)]
+    assert sources._to_letters(boxes, dark) == [
+        (130.0, 40.0, 70.0, 18.0, "itirdiklərini", key),
+        (130.0, 75.0, 70.0, 20.0, "və", key),
+    ]
 
 
 def test_words_tesseract_left_out_are_read_again_and_only_they():
@@ -1263,13 +1283,13 @@ def test_words_tesseract_left_out_are_read_again_and_only_they():
     assert [b[4] for b in boxes] == " ".join(lines).split()
     # Tesseract's reading left two words out (as it does beside rivers of spaces).
     kept = [b for b in boxes if b[4] not in ("zabitləri", "açan")]
-    found = sources._missed(png, kept, pictures, "aze")
+    found = sources._missed(sources._ink(png), kept, pictures, "aze")
     assert [b[4] for b in found] == ["zabitləri", "açan"]
     assert all(b[5][0] == "missed" for b in found)
     # A box that left its word's last letters out: they are no word of their own.
     x, y, w, h, text, key = boxes[3]
     cut = [*boxes[:3], (x, y, w - 1.3 * h, h, text, key), *boxes[4:]]  # gördül|ər.
-    assert sources._missed(png, cut, pictures, "aze") == []
+    assert sources._missed(sources._ink(png), cut, pictures, "aze") == []
 
 
 def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():

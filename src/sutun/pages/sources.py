@@ -213,7 +213,8 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
         level, dx, dy = _turned(data, angle)
         again = _tesseract_boxes(level, language)
         first = deskewed(boxes, width, height, angle)
-        found = again[0] + _missed(level, again[0], again[4], language)
+        dark = _ink(level)
+        found = _to_letters(again[0], dark) + _missed(dark, again[0], again[4], language)
         boxes = [(x - dx, y - dy, *rest) for x, y, *rest in found]
         pictures = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in again[4]]
         angle = skew(boxes)  # what the turn left over
@@ -222,7 +223,8 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
             # reading's words where the second has none are kept, turned level.
             boxes += _unread(first, boxes)
     else:
-        boxes = boxes + _missed(data, boxes, pictures, language)
+        dark = _ink(data)
+        boxes = _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language)
     boxes = [b for b in boxes if not _in_picture(b, pictures)]
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
@@ -394,7 +396,7 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
 
 
 def _missed(
-    data: bytes, boxes: list[Box], pictures: list[tuple[float, float, float, float]], language: str
+    dark, boxes: list[Box], pictures: list[tuple[float, float, float, float]], language: str
 ) -> list[Box]:
     """Words Tesseract's reading of the page left out (in narrow justified columns it drops
     words that rivers of spaces set apart: lib olan və ha-): the page read again word by word,
@@ -407,7 +409,6 @@ def _missed(
 
     if not boxes:
         return []
-    dark = _ink(data)
     painted = np.zeros_like(dark)
     for x, y, w, h, *_ in boxes:
         m = max(2, math.ceil(MISSED_MARGIN * h))
@@ -443,31 +444,45 @@ def _ink(data: bytes):
 
 
 def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
-    """A word's box starting where its ink does: Tesseract's box may take in paper left of the
-    letters (a line's first word starting up to an em early, into the gutter beside it), or
-    stand wholly too far left (the words of a line it read on from one column into the next):
-    then its letters' ink goes on past its right edge, and it moves right as it is, up to the
-    next word's box on its line (at ``next_x``). Neither where that leaves it narrower than its
+    """A word's box where its ink is. Tesseract's box may take in paper left of the letters (a
+    line's first word starting up to an em early, into the gutter beside it), or stand wholly
+    too far left (the words of a line it read on from one column into the next): then its
+    letters' ink goes on past its right edge, and it moves right as it is, up to the next
+    word's box on its line (at ``next_x``). Neither where that leaves it narrower than its
     letters are tall (the next box is misplaced too), nor where the paper's trimmed off would:
     its right edge cut into its letters."""
     x, y, w, h, text, key = box
     band = dark[int(y) : int(y + h)]
     inked = band[:, int(x) : int(x + w)].any(axis=0)
-    first = int(inked.argmax()) if inked.any() else 0
-    if not first:
+    if not inked.any():
         return box
+    first = int(inked.argmax())
     rows = band[:, int(x) + first : int(x + w)].any(axis=1).nonzero()[0]
     reach = math.ceil(LETTER_GAP * (rows[-1] - rows[0] + 1))
     if first >= reach and band[:, int(x + w) : int(x + w) + reach].any():
-        # Misplaced, the box is no measure of its letters' height either.
         moved = min(w, next_x - x - first)
         rows = band[:, int(x) + first : int(x + first + moved)].any(axis=1).nonzero()[0]
-        if len(rows) and moved >= rows[-1] + 1 - rows[0]:
-            return (x + first, y + float(rows[0]), moved, float(rows[-1] + 1 - rows[0]), text, key)
-        return box
-    if w - first < h:
-        return box
-    return (x + first, y, w - first, h, text, key)
+        if not len(rows) or moved < rows[-1] + 1 - rows[0]:
+            return box
+        # Misplaced, the box is no measure of its letters' height either.
+        return (x + first, y + float(rows[0]), moved, float(rows[-1] + 1 - rows[0]), text, key)
+    if first and w - first >= h:
+        return (x + first, y, w - first, h, text, key)
+    return box
+
+
+def _to_letters(boxes: list[Box], dark) -> list[Box]:
+    """Boxes that reach well above or below their letters (into the space between two lines,
+    where they join the next line's words in a row) end where the letters do. Measured on the
+    reading a page's words are taken from, not on those its tilt is measured on (whose angle
+    decides how Tesseract reads the page turned level)."""
+    out = []
+    for x, y, w, h, text, key in boxes:
+        rows = dark[int(y) : int(y + h), int(x) : int(x + w)].any(axis=1).nonzero()[0]
+        if len(rows) and h - (rows[-1] + 1 - rows[0]) > LETTER_GAP * h:
+            y, h = y + float(rows[0]), float(rows[-1] + 1 - rows[0])
+        out.append((x, y, w, h, text, key))
+    return out
 
 
 LETTER_GAP = 0.25
