@@ -213,8 +213,7 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
         level, dx, dy = _turned(data, angle)
         again = _tesseract_boxes(level, language)
         first = deskewed(boxes, width, height, angle)
-        dark = _ink(level)
-        found = _to_letters(again[0], dark) + _missed(dark, again[0], again[4], language)
+        found = _completed(level, again[0], again[4], language)
         boxes = [(x - dx, y - dy, *rest) for x, y, *rest in found]
         pictures = [(x0 - dx, y0 - dy, x1 - dx, y1 - dy) for x0, y0, x1, y1 in again[4]]
         angle = skew(boxes)  # what the turn left over
@@ -223,8 +222,7 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
             # reading's words where the second has none are kept, turned level.
             boxes += _unread(first, boxes)
     else:
-        dark = _ink(data)
-        boxes = _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language)
+        boxes = _completed(data, boxes, pictures, language)
     boxes = [b for b in boxes if not _in_picture(b, pictures)]
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
@@ -395,6 +393,15 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     return boxes, width, height, confidence, pictures
 
 
+def _completed(
+    data: bytes, boxes: list[Box], pictures: list[tuple[float, float, float, float]], language: str
+) -> list[Box]:
+    """The boxes of the reading a page's words are taken from, each ending at its letters, and
+    the words that reading left out."""
+    dark = _ink(data)
+    return _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language)
+
+
 def _missed(
     dark, boxes: list[Box], pictures: list[tuple[float, float, float, float]], language: str
 ) -> list[Box]:
@@ -457,15 +464,15 @@ def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
     if not inked.any():
         return box
     first = int(inked.argmax())
-    rows = band[:, int(x) + first : int(x + w)].any(axis=1).nonzero()[0]
-    reach = math.ceil(LETTER_GAP * (rows[-1] - rows[0] + 1))
+    _, tall = _rows_inked(band[:, int(x) + first : int(x + w)])
+    reach = math.ceil(LETTER_GAP * tall)
     if first >= reach and band[:, int(x + w) : int(x + w) + reach].any():
         moved = min(w, next_x - x - first)
-        rows = band[:, int(x) + first : int(x + first + moved)].any(axis=1).nonzero()[0]
-        if not len(rows) or moved < rows[-1] + 1 - rows[0]:
+        top, tall = _rows_inked(band[:, int(x) + first : int(x + first + moved)])
+        if not tall or moved < tall:
             return box
         # Misplaced, the box is no measure of its letters' height either.
-        return (x + first, y + float(rows[0]), moved, float(rows[-1] + 1 - rows[0]), text, key)
+        return (x + first, y + top, moved, tall, text, key)
     if first and w - first >= h:
         return (x + first, y, w - first, h, text, key)
     return box
@@ -478,11 +485,18 @@ def _to_letters(boxes: list[Box], dark) -> list[Box]:
     decides how Tesseract reads the page turned level)."""
     out = []
     for x, y, w, h, text, key in boxes:
-        rows = dark[int(y) : int(y + h), int(x) : int(x + w)].any(axis=1).nonzero()[0]
-        if len(rows) and h - (rows[-1] + 1 - rows[0]) > LETTER_GAP * h:
-            y, h = y + float(rows[0]), float(rows[-1] + 1 - rows[0])
+        top, tall = _rows_inked(dark[int(y) : int(y + h), int(x) : int(x + w)])
+        if tall and h - tall > LETTER_GAP * h:
+            y, h = y + top, tall
         out.append((x, y, w, h, text, key))
     return out
+
+
+def _rows_inked(ink) -> tuple[float, float]:
+    """Where the ink of an image region begins, down from its top, and how many rows tall it
+    stands (0 for none)."""
+    rows = ink.any(axis=1).nonzero()[0]
+    return (float(rows[0]), float(rows[-1] + 1 - rows[0])) if len(rows) else (0.0, 0.0)
 
 
 LETTER_GAP = 0.25
