@@ -678,6 +678,8 @@ def test_a_parenthesis_nothing_closes_or_a_digit_or_letter_glued_before_a_word_i
     # A letter before a word that opens it on two consonants the language does not open on.
     speck = _ocr(text, ("qrafiki", "kqrafiki"))
     assert sutun.repair(speck, "aze", config=NO_J).text == text
+    news = PROSE + " Bu xəbəri Fox News kanalı verdi."  # a capital before a capital, alike
+    assert sutun.repair(news.replace("News", "MNews"), "aze", config=NO_J).text == news
     onset = PROSE + " Komanda smaşın ilə yarışa gəldi."  # sm opens words: no speck
     assert sutun.repair(onset, "aze", config=NO_J).text == onset
     number = PROSE + " Komanda 5lərdən biri olub, yarışa hazırdır."

@@ -1228,12 +1228,14 @@ INNER_TWIN = regex.compile(r"(?<![\p{L}\p{M}\d'’-])\p{L}+?(\p{L})(?i:\1)(?=\p{
 piece of it: sƏə-|bəb)."""
 STRAY_START = regex.compile(
     r"(?<![\p{L}\p{M}\d'’-])"
-    r"(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L})|(?<![.,])\d(?=\p{Ll}{4})|(?P<letter>\p{Ll})(?=\p{Ll}{3}))"
+    r"(?:0(?=[oO]\p{L})|l(?=[Iİ]\p{Ll})|2(?=[zZ]\p{L})|(?<![.,])\d(?=\p{Ll}{4})"
+    r"|(?P<letter>\p{Ll}(?=\p{Ll}{3})|\p{Lu}(?=\p{Lu}\p{Ll}{2})))"
 )
 """A glyph the OCR printed before a word's first letter: of that letter's shape (0 before o,
 l before I, 2 before z: 0ofislər, lİranla, 2zəmanət), a digit before a word in small letters
 (4qrafiki: a number and a word go apart or by a hyphen), or a letter that opens it on two
-consonants the language does not open words on (ktexnikasından)."""
+consonants the language does not open words on (ktexnikasından; a capital before a capital:
+MNews)."""
 
 
 def _word_at(doc: Document, at: int) -> str | None:
