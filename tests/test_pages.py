@@ -1265,6 +1265,9 @@ def test_an_ocr_box_that_reaches_into_the_next_line_ends_where_its_letters_do():
         (130.0, 40.0, 70.0, 18.0, "itirdiklərini", key),
         (130.0, 75.0, 70.0, 20.0, "və", key),
     ]
+    # A mark without letters keeps its box: its type is its line's (a speck read as ":").
+    speck = (130.0, 40.0, 70.0, 32.0, ":", key)
+    assert sources._to_letters([speck], dark) == [speck]
 
 
 def test_words_tesseract_left_out_are_read_again_and_only_they():

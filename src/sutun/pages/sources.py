@@ -482,11 +482,12 @@ def _to_letters(boxes: list[Box], dark) -> list[Box]:
     """Boxes that reach well above or below their letters (into the space between two lines,
     where they join the next line's words in a row) end where the letters do. Measured on the
     reading a page's words are taken from, not on those its tilt is measured on (whose angle
-    decides how Tesseract reads the page turned level)."""
+    decides how Tesseract reads the page turned level). Not a mark without letters or digits:
+    its type is its line's (a speck read as `:` would measure as small as itself)."""
     out = []
     for x, y, w, h, text, key in boxes:
         top, tall = _rows_inked(dark[int(y) : int(y + h), int(x) : int(x + w)])
-        if tall and h - tall > LETTER_GAP * h:
+        if tall and h - tall > LETTER_GAP * h and any(ch.isalnum() for ch in text):
             y, h = y + top, tall
         out.append((x, y, w, h, text, key))
     return out
