@@ -1232,7 +1232,7 @@ def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     from sutun.pages import sources
 
     dark = np.zeros((100, 300), dtype=bool)
-    dark[36:64, 130:200] = True  # a word's letters
+    dark[40:60, 130:200] = True  # a word's letters
     key = ("1", "1", "1")
     # Tesseract's box reaches 30 pixels left of them, into the gutter.
     assert sources._to_ink((100.0, 35.0, 100.0, 30.0, "zərbə", key), dark) == (
