@@ -1305,8 +1305,8 @@ def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():
     dark[45:60, 144:156] = True  # ə, a letter's gap on
     dark[45:60, 170:230] = True  # the next word, a space on
     key = ("1", "1", "1")
-    # Tesseract's box (taller than the letters) ends between them: the ə's ink lies past it,
-    # held by no box, so the whole box stood too far left.
+    # Tesseract's box (taller than the letters, paper left of them) ends between them: the
+    # ə's ink goes on a letter's gap past it, so the whole box stood too far left.
     moved = sources._to_ink((110.0, 35.0, 33.0, 35.0, "yə", key), dark, next_x=170.0)
     assert moved == (130.0, 45.0, 33.0, 15.0, "yə", key)
     # It stops where the next word's box starts (Oklahoma,Tulsa printed without a space: the
