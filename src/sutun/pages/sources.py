@@ -141,6 +141,12 @@ def glyph_advance(text: str) -> float:
     return max(total, 0.3)
 
 
+def word_size(width: float, height: float, text: str) -> float:
+    """A scanned word's font size from its box: its height over its glyphs' extent, bounded by
+    its width over their advance (a box can run into the next line on a crowded scan)."""
+    return min(height / glyph_extent(text), width / glyph_advance(text))
+
+
 def tesseract_env() -> dict[str, str]:
     """Tesseract's OpenMP threads spin against each other on a small machine (a page takes 13 s
     instead of 2 on two cores): one thread each, parallel over pages instead."""
@@ -227,9 +233,7 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
     words = []
     lines: dict[tuple[str, ...], list[Word]] = {}
     for x, y, w, h, text, key in deskewed(boxes, width, height, angle):
-        # A box can run into the next line on a crowded scan, so the width bounds the size too.
-        size = min(h / glyph_extent(text), w / glyph_advance(text))
-        words.append(Word(x, y, x + w, y + h, text, size))
+        words.append(Word(x, y, x + w, y + h, text, word_size(w, h, text)))
         lines.setdefault(key, []).append(words[-1])
     charset = model_charset(language)
     if charset is not None and EN_DASH not in charset:
@@ -568,8 +572,7 @@ def _stem_rise(line: list[int], k: int, boxes: list[Box], dark) -> float | None:
 
     n = line[k]
     x, y, w, h = (int(v) for v in boxes[n][:4])
-    text = boxes[n][4]
-    size = min(h / glyph_extent(text), w / glyph_advance(text))
+    size = word_size(w, h, boxes[n][4])
     ink = dark[y : y + h, x : x + w]
     inked = np.flatnonzero(ink.any(axis=0))
     if not len(inked):

@@ -347,6 +347,13 @@ def _inside_a_sentence(source: str, start: int, block_start: int) -> bool:
     return k > block_start and source[k - 1] not in SENTENCE_END
 
 
+def _mid_sentence(doc: Document, starts: list[int], at: int) -> bool:
+    """Whether the word at input offset ``at`` stands after its sentence's first word, in the
+    block it falls in (``starts``: the document's block starts)."""
+    block = doc.blocks[max(0, bisect.bisect_right(starts, at) - 1)]
+    return _inside_a_sentence(doc.source, at, block.start)
+
+
 def _verb_inside_a_sentence(c: Correction, block_start: int, ctx: Context) -> bool:
     """A capitalised word inside a sentence is a name (Aldi, a shop), never corrected into a
     finite verb (aldı), which no one capitalises there."""
@@ -1183,11 +1190,9 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
             continue
         if not (model.known(meant) or (suffixes and morphology.suffix_chain(meant))):
             continue
-        block = doc.blocks[max(0, bisect.bisect_right(starts, m.start()) - 1)]
         keep = (
             capital
-            if not suffixes
-            and (meant in model.names or not _inside_a_sentence(source, m.start(), block.start))
+            if not suffixes and (meant in model.names or not _mid_sentence(doc, starts, m.start()))
             else small
         )
         why = "the OCR printed the word's first glyph more than once"
@@ -1326,10 +1331,8 @@ def _faint_strokes(doc: Document, model: LanguageModel) -> list[Misprint]:
             meant = FAINT_STROKES.get(read)
             if meant is None or (read.isupper() and k > 0):
                 continue
-            if read.isupper():
-                block = doc.blocks[max(0, bisect.bisect_right(starts, m.start()) - 1)]
-                if not _inside_a_sentence(source, m.start(), block.start):
-                    meant = upper(meant, lang)
+            if read.isupper() and not _mid_sentence(doc, starts, m.start()):
+                meant = upper(meant, lang)
             if model.count(lower(word[:k] + meant + word[k + 1 :], lang)) >= FAINT_STROKE_MIN_COUNT:
                 fixes.append((k, meant))
         if len(fixes) == 1:
