@@ -85,6 +85,20 @@ def test_reorders_a_column_head_emitted_late():
     )
 
 
+def test_the_documents_own_word_pairs_pick_which_lower_case_fragment_goes_on_which():
+    # Two open ends, two lower-case starts: the cheaper order pairs them wrongly; the document
+    # writes "carry out" and "adviser for" elsewhere, which decides (no lexicon for English).
+    text = (
+        "Bat survey\n\nVolunteers carry out the counts each summer, and an adviser for the trust "
+        "checks them.\n\nRob Dewar, the nature conservation adviser\n\nStaff and volunteers "
+        "will also carry\n\nout mobile surveys using hand-held detectors.\n\nfor the trust, "
+        "hopes the results will show which areas matter most."
+    )
+    out = sutun.repair(text, "eng").text
+    assert "conservation adviser for the trust, hopes" in out
+    assert "will also carry out mobile surveys" in out
+
+
 def test_reorders_a_column_head_emitted_early():
     text = (
         "Başlıq burada\n\nNazir bildirib ki, görüşdə iki ölkə arasında əlaqələrin inkişafı "

@@ -901,6 +901,10 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         if ctx.model is not None and ta.last and hb.first and ctx.model.bigram(ta.last, hb.first):
             score += 0.5
             ev["bigram"] = True
+        elif ta.last and hb.first and ctx.written_together(ta.last, hb.first):
+            # The document's own pair, elsewhere: text without a model has only this.
+            score += 0.5
+            ev["document_bigram"] = True
         return Continuation("space", score, True, ev)
     if _thousands(ta, hb):
         ev["number_goes_on"] = True  # 15 | 000 dollar: a thousands separator's space
