@@ -1346,3 +1346,39 @@ def test_what_a_reading_of_the_page_turned_level_lost_is_taken_from_the_first():
     assert _unread(first, read) == [
         (100.0, 400.0, 90.0, 20.0, "zabitləri", ("first reading", "2", "1", "1"))
     ]
+
+
+def test_a_j_tesseract_read_as_a_glyph_standing_on_the_line_is_told_by_its_descent():
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sutun.pages import sources
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+
+    def read(printed: str, tesseract: str) -> str:
+        """``printed`` set in DejaVu Sans, its box round its ink, read as ``tesseract``."""
+        image = Image.new("L", (400, 80), 255)
+        ImageDraw.Draw(image).text((20, 20), printed, font=font, fill=0)
+        dark = np.array(image) < sources.RULE_DARK
+        rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+        x, y = float(cols[0]), float(rows[0])
+        w, h = float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])
+        return sources._descenders_read((x, y, w, h, tesseract, ("1", "1", "1")), dark)[4]
+
+    # Its Azerbaijani model has no j: a J opening a name is read as l, ) or y; a small j as i
+    # or l, or as i and l for its one glyph.
+    assert read("Jay", "lay") == "Jay"
+    assert read("John", ")ohn") == "John"
+    assert read("Justin", "yustin") == "Justin"
+    assert read("mesajlarınız", "mesailarınız") == "mesajlarınız"
+    assert read("Qujou", "Qulou") == "Qujou"
+    assert read("Qujou", "Quilou") == "Qujou"
+    assert read("janrın", "ianrın") == "janrın"
+    assert read("jurnalı", "yurnalı") == "jurnalı"  # its dot stands apart: no capital
+    # Glyphs that stand on the line stay, and so do those that reach below it of themselves.
+    assert read("lay", "lay") == "lay"
+    assert read("bilir", "bilir") == "bilir"
+    assert read("yaşıl", "yaşıl") == "yaşıl"
+    assert read("partiyası)", "partiyası)") == "partiyası)"
+    assert read("(bilir)", "(bilir)") == "(bilir)"

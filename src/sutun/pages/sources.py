@@ -387,6 +387,8 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         confidence += float(row["conf"])
     confidence = confidence / len(boxes) if boxes else 0.0
     dark = _ink(data)
+    if "j" not in (model_charset(language) or "j"):
+        boxes = [_descenders_read(b, dark) for b in boxes]
     found = _rules_in(dark)
     kept = [b for b in boxes if not _on_a_rule(b, found)]
     # Where the next word on each box's line starts (none after a line's last, nor a page's).
@@ -507,6 +509,156 @@ def _rows_inked(ink) -> tuple[float, float]:
 LETTER_GAP = 0.25
 """The widest blank between two letters of a word, in heights of its ink (a word space is
 wider)."""
+
+
+def _descenders_read(box: Box, dark) -> Box:
+    """A word with a glyph Tesseract read as one standing on the line (l, i, ), /, y, or i and l
+    for one glyph) has a j there when that glyph's ink runs well below the baseline of the
+    word's other glyphs: its Azerbaijani model has no j and prints these for it (lay for Jay,
+    mesailarınız, Quilou, /AY-Z); a J where the glyph is one stroke, without a dot, or the word
+    is in capitals. Glyphs are told apart by the blank columns between them, where there are as
+    many as the word has characters (Tesseract's own glyph boxes stand up to a glyph off)."""
+    import numpy as np
+
+    x, y, w, h, text, key = box
+    if J_READ_AS.isdisjoint(text) and text[:1] not in J_OPENS_AS:
+        return box
+    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    # Its size from its letters' ink (a box may stand taller), as the j in question would make
+    # it: the ink holds the tail below the line.
+    size = min(ink.shape[0] / glyph_extent(text + "j"), w / glyph_advance(text))
+    columns = np.concatenate(([False], ink.any(axis=0), [False]))
+    edges = np.flatnonzero(np.diff(columns.astype(np.int8)))
+    glyphs = list(zip(edges[::2], edges[1::2], strict=True))
+    pieces = _one_a_glyph(text, len(glyphs))
+    if pieces is None:
+        return box
+    feet = [ink.shape[0] - 1 - int(ink[:, a:b].any(axis=1)[::-1].argmax()) for a, b in glyphs]
+    # The baseline: where the letters that stand on it end (not those read as j's look-alikes).
+    standing = [
+        f
+        for f, p in zip(feet, pieces, strict=True)
+        if p.isalnum() and len(p) == 1 and p not in DEEP and p not in J_READ_AS
+    ]
+    if not standing:
+        return box
+    baseline = statistics.median(standing)
+    narrow = glyphs[0][1] - glyphs[0][0] <= J_WIDTH * size
+    if text[:1] == "y" and narrow and _rises_to_capitals(ink, glyphs, text, size):
+        pieces[0] = "j" if _dotted(ink, glyphs[0], baseline) else "J"
+    for k, piece in enumerate(pieces):
+        # A bracket, a slash or a bar reaches below the baseline too: a J only opening a word.
+        read_as = piece in J_READ_AS or piece in J_READ_AS_TWO
+        read_as |= piece in J_READ_AS_MARK and k == 0 and text[1:2].isalpha()
+        if not read_as or not _j_shaped(ink, glyphs[k], feet[k], baseline, size):
+            continue
+        dotted = _dotted(ink, glyphs[k], baseline)
+        if len(piece) == 2 and not dotted:
+            continue  # two glyphs' reading for one: only a j's dot explains it
+        pieces[k] = "j" if dotted and not text.isupper() else "J"
+    return (x, y, w, h, "".join(pieces), key)
+
+
+def _j_shaped(ink, glyph: tuple[int, int], foot: int, baseline: float, size: float) -> bool:
+    """Whether a glyph stands as a j or J does: narrow, reaching well below the baseline and
+    from above the x-height (not a subscript, nor a wide letter a glyph off: g, ş)."""
+    import numpy as np
+
+    own = ink[:, glyph[0] : glyph[1]]
+    top = int(own.any(axis=1).argmax())
+    if not (
+        glyph[1] - glyph[0] <= J_WIDTH * size
+        and baseline - top >= J_RISE * size
+        and DESCENDER * size <= foot - baseline <= DESCENDER_MOST * size
+    ):
+        return False
+    # Its tail turns left under the line, where a bar's (|a|) runs straight down.
+    base = int(baseline)
+    stem = np.flatnonzero(own[max(0, base - int(J_RISE * size / 2)) : base + 1].any(axis=0))
+    tail = np.flatnonzero(own[base + 1 + int(DESCENDER * size / 2) : foot + 1].any(axis=0))
+    return len(stem) > 0 and len(tail) > 0 and stem[0] - tail[0] >= J_HOOK * size
+
+
+def _dotted(ink, glyph: tuple[int, int], baseline: float) -> bool:
+    """Whether a glyph's ink above the baseline has a blank row in it: j's dot stands apart from
+    its stem, J is one stroke."""
+    rows = ink[: int(baseline), glyph[0] : glyph[1]].any(axis=1)
+    return not rows[int(rows.argmax()) :].all()
+
+
+def _one_a_glyph(text: str, glyphs: int) -> list[str] | None:
+    """``text`` in pieces, one for each of ``glyphs``: its characters, or its characters with
+    the one pair Tesseract reads a j as in one piece."""
+    if len(text) == glyphs:
+        return list(text)
+    if len(text) != glyphs + 1:
+        return None
+    pairs = [p for p in range(len(text) - 1) if text[p : p + 2] in J_READ_AS_TWO]
+    if len(pairs) != 1:
+        return None
+    p = pairs[0]
+    return [*text[:p], text[p : p + 2], *text[p + 2 :]]
+
+
+def _rises_to_capitals(ink, glyphs: list[tuple[int, int]], text: str, size: float) -> bool:
+    """Whether a word's first glyph, read as y, rises well above the x-height its small letters
+    stand to (a J's stroke does, from the cap height: yustin for Justin)."""
+    tops = [
+        int(ink[:, a:b].any(axis=1).argmax())
+        for (a, b), ch in zip(glyphs[1:], text[1:], strict=True)
+        if ch.islower() and ch not in TALL and ch not in "ıə"
+    ]
+    if not tops:
+        return False
+    first = int(ink[:, glyphs[0][0] : glyphs[0][1]].any(axis=1).argmax())
+    return statistics.median(tops) - first >= SMALL_STEM * size
+
+
+def _line_band(ink, size: float):
+    """The rows of a word's box its own line's letters stand in: from the rows inked most down to
+    the first blank row, and up over gaps no wider than a dot's (a box may reach into the next
+    line, whose letters' tops would stand below this line's baseline)."""
+    import numpy as np
+
+    rows = ink.sum(axis=1)
+    if not rows.any():
+        return ink[:0]
+    middle = int(np.argmax(rows))
+    bottom = middle
+    while bottom + 1 < len(rows) and rows[bottom + 1]:
+        bottom += 1
+    top, gap = middle, 0
+    for r in range(middle - 1, -1, -1):
+        gap = 0 if rows[r] else gap + 1
+        if gap > DOT_GAP * size:
+            break
+        if rows[r]:
+            top = r
+    return ink[top : bottom + 1]
+
+
+J_READ_AS = frozenset("liı")
+"""Glyphs with nothing below the baseline that Tesseract's Azerbaijani model reads a j as."""
+J_READ_AS_MARK = frozenset(")/|")
+"""… and marks that reach below it, which it reads an opening J as."""
+J_OPENS_AS = J_READ_AS_MARK | {"y"}
+"""… and, opening a word, as y."""
+J_READ_AS_TWO = frozenset({"il", "iİ", "ıl", "ii"})
+"""… and the pairs of glyphs it reads a j as (Quilou for Qujou, iİanrın for janrın)."""
+DESCENDER = 0.12
+"""How far below its word's baseline (in font sizes) a glyph's ink must reach to be a j's; a
+j's or J's tail reaches about a fifth of the size in DejaVu Sans."""
+DESCENDER_MOST = 0.32
+"""… and how far at most: further down, the glyphs told apart are not the word's letters (a box
+set a glyph off, its first a piece of the letter before it)."""
+J_WIDTH = 0.45
+"""The widest a j or J stands (in font sizes; DejaVu Sans's J with its hook about 0.3)."""
+J_HOOK = 0.08
+"""How far left of its stem (in font sizes) a j's or J's tail turns at least."""
+J_RISE = 0.6
+"""How far above the baseline (in font sizes) a j's dot or a J's top reaches at least."""
+DOT_GAP = 0.15
+"""The widest blank (in font sizes) between a letter and a dot or accent over it."""
 
 
 def _small_letters(boxes: list[Box], dark) -> list[Box]:
