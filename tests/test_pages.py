@@ -1382,3 +1382,73 @@ def test_a_j_tesseract_read_as_a_glyph_standing_on_the_line_is_told_by_its_desce
     assert read("yaşıl", "yaşıl") == "yaşıl"
     assert read("partiyası)", "partiyası)") == "partiyası)"
     assert read("(bilir)", "(bilir)") == "(bilir)"
+
+
+def test_a_percent_sign_tesseract_read_as_two_characters_is_told_by_its_width():
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sutun.pages import sources
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+
+    def read(printed: str, tesseract: str) -> str:
+        image = Image.new("L", (400, 80), 255)
+        ImageDraw.Draw(image).text((20, 20), printed, font=font, fill=0)
+        dark = np.array(image) < sources.RULE_DARK
+        rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+        x, y = float(cols[0]), float(rows[0])
+        w, h = float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])
+        return sources._percent_read((x, y, w, h, tesseract, ("1", "1", "1")), dark)[4]
+
+    # Its Azerbaijani model has no %: one glyph, read as two characters.
+    assert read("14%", "1496") == "14%"
+    assert read("3%", "3v6") == "3%"
+    assert read("70-90%-i", "70-9076-i") == "70-90%-i"
+    assert read("1%", "196") == "1%"
+    # Numbers printed so stay: their glyphs stand one to a character, or two run together (ink
+    # spread on a poor scan) are wider than a % sign.
+    assert read("1496", "1496") == "1496"
+    assert read("1996-cı", "1996-cı") == "1996-cı"
+    image = Image.new("L", (400, 80), 255)
+    draw = ImageDraw.Draw(image)
+    for ch, left in zip("1996", (20, 39, 58, 73), strict=True):  # the last two touch
+        draw.text((left, 20), ch, font=font, fill=0)
+    dark = np.array(image) < sources.RULE_DARK
+    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+    box = (
+        float(cols[0]),
+        float(rows[0]),
+        float(cols[-1] + 1 - cols[0]),
+        float(rows[-1] + 1 - rows[0]),
+    )
+    assert len(sources._glyph_columns(dark[rows[0] : rows[-1] + 1])) == 3
+    assert sources._percent_read((*box, "1996", ("1", "1", "1")), dark)[4] == "1996"
+
+
+def test_a_w_tesseract_read_as_v_or_vv_is_told_by_its_width():
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sutun.pages import sources
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+
+    def read(printed: str, tesseract: str) -> str:
+        image = Image.new("L", (400, 80), 255)
+        ImageDraw.Draw(image).text((20, 20), printed, font=font, fill=0)
+        dark = np.array(image) < sources.RULE_DARK
+        rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+        x, y = float(cols[0]), float(rows[0])
+        w, h = float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])
+        return sources._w_read((x, y, w, h, tesseract, ("1", "1", "1")), dark)[4]
+
+    # Its Azerbaijani model has no w: one glyph read as v, vv or uvv.
+    assert read("Howard", "Hovard") == "Howard"
+    assert read("Lithgow", "Lithgovv") == "Lithgow"
+    assert read("Network-də", "Netvvork-də") == "Network-də"
+    assert read("Show”", "Shovv”") == "Show”"  # a closing quote is two glyphs, not letters
+    # A v stays a v, a capital V too (wider than small letters, as a capital is).
+    assert read("vardır", "vardır") == "vardır"
+    assert read("Vann", "Vann") == "Vann"
+    assert read("qüvvə", "qüvvə") == "qüvvə"

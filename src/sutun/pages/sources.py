@@ -387,8 +387,13 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         confidence += float(row["conf"])
     confidence = confidence / len(boxes) if boxes else 0.0
     dark = _ink(data)
-    if "j" not in (model_charset(language) or "j"):
+    charset = model_charset(language) or ""
+    if charset and "j" not in charset:
         boxes = [_descenders_read(b, dark) for b in boxes]
+    if charset and "w" not in charset:
+        boxes = [_w_read(b, dark) for b in boxes]
+    if charset and "%" not in charset:
+        boxes = [_percent_read(b, dark) for b in boxes]
     found = _rules_in(dark)
     kept = [b for b in boxes if not _on_a_rule(b, found)]
     # Where the next word on each box's line starts (none after a line's last, nor a page's).
@@ -518,8 +523,6 @@ def _descenders_read(box: Box, dark) -> Box:
     mesailarınız, Quilou, /AY-Z); a J where the glyph is one stroke, without a dot, or the word
     is in capitals. Glyphs are told apart by the blank columns between them, where there are as
     many as the word has characters (Tesseract's own glyph boxes stand up to a glyph off)."""
-    import numpy as np
-
     x, y, w, h, text, key = box
     if J_READ_AS.isdisjoint(text) and text[:1] not in J_OPENS_AS:
         return box
@@ -527,10 +530,8 @@ def _descenders_read(box: Box, dark) -> Box:
     # Its size from its letters' ink (a box may stand taller), as the j in question would make
     # it: the ink holds the tail below the line.
     size = min(ink.shape[0] / glyph_extent(text + "j"), w / glyph_advance(text))
-    columns = np.concatenate(([False], ink.any(axis=0), [False]))
-    edges = np.flatnonzero(np.diff(columns.astype(np.int8)))
-    glyphs = list(zip(edges[::2], edges[1::2], strict=True))
-    pieces = _one_a_glyph(text, len(glyphs))
+    glyphs = _glyph_columns(ink)
+    pieces = _one_a_glyph(text, len(glyphs), J_READ_AS_TWO)
     if pieces is None:
         return box
     feet = [ink.shape[0] - 1 - int(ink[:, a:b].any(axis=1)[::-1].argmax()) for a, b in glyphs]
@@ -557,6 +558,50 @@ def _descenders_read(box: Box, dark) -> Box:
             continue  # two glyphs' reading for one: only a j's dot explains it
         pieces[k] = "j" if dotted and not text.isupper() else "J"
     return (x, y, w, h, "".join(pieces), key)
+
+
+def _glyph_columns(ink) -> list[tuple[int, int]]:
+    """The runs of inked columns of a word's ink, left to right: its glyphs, where they stand
+    apart."""
+    import numpy as np
+
+    columns = np.concatenate(([False], ink.any(axis=0), [False]))
+    edges = np.flatnonzero(np.diff(columns.astype(np.int8)))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+PERCENT_READ = regex.compile(r"((?:\d+[-–])?\d+)([79v]\d)(\W*|-\p{L}+\W*)")
+"""A number (or a range) whose last two characters may be Tesseract's reading of a % sign (96,
+92, 76, v6: its Azerbaijani model has no %; the sign's upper ring reads as 9, 7 or v), then
+punctuation or a suffix after a hyphen."""
+
+
+def _percent_read(box: Box, dark) -> Box:
+    """A number read with two characters for what is one glyph in print, one wider than its
+    digits but narrower than two of them, ends in a % sign (1496 for 14%, 3v6 for 3%)."""
+    x, y, w, h, text, key = box
+    m = PERCENT_READ.fullmatch(text)
+    if m is None:
+        return box
+    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    glyphs = _glyph_columns(ink)
+    digits = len(m.group(1))
+    if len(glyphs) != len(text) - 1:
+        return box
+    widths = [b - a for a, b in glyphs]
+    # Digits other than 1 (narrow) measure a digit's width; without them, the glyph's height.
+    wide = [wd for wd, ch in zip(widths, m.group(1), strict=False) if ch.isdigit() and ch != "1"]
+    digit = statistics.median(wide) if wide else DIGIT_WIDTH * ink.shape[0]
+    if PERCENT_MOST_NARROW * digit <= widths[digits] <= PERCENT_MOST_WIDE * digit:
+        return (x, y, w, h, m.group(1) + "%" + m.group(3), key)
+    return box
+
+
+DIGIT_WIDTH = 0.68
+"""A digit's width in heights of its ink, in a sans-serif font."""
+PERCENT_MOST_NARROW = 1.25
+PERCENT_MOST_WIDE = 1.85
+"""A % sign stands about 1.6 digits wide in DejaVu Sans; two digits run together, 2 or more."""
 
 
 def _j_shaped(ink, glyph: tuple[int, int], foot: int, baseline: float, size: float) -> bool:
@@ -586,18 +631,78 @@ def _dotted(ink, glyph: tuple[int, int], baseline: float) -> bool:
     return not rows[int(rows.argmax()) :].all()
 
 
-def _one_a_glyph(text: str, glyphs: int) -> list[str] | None:
-    """``text`` in pieces, one for each of ``glyphs``: its characters, or its characters with
-    the one pair Tesseract reads a j as in one piece."""
+def _one_a_glyph(text: str, glyphs: int, readings: frozenset[str]) -> list[str] | None:
+    """``text`` in pieces, one for each of ``glyphs``: its characters, or its characters with the
+    one of ``readings`` (what Tesseract reads one glyph as) it holds, as long as the glyphs are
+    fewer, in one piece."""
     if len(text) == glyphs:
         return list(text)
-    if len(text) != glyphs + 1:
+    found = [
+        (p, r)
+        for r in readings
+        if len(r) - 1 == len(text) - glyphs
+        for p in range(len(text) - len(r) + 1)
+        if text.startswith(r, p)
+    ]
+    if len(found) != 1:
         return None
-    pairs = [p for p in range(len(text) - 1) if text[p : p + 2] in J_READ_AS_TWO]
-    if len(pairs) != 1:
-        return None
-    p = pairs[0]
-    return [*text[:p], text[p : p + 2], *text[p + 2 :]]
+    p, r = found[0]
+    return [*text[:p], r, *text[p + len(r) :]]
+
+
+def _w_read(box: Box, dark) -> Box:
+    """A w read as v, as vv or as uvv (Nevs, Tuvvitter: Tesseract's Azerbaijani model has no w)
+    where that is one glyph in print, wider than the word's other letters of its case: a w
+    stands about one and a half times as wide as n, o or v. Letters only are matched with glyphs:
+    a quotation mark may stand as one glyph or two."""
+    x, y, w, h, text, key = box
+    if "v" not in text.lower():
+        return box
+    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    tall = [
+        (a, b)
+        for a, b in _glyph_columns(ink)
+        if _rows_inked(ink[:, a:b])[1] >= MARK_HEIGHT * ink.shape[0]
+    ]
+    at = [k for k, ch in enumerate(text) if ch.isalnum()]
+    pieces = _one_a_glyph("".join(text[k] for k in at), len(tall), W_READ_AS)
+    if pieces is None:
+        return box
+    widths = [b - a for a, b in tall]
+    out, first = list(text), 0
+    for k, piece in enumerate(pieces):
+        last, first = first + len(piece) - 1, first + len(piece)
+        if piece.lower() not in W_READ_AS or at[last] - at[last - len(piece) + 1] != len(piece) - 1:
+            continue
+        # Measured on letters of its case (a capital V stands wider than small letters), or, for
+        # two characters read off one glyph, on any.
+        capital = piece[-1].isupper()
+        others = [
+            wd
+            for wd, p in zip(widths, pieces, strict=True)
+            if p in W_MEASURES and (p.isupper() == capital or len(piece) > 1)
+        ]
+        wider = W_WIDER if len(piece) > 1 else W_WIDER_ALONE
+        if len(others) >= W_MEASURED and widths[k] >= wider * statistics.median(others):
+            start = at[last - len(piece) + 1]
+            out[start : at[last] + 1] = ["W" if capital else "w"] + [""] * (len(piece) - 1)
+    return (x, y, w, h, "".join(out), key)
+
+
+MARK_HEIGHT = 0.4
+"""Glyphs less tall than this share of their line's letters are marks (quotes, commas, hyphens)."""
+
+
+W_READ_AS = frozenset({"v", "vv", "uvv", "uv", "wv"})
+"""What Tesseract's Azerbaijani model reads a w as, one glyph (in capitals: V, VV, WV)."""
+W_MEASURES = frozenset("abdeghknopquxy" + "əöüğ" + "ABDEGHKNOPQRUXYƏÖÜ")
+"""Letters about as wide as one another, a w's measure (not the narrow s, c, z)."""
+W_MEASURED = 2
+"""Fewest of them a word must have to measure a w by."""
+W_WIDER = 1.3
+"""How many times as wide as those letters a glyph read as vv or uvv must be to be a w."""
+W_WIDER_ALONE = 1.45
+"""… and one read as v: a serif font's v stands up to 1.3 times as wide as its e, its w 1.8."""
 
 
 def _rises_to_capitals(ink, glyphs: list[tuple[int, int]], text: str, size: float) -> bool:
