@@ -1452,3 +1452,18 @@ def test_a_w_tesseract_read_as_v_or_vv_is_told_by_its_width():
     assert read("vardır", "vardır") == "vardır"
     assert read("Vann", "Vann") == "Vann"
     assert read("qüvvə", "qüvvə") == "qüvvə"
+    # Two v's run together (a browser sets them tight) stand twice as wide as a letter, not a w.
+    image = Image.new("L", (400, 80), 255)
+    draw = ImageDraw.Draw(image)
+    for ch, left in zip("əvvəl", (20, 39, 55, 72, 91), strict=True):  # the v's touch
+        draw.text((left, 20), ch, font=font, fill=0)
+    dark = np.array(image) < sources.RULE_DARK
+    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+    box = (
+        float(cols[0]),
+        float(rows[0]),
+        float(cols[-1] + 1 - cols[0]),
+        float(rows[-1] + 1 - rows[0]),
+    )
+    assert len(sources._glyph_columns(dark[rows[0] : rows[-1] + 1])) == 4
+    assert sources._w_read((*box, "əvvəl", ("1", "1", "1")), dark)[4] == "əvvəl"

@@ -683,7 +683,8 @@ def _w_read(box: Box, dark) -> Box:
             if p in W_MEASURES and (p.isupper() == capital or len(piece) > 1)
         ]
         wider = W_WIDER if len(piece) > 1 else W_WIDER_ALONE
-        if len(others) >= W_MEASURED and widths[k] >= wider * statistics.median(others):
+        usual = statistics.median(others) if len(others) >= W_MEASURED else 0
+        if usual and wider * usual <= widths[k] <= W_WIDEST * usual:
             start = at[last - len(piece) + 1]
             out[start : at[last] + 1] = ["W" if capital else "w"] + [""] * (len(piece) - 1)
     return (x, y, w, h, "".join(out), key)
@@ -701,6 +702,9 @@ W_MEASURED = 2
 """Fewest of them a word must have to measure a w by."""
 W_WIDER = 1.3
 """How many times as wide as those letters a glyph read as vv or uvv must be to be a w."""
+W_WIDEST = 1.85
+"""… and as wide at most: two v's run together (əvvəl, in a browser's tight setting) stand over
+twice as wide."""
 W_WIDER_ALONE = 1.45
 """… and one read as v: a serif font's v stands up to 1.3 times as wide as its e, its w 1.8."""
 
