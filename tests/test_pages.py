@@ -1348,122 +1348,90 @@ def test_what_a_reading_of_the_page_turned_level_lost_is_taken_from_the_first():
     ]
 
 
-def test_a_j_tesseract_read_as_a_glyph_standing_on_the_line_is_told_by_its_descent():
+def _set_in_dejavu(printed: str, lefts: tuple[int, ...] = ()):
+    """``printed`` set in 30-pixel DejaVu Sans (each character at ``lefts``, when given, to run
+    glyphs together): the box round its ink, without the text, and the image's ink."""
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
 
     from sutun.pages import sources
 
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+    image = Image.new("L", (400, 80), 255)
+    draw = ImageDraw.Draw(image)
+    for ch, left in zip(printed, lefts, strict=True) if lefts else [(printed, 20)]:
+        draw.text((left, 20), ch, font=font, fill=0)
+    dark = np.array(image) < sources.RULE_DARK
+    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+    box = (float(cols[0]), float(rows[0]))
+    return (*box, float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])), dark
 
-    def read(printed: str, tesseract: str) -> str:
-        """``printed`` set in DejaVu Sans, its box round its ink, read as ``tesseract``."""
-        image = Image.new("L", (400, 80), 255)
-        ImageDraw.Draw(image).text((20, 20), printed, font=font, fill=0)
-        dark = np.array(image) < sources.RULE_DARK
-        rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
-        x, y = float(cols[0]), float(rows[0])
-        w, h = float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])
-        return sources._descenders_read((x, y, w, h, tesseract, ("1", "1", "1")), dark)[4]
 
-    # Its Azerbaijani model has no j: a J opening a name is read as l, ) or y; a small j as i
-    # or l, or as i and l for its one glyph.
-    assert read("Jay", "lay") == "Jay"
-    assert read("John", ")ohn") == "John"
-    assert read("Justin", "yustin") == "Justin"
-    assert read("mesajlarınız", "mesailarınız") == "mesajlarınız"
-    assert read("Qujou", "Qulou") == "Qujou"
-    assert read("Qujou", "Quilou") == "Qujou"
-    assert read("janrın", "ianrın") == "janrın"
-    assert read("jurnalı", "yurnalı") == "jurnalı"  # its dot stands apart: no capital
+def _read_as(measure, printed: str, tesseract: str, lefts: tuple[int, ...] = ()) -> str:
+    """What ``measure`` makes of ``printed`` set in DejaVu Sans, read as ``tesseract``."""
+    box, dark = _set_in_dejavu(printed, lefts)
+    return measure((*box, tesseract, ("1", "1", "1")), dark)[4]
+
+
+UNPRINTABLE_READ = [
+    # Debian's Azerbaijani model has no j: a J opening a name is read as l, ) or y; a small j as
+    # i or l, or as i and l for its one glyph. A glyph below the line tells it.
+    ("_descenders_read", "Jay", "lay", "Jay"),
+    ("_descenders_read", "John", ")ohn", "John"),
+    ("_descenders_read", "Justin", "yustin", "Justin"),
+    ("_descenders_read", "mesajlarınız", "mesailarınız", "mesajlarınız"),
+    ("_descenders_read", "Qujou", "Qulou", "Qujou"),
+    ("_descenders_read", "Qujou", "Quilou", "Qujou"),
+    ("_descenders_read", "janrın", "ianrın", "janrın"),
+    ("_descenders_read", "jurnalı", "yurnalı", "jurnalı"),  # its dot stands apart: no capital
     # Glyphs that stand on the line stay, and so do those that reach below it of themselves.
-    assert read("lay", "lay") == "lay"
-    assert read("bilir", "bilir") == "bilir"
-    assert read("yaşıl", "yaşıl") == "yaşıl"
-    assert read("partiyası)", "partiyası)") == "partiyası)"
-    assert read("(bilir)", "(bilir)") == "(bilir)"
+    ("_descenders_read", "lay", "lay", "lay"),
+    ("_descenders_read", "bilir", "bilir", "bilir"),
+    ("_descenders_read", "yaşıl", "yaşıl", "yaşıl"),
+    ("_descenders_read", "partiyası)", "partiyası)", "partiyası)"),
+    ("_descenders_read", "(bilir)", "(bilir)", "(bilir)"),
+    # No %: one glyph read as two characters; a number printed so has a glyph for each.
+    ("_percent_read", "14%", "1496", "14%"),
+    ("_percent_read", "3%", "3v6", "3%"),
+    ("_percent_read", "70-90%-i", "70-9076-i", "70-90%-i"),
+    ("_percent_read", "1%", "196", "1%"),
+    ("_percent_read", "1496", "1496", "1496"),
+    ("_percent_read", "1996-cı", "1996-cı", "1996-cı"),
+    # No w: one glyph read as v, vv or uvv. A v stays a v, a capital V too (wider than small
+    # letters, as a capital is); a closing quote is two glyphs, not letters.
+    ("_w_read", "Howard", "Hovard", "Howard"),
+    ("_w_read", "Lithgow", "Lithgovv", "Lithgow"),
+    ("_w_read", "Network-də", "Netvvork-də", "Network-də"),
+    ("_w_read", "Show”", "Shovv”", "Show”"),
+    ("_w_read", "vardır", "vardır", "vardır"),
+    ("_w_read", "Vann", "Vann", "Vann"),
+    ("_w_read", "qüvvə", "qüvvə", "qüvvə"),
+]
 
 
-def test_a_percent_sign_tesseract_read_as_two_characters_is_told_by_its_width():
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
-
+@pytest.mark.parametrize(("measure", "printed", "tesseract", "expected"), UNPRINTABLE_READ)
+def test_a_letter_the_ocr_model_cannot_print_is_told_by_its_glyph(
+    measure: str, printed: str, tesseract: str, expected: str
+):
     from sutun.pages import sources
 
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
-
-    def read(printed: str, tesseract: str) -> str:
-        image = Image.new("L", (400, 80), 255)
-        ImageDraw.Draw(image).text((20, 20), printed, font=font, fill=0)
-        dark = np.array(image) < sources.RULE_DARK
-        rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
-        x, y = float(cols[0]), float(rows[0])
-        w, h = float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])
-        return sources._percent_read((x, y, w, h, tesseract, ("1", "1", "1")), dark)[4]
-
-    # Its Azerbaijani model has no %: one glyph, read as two characters.
-    assert read("14%", "1496") == "14%"
-    assert read("3%", "3v6") == "3%"
-    assert read("70-90%-i", "70-9076-i") == "70-90%-i"
-    assert read("1%", "196") == "1%"
-    # Numbers printed so stay: their glyphs stand one to a character, or two run together (ink
-    # spread on a poor scan) are wider than a % sign.
-    assert read("1496", "1496") == "1496"
-    assert read("1996-cı", "1996-cı") == "1996-cı"
-    image = Image.new("L", (400, 80), 255)
-    draw = ImageDraw.Draw(image)
-    for ch, left in zip("1996", (20, 39, 58, 73), strict=True):  # the last two touch
-        draw.text((left, 20), ch, font=font, fill=0)
-    dark = np.array(image) < sources.RULE_DARK
-    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
-    box = (
-        float(cols[0]),
-        float(rows[0]),
-        float(cols[-1] + 1 - cols[0]),
-        float(rows[-1] + 1 - rows[0]),
-    )
-    assert len(sources._glyph_columns(dark[rows[0] : rows[-1] + 1])) == 3
-    assert sources._percent_read((*box, "1996", ("1", "1", "1")), dark)[4] == "1996"
+    assert _read_as(getattr(sources, measure), printed, tesseract) == expected
 
 
-def test_a_w_tesseract_read_as_v_or_vv_is_told_by_its_width():
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
-
+@pytest.mark.parametrize(
+    ("measure", "printed", "lefts", "glyphs"),
+    [
+        # Two digits run together (ink spread on a poor scan) stand wider than a % sign.
+        ("_percent_read", "1996", (20, 39, 58, 73), 3),
+        # Two v's run together (a browser sets them tight) stand twice as wide as a letter.
+        ("_w_read", "əvvəl", (20, 39, 55, 72, 91), 4),
+    ],
+)
+def test_two_glyphs_run_together_are_no_letter_the_ocr_model_cannot_print(
+    measure: str, printed: str, lefts: tuple[int, ...], glyphs: int
+):
     from sutun.pages import sources
 
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
-
-    def read(printed: str, tesseract: str) -> str:
-        image = Image.new("L", (400, 80), 255)
-        ImageDraw.Draw(image).text((20, 20), printed, font=font, fill=0)
-        dark = np.array(image) < sources.RULE_DARK
-        rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
-        x, y = float(cols[0]), float(rows[0])
-        w, h = float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])
-        return sources._w_read((x, y, w, h, tesseract, ("1", "1", "1")), dark)[4]
-
-    # Its Azerbaijani model has no w: one glyph read as v, vv or uvv.
-    assert read("Howard", "Hovard") == "Howard"
-    assert read("Lithgow", "Lithgovv") == "Lithgow"
-    assert read("Network-də", "Netvvork-də") == "Network-də"
-    assert read("Show”", "Shovv”") == "Show”"  # a closing quote is two glyphs, not letters
-    # A v stays a v, a capital V too (wider than small letters, as a capital is).
-    assert read("vardır", "vardır") == "vardır"
-    assert read("Vann", "Vann") == "Vann"
-    assert read("qüvvə", "qüvvə") == "qüvvə"
-    # Two v's run together (a browser sets them tight) stand twice as wide as a letter, not a w.
-    image = Image.new("L", (400, 80), 255)
-    draw = ImageDraw.Draw(image)
-    for ch, left in zip("əvvəl", (20, 39, 55, 72, 91), strict=True):  # the v's touch
-        draw.text((left, 20), ch, font=font, fill=0)
-    dark = np.array(image) < sources.RULE_DARK
-    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
-    box = (
-        float(cols[0]),
-        float(rows[0]),
-        float(cols[-1] + 1 - cols[0]),
-        float(rows[-1] + 1 - rows[0]),
-    )
-    assert len(sources._glyph_columns(dark[rows[0] : rows[-1] + 1])) == 4
-    assert sources._w_read((*box, "əvvəl", ("1", "1", "1")), dark)[4] == "əvvəl"
+    box, dark = _set_in_dejavu(printed, lefts)
+    assert len(sources._glyph_columns(dark[int(box[1]) : int(box[1] + box[3])])) == glyphs
+    assert _read_as(getattr(sources, measure), printed, printed, lefts) == printed
