@@ -1435,3 +1435,22 @@ def test_two_glyphs_run_together_are_no_letter_the_ocr_model_cannot_print(
     box, dark = _set_in_dejavu(printed, lefts)
     assert len(sources._glyph_columns(dark[int(box[1]) : int(box[1] + box[3])])) == glyphs
     assert _read_as(getattr(sources, measure), printed, printed, lefts) == printed
+
+
+@pytest.mark.parametrize(
+    ("printed", "tesseract", "expected"),
+    [
+        ("olacaqdı.", "olacaqdı,", "olacaqdı."),  # a full stop stands on the line
+        ("yaradırlar;", "yaradırlar,", "yaradırlar;"),  # a semicolon's dot stands over it
+        ("ki,", "ki,", "ki,"),  # a comma's tail reaches below it
+        ("bildirib,", "bildirib,", "bildirib,"),
+        ("Oklahoma", "Oklahoma,", "Oklahoma,"),  # the box left its comma out: no mark to read
+        ("yi,", "yi,", "yi,"),  # its y's tail is no baseline
+    ],
+)
+def test_a_stop_tesseract_read_as_a_comma_is_told_by_its_mark(
+    printed: str, tesseract: str, expected: str
+):
+    from sutun.pages import sources
+
+    assert _read_as(sources._stop_read, printed, tesseract) == expected

@@ -394,6 +394,7 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         boxes = [_w_read(b, dark) for b in boxes]
     if charset and "%" not in charset:
         boxes = [_percent_read(b, dark) for b in boxes]
+    boxes = [_stop_read(b, dark) for b in boxes]
     found = _rules_in(dark)
     kept = [b for b in boxes if not _on_a_rule(b, found)]
     # Where the next word on each box's line starts (none after a line's last, nor a page's).
@@ -602,6 +603,57 @@ DIGIT_WIDTH = 0.68
 PERCENT_MOST_NARROW = 1.25
 PERCENT_MOST_WIDE = 1.85
 """A % sign stands about 1.6 digits wide in DejaVu Sans; two digits run together, 2 or more."""
+
+
+def _stop_read(box: Box, dark) -> Box:
+    """A word read as ending in a comma whose mark does not reach below the baseline of the
+    word's letters ends in a full stop; one with a dot over its comma, in a semicolon, which
+    Tesseract's Azerbaijani model has not (olacaqdı, for olacaqdı., yaradırlar, for
+    yaradırlar;)."""
+    x, y, w, h, text, key = box
+    if not text.endswith(",") or len(text) < 2:
+        return box
+    size = word_size(w, h, text)
+    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], size)
+    glyphs = _glyph_columns(ink)
+    if len(glyphs) < 2:
+        return box
+    feet = [ink.shape[0] - 1 - int(ink[:, a:b].any(axis=1)[::-1].argmax()) for a, b in glyphs]
+    # The baseline: where the letters that stand on it end, where the glyphs are one to a
+    # character (yi, has as many feet below it as on it); else most of a longer word's.
+    if len(glyphs) == len(text):
+        standing = [f for f, ch in zip(feet, text, strict=True) if ch.isalnum() and ch not in DEEP]
+    else:
+        standing = feet[:-1] if len(glyphs) > STOP_GLYPHS else []
+    # Letters standing on one line: not a formula's (tı, with its index set low).
+    if len(standing) < 2 or max(standing) - min(standing) > BASELINE_SPREAD * size:
+        return box
+    baseline = statistics.median(standing)
+    mark = ink[:, glyphs[-1][0] : glyphs[-1][1]].any(axis=1)
+    top, foot = int(mark.argmax()), feet[-1]
+    # The box's last glyph must be a mark, narrow (else the box left the comma out: Oklahoma,).
+    if glyphs[-1][1] - glyphs[-1][0] > MARK_WIDTH * size:
+        return box
+    below = foot - baseline > STOP_DROP * size
+    if below and not mark[top : foot + 1].all() and baseline - top >= SEMICOLON_DOT * size:
+        return (x, y, w, h, text[:-1] + ";", key)
+    if not below and foot - top <= MARK_WIDTH * size:
+        return (x, y, w, h, text[:-1] + ".", key)
+    return box
+
+
+STOP_DROP = 0.04
+"""How far below the baseline (in font sizes) a full stop's ink may reach, a pixel's noise; a
+comma's tail reaches about an eighth of the size."""
+BASELINE_SPREAD = 0.08
+"""How far apart (in font sizes) the feet of letters on one baseline may stand: a pixel or two of
+noise; an index below the line stands a fifth of the size lower."""
+STOP_GLYPHS = 3
+"""Fewer glyphs than the characters read, and as few as this: no baseline to measure on."""
+MARK_WIDTH = 0.25
+"""The widest and, for a full stop, the tallest (in font sizes) a comma or a stop stands."""
+SEMICOLON_DOT = 0.3
+"""How far above the baseline (in font sizes) a semicolon's dot stands at least."""
 
 
 def _j_shaped(ink, glyph: tuple[int, int], foot: int, baseline: float, size: float) -> bool:
