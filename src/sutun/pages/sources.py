@@ -561,14 +561,128 @@ def _descenders_read(box: Box, dark) -> Box:
     return (x, y, w, h, "".join(pieces), key)
 
 
-def _glyph_columns(ink) -> list[tuple[int, int]]:
-    """The runs of inked columns of a word's ink, left to right: its glyphs, where they stand
-    apart."""
+def _j_shaped(ink, glyph: tuple[int, int], foot: int, baseline: float, size: float) -> bool:
+    """Whether a glyph stands as a j or J does: narrow, reaching well below the baseline and
+    from above the x-height (not a subscript, nor a wide letter a glyph off: g, ş)."""
     import numpy as np
 
-    columns = np.concatenate(([False], ink.any(axis=0), [False]))
-    edges = np.flatnonzero(np.diff(columns.astype(np.int8)))
-    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+    own = ink[:, glyph[0] : glyph[1]]
+    top = int(own.any(axis=1).argmax())
+    if not (
+        glyph[1] - glyph[0] <= J_WIDTH * size
+        and baseline - top >= J_RISE * size
+        and DESCENDER * size <= foot - baseline <= DESCENDER_MOST * size
+    ):
+        return False
+    # Its tail turns left under the line, where a bar's (|a|) runs straight down.
+    base = int(baseline)
+    stem = np.flatnonzero(own[max(0, base - int(J_RISE * size / 2)) : base + 1].any(axis=0))
+    tail = np.flatnonzero(own[base + 1 + int(DESCENDER * size / 2) : foot + 1].any(axis=0))
+    return len(stem) > 0 and len(tail) > 0 and stem[0] - tail[0] >= J_HOOK * size
+
+
+def _dotted(ink, glyph: tuple[int, int], baseline: float) -> bool:
+    """Whether a glyph's ink above the baseline has a blank row in it: j's dot stands apart from
+    its stem, J is one stroke."""
+    rows = ink[: int(baseline), glyph[0] : glyph[1]].any(axis=1)
+    return not rows[int(rows.argmax()) :].all()
+
+
+def _rises_to_capitals(ink, glyphs: list[tuple[int, int]], text: str, size: float) -> bool:
+    """Whether a word's first glyph, read as y, rises well above the x-height its small letters
+    stand to (a J's stroke does, from the cap height: yustin for Justin)."""
+    tops = [
+        int(ink[:, a:b].any(axis=1).argmax())
+        for (a, b), ch in zip(glyphs[1:], text[1:], strict=True)
+        if ch.islower() and ch not in TALL and ch not in "ıə"
+    ]
+    if not tops:
+        return False
+    first = int(ink[:, glyphs[0][0] : glyphs[0][1]].any(axis=1).argmax())
+    return statistics.median(tops) - first >= SMALL_STEM * size
+
+
+J_READ_AS = frozenset("liı")
+"""Glyphs with nothing below the baseline that Tesseract's Azerbaijani model reads a j as."""
+J_READ_AS_MARK = frozenset(")/|")
+"""… and marks that reach below it, which it reads an opening J as."""
+J_OPENS_AS = J_READ_AS_MARK | {"y"}
+"""… and, opening a word, as y."""
+J_READ_AS_TWO = frozenset({"il", "iİ", "ıl", "ii"})
+"""… and the pairs of glyphs it reads a j as (Quilou for Qujou, iİanrın for janrın)."""
+DESCENDER = 0.12
+"""How far below its word's baseline (in font sizes) a glyph's ink must reach to be a j's; a
+j's or J's tail reaches about a fifth of the size in DejaVu Sans."""
+DESCENDER_MOST = 0.32
+"""… and how far at most: further down, the glyphs told apart are not the word's letters (a box
+set a glyph off, its first a piece of the letter before it)."""
+J_WIDTH = 0.45
+"""The widest a j or J stands (in font sizes; DejaVu Sans's J with its hook about 0.3)."""
+J_HOOK = 0.08
+"""How far left of its stem (in font sizes) a j's or J's tail turns at least."""
+J_RISE = 0.6
+"""How far above the baseline (in font sizes) a j's dot or a J's top reaches at least."""
+DOT_GAP = 0.15
+"""The widest blank (in font sizes) between a letter and a dot or accent over it."""
+
+
+def _w_read(box: Box, dark) -> Box:
+    """A w read as v, as vv or as uvv (Nevvs, Tuvvitter: Tesseract's Azerbaijani model has no w)
+    where that is one glyph in print, wider than the word's other letters of its case: a w
+    stands about one and a half times as wide as n, o or v. Letters only are matched with glyphs:
+    a quotation mark may stand as one glyph or two."""
+    x, y, w, h, text, key = box
+    if "v" not in text.lower():
+        return box
+    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    tall = [
+        (a, b)
+        for a, b in _glyph_columns(ink)
+        if _rows_inked(ink[:, a:b])[1] >= MARK_HEIGHT * ink.shape[0]
+    ]
+    at = [k for k, ch in enumerate(text) if ch.isalnum()]
+    pieces = _one_a_glyph("".join(text[k] for k in at), len(tall), W_READ_AS)
+    if pieces is None:
+        return box
+    widths = [b - a for a, b in tall]
+    out, first = list(text), 0
+    for k, piece in enumerate(pieces):
+        last, first = first + len(piece) - 1, first + len(piece)
+        if piece.lower() not in W_READ_AS or at[last] - at[last - len(piece) + 1] != len(piece) - 1:
+            continue
+        # Measured on letters of its case (a capital V stands wider than small letters), or, for
+        # two characters read off one glyph, on any.
+        capital = piece[-1].isupper()
+        others = [
+            wd
+            for wd, p in zip(widths, pieces, strict=True)
+            if p in W_MEASURES and (p.isupper() == capital or len(piece) > 1)
+        ]
+        wider = W_WIDER if len(piece) > 1 else W_WIDER_ALONE
+        usual = statistics.median(others) if len(others) >= W_MEASURED else 0
+        if usual and wider * usual <= widths[k] <= W_WIDEST * usual:
+            start = at[last - len(piece) + 1]
+            out[start : at[last] + 1] = ["W" if capital else "w"] + [""] * (len(piece) - 1)
+    return (x, y, w, h, "".join(out), key)
+
+
+MARK_HEIGHT = 0.4
+"""Glyphs less tall than this share of their line's letters are marks (quotes, commas, hyphens)."""
+
+
+W_READ_AS = frozenset({"v", "vv", "uvv", "uv", "wv"})
+"""What Tesseract's Azerbaijani model reads a w as, one glyph (in capitals: V, VV, WV)."""
+W_MEASURES = frozenset("abdeghknopquxy" + "əöüğ" + "ABDEGHKNOPQRUXYƏÖÜ")
+"""Letters about as wide as one another, a w's measure (not the narrow s, c, z)."""
+W_MEASURED = 2
+"""Fewest of them a word must have to measure a w by."""
+W_WIDER = 1.3
+"""How many times as wide as those letters a glyph read as vv or uvv must be to be a w."""
+W_WIDER_ALONE = 1.45
+"""… and one read as v: a serif font's v stands up to 1.3 times as wide as its e, its w 1.8."""
+W_WIDEST = 1.85
+"""… and as wide at most: two v's run together (əvvəl, in a browser's tight setting) stand over
+twice as wide."""
 
 
 PERCENT_READ = regex.compile(r"((?:\d+[-–])?\d+)([79v]\d)(\W*|-\p{L}+\W*)")
@@ -620,7 +734,8 @@ def _stop_read(box: Box, dark) -> Box:
         return box
     feet = [ink.shape[0] - 1 - int(ink[:, a:b].any(axis=1)[::-1].argmax()) for a, b in glyphs]
     # The baseline: where the letters that stand on it end, where the glyphs are one to a
-    # character (yi, has as many feet below it as on it); else most of a longer word's.
+    # character (yi, has as many feet below it as on it); else where a longer word's other
+    # glyphs end.
     if len(glyphs) == len(text):
         standing = [f for f, ch in zip(feet, text, strict=True) if ch.isalnum() and ch not in DEEP]
     else:
@@ -656,31 +771,14 @@ SEMICOLON_DOT = 0.3
 """How far above the baseline (in font sizes) a semicolon's dot stands at least."""
 
 
-def _j_shaped(ink, glyph: tuple[int, int], foot: int, baseline: float, size: float) -> bool:
-    """Whether a glyph stands as a j or J does: narrow, reaching well below the baseline and
-    from above the x-height (not a subscript, nor a wide letter a glyph off: g, ş)."""
+def _glyph_columns(ink) -> list[tuple[int, int]]:
+    """The runs of inked columns of a word's ink, left to right: its glyphs, where they stand
+    apart."""
     import numpy as np
 
-    own = ink[:, glyph[0] : glyph[1]]
-    top = int(own.any(axis=1).argmax())
-    if not (
-        glyph[1] - glyph[0] <= J_WIDTH * size
-        and baseline - top >= J_RISE * size
-        and DESCENDER * size <= foot - baseline <= DESCENDER_MOST * size
-    ):
-        return False
-    # Its tail turns left under the line, where a bar's (|a|) runs straight down.
-    base = int(baseline)
-    stem = np.flatnonzero(own[max(0, base - int(J_RISE * size / 2)) : base + 1].any(axis=0))
-    tail = np.flatnonzero(own[base + 1 + int(DESCENDER * size / 2) : foot + 1].any(axis=0))
-    return len(stem) > 0 and len(tail) > 0 and stem[0] - tail[0] >= J_HOOK * size
-
-
-def _dotted(ink, glyph: tuple[int, int], baseline: float) -> bool:
-    """Whether a glyph's ink above the baseline has a blank row in it: j's dot stands apart from
-    its stem, J is one stroke."""
-    rows = ink[: int(baseline), glyph[0] : glyph[1]].any(axis=1)
-    return not rows[int(rows.argmax()) :].all()
+    columns = np.concatenate(([False], ink.any(axis=0), [False]))
+    edges = np.flatnonzero(np.diff(columns.astype(np.int8)))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
 def _one_a_glyph(text: str, glyphs: int, readings: frozenset[str]) -> list[str] | None:
@@ -700,79 +798,6 @@ def _one_a_glyph(text: str, glyphs: int, readings: frozenset[str]) -> list[str] 
         return None
     p, r = found[0]
     return [*text[:p], r, *text[p + len(r) :]]
-
-
-def _w_read(box: Box, dark) -> Box:
-    """A w read as v, as vv or as uvv (Nevs, Tuvvitter: Tesseract's Azerbaijani model has no w)
-    where that is one glyph in print, wider than the word's other letters of its case: a w
-    stands about one and a half times as wide as n, o or v. Letters only are matched with glyphs:
-    a quotation mark may stand as one glyph or two."""
-    x, y, w, h, text, key = box
-    if "v" not in text.lower():
-        return box
-    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
-    tall = [
-        (a, b)
-        for a, b in _glyph_columns(ink)
-        if _rows_inked(ink[:, a:b])[1] >= MARK_HEIGHT * ink.shape[0]
-    ]
-    at = [k for k, ch in enumerate(text) if ch.isalnum()]
-    pieces = _one_a_glyph("".join(text[k] for k in at), len(tall), W_READ_AS)
-    if pieces is None:
-        return box
-    widths = [b - a for a, b in tall]
-    out, first = list(text), 0
-    for k, piece in enumerate(pieces):
-        last, first = first + len(piece) - 1, first + len(piece)
-        if piece.lower() not in W_READ_AS or at[last] - at[last - len(piece) + 1] != len(piece) - 1:
-            continue
-        # Measured on letters of its case (a capital V stands wider than small letters), or, for
-        # two characters read off one glyph, on any.
-        capital = piece[-1].isupper()
-        others = [
-            wd
-            for wd, p in zip(widths, pieces, strict=True)
-            if p in W_MEASURES and (p.isupper() == capital or len(piece) > 1)
-        ]
-        wider = W_WIDER if len(piece) > 1 else W_WIDER_ALONE
-        usual = statistics.median(others) if len(others) >= W_MEASURED else 0
-        if usual and wider * usual <= widths[k] <= W_WIDEST * usual:
-            start = at[last - len(piece) + 1]
-            out[start : at[last] + 1] = ["W" if capital else "w"] + [""] * (len(piece) - 1)
-    return (x, y, w, h, "".join(out), key)
-
-
-MARK_HEIGHT = 0.4
-"""Glyphs less tall than this share of their line's letters are marks (quotes, commas, hyphens)."""
-
-
-W_READ_AS = frozenset({"v", "vv", "uvv", "uv", "wv"})
-"""What Tesseract's Azerbaijani model reads a w as, one glyph (in capitals: V, VV, WV)."""
-W_MEASURES = frozenset("abdeghknopquxy" + "əöüğ" + "ABDEGHKNOPQRUXYƏÖÜ")
-"""Letters about as wide as one another, a w's measure (not the narrow s, c, z)."""
-W_MEASURED = 2
-"""Fewest of them a word must have to measure a w by."""
-W_WIDER = 1.3
-"""How many times as wide as those letters a glyph read as vv or uvv must be to be a w."""
-W_WIDEST = 1.85
-"""… and as wide at most: two v's run together (əvvəl, in a browser's tight setting) stand over
-twice as wide."""
-W_WIDER_ALONE = 1.45
-"""… and one read as v: a serif font's v stands up to 1.3 times as wide as its e, its w 1.8."""
-
-
-def _rises_to_capitals(ink, glyphs: list[tuple[int, int]], text: str, size: float) -> bool:
-    """Whether a word's first glyph, read as y, rises well above the x-height its small letters
-    stand to (a J's stroke does, from the cap height: yustin for Justin)."""
-    tops = [
-        int(ink[:, a:b].any(axis=1).argmax())
-        for (a, b), ch in zip(glyphs[1:], text[1:], strict=True)
-        if ch.islower() and ch not in TALL and ch not in "ıə"
-    ]
-    if not tops:
-        return False
-    first = int(ink[:, glyphs[0][0] : glyphs[0][1]].any(axis=1).argmax())
-    return statistics.median(tops) - first >= SMALL_STEM * size
 
 
 def _line_band(ink, size: float):
@@ -796,30 +821,6 @@ def _line_band(ink, size: float):
         if rows[r]:
             top = r
     return ink[top : bottom + 1]
-
-
-J_READ_AS = frozenset("liı")
-"""Glyphs with nothing below the baseline that Tesseract's Azerbaijani model reads a j as."""
-J_READ_AS_MARK = frozenset(")/|")
-"""… and marks that reach below it, which it reads an opening J as."""
-J_OPENS_AS = J_READ_AS_MARK | {"y"}
-"""… and, opening a word, as y."""
-J_READ_AS_TWO = frozenset({"il", "iİ", "ıl", "ii"})
-"""… and the pairs of glyphs it reads a j as (Quilou for Qujou, iİanrın for janrın)."""
-DESCENDER = 0.12
-"""How far below its word's baseline (in font sizes) a glyph's ink must reach to be a j's; a
-j's or J's tail reaches about a fifth of the size in DejaVu Sans."""
-DESCENDER_MOST = 0.32
-"""… and how far at most: further down, the glyphs told apart are not the word's letters (a box
-set a glyph off, its first a piece of the letter before it)."""
-J_WIDTH = 0.45
-"""The widest a j or J stands (in font sizes; DejaVu Sans's J with its hook about 0.3)."""
-J_HOOK = 0.08
-"""How far left of its stem (in font sizes) a j's or J's tail turns at least."""
-J_RISE = 0.6
-"""How far above the baseline (in font sizes) a j's dot or a J's top reaches at least."""
-DOT_GAP = 0.15
-"""The widest blank (in font sizes) between a letter and a dot or accent over it."""
 
 
 def _small_letters(boxes: list[Box], dark) -> list[Box]:
