@@ -527,7 +527,7 @@ def _descenders_read(box: Box, dark) -> Box:
     x, y, w, h, text, key = box
     if J_READ_AS.isdisjoint(text) and text[:1] not in J_OPENS_AS:
         return box
-    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    ink = _word_ink(box, dark)
     # Its size from its letters' ink (a box may stand taller), as the j in question would make
     # it: the ink holds the tail below the line.
     size = min(ink.shape[0] / glyph_extent(text + "j"), w / glyph_advance(text))
@@ -535,7 +535,8 @@ def _descenders_read(box: Box, dark) -> Box:
     pieces = _one_a_glyph(text, len(glyphs), J_READ_AS_TWO)
     if pieces is None:
         return box
-    feet = [ink.shape[0] - 1 - int(ink[:, a:b].any(axis=1)[::-1].argmax()) for a, b in glyphs]
+    ends = _glyph_ends(ink, glyphs)
+    feet = [foot for _, foot in ends]
     # The baseline: where the letters that stand on it end (not those read as j's look-alikes).
     standing = [
         f
@@ -546,13 +547,13 @@ def _descenders_read(box: Box, dark) -> Box:
         return box
     baseline = statistics.median(standing)
     narrow = glyphs[0][1] - glyphs[0][0] <= J_WIDTH * size
-    if text[:1] == "y" and narrow and _rises_to_capitals(ink, glyphs, text, size):
+    if text[:1] == "y" and narrow and _rises_to_capitals(ends, text, size):
         pieces[0] = "j" if _dotted(ink, glyphs[0], baseline) else "J"
     for k, piece in enumerate(pieces):
         # A bracket, a slash or a bar reaches below the baseline too: a J only opening a word.
         read_as = piece in J_READ_AS or piece in J_READ_AS_TWO
         read_as |= piece in J_READ_AS_MARK and k == 0 and text[1:2].isalpha()
-        if not read_as or not _j_shaped(ink, glyphs[k], feet[k], baseline, size):
+        if not read_as or not _j_shaped(ink, glyphs[k], ends[k], baseline, size):
             continue
         dotted = _dotted(ink, glyphs[k], baseline)
         if len(piece) == 2 and not dotted:
@@ -561,13 +562,16 @@ def _descenders_read(box: Box, dark) -> Box:
     return (x, y, w, h, "".join(pieces), key)
 
 
-def _j_shaped(ink, glyph: tuple[int, int], foot: int, baseline: float, size: float) -> bool:
-    """Whether a glyph stands as a j or J does: narrow, reaching well below the baseline and
-    from above the x-height (not a subscript, nor a wide letter a glyph off: g, ş)."""
+def _j_shaped(
+    ink, glyph: tuple[int, int], ends: tuple[int, int], baseline: float, size: float
+) -> bool:
+    """Whether a glyph (its top and foot row ``ends``) stands as a j or J does: narrow, reaching
+    well below the baseline and from above the x-height (not a subscript, nor a wide letter a
+    glyph off: g, ş)."""
     import numpy as np
 
     own = ink[:, glyph[0] : glyph[1]]
-    top = int(own.any(axis=1).argmax())
+    top, foot = ends
     if not (
         glyph[1] - glyph[0] <= J_WIDTH * size
         and baseline - top >= J_RISE * size
@@ -588,18 +592,18 @@ def _dotted(ink, glyph: tuple[int, int], baseline: float) -> bool:
     return not rows[int(rows.argmax()) :].all()
 
 
-def _rises_to_capitals(ink, glyphs: list[tuple[int, int]], text: str, size: float) -> bool:
-    """Whether a word's first glyph, read as y, rises well above the x-height its small letters
-    stand to (a J's stroke does, from the cap height: yustin for Justin)."""
+def _rises_to_capitals(ends: list[tuple[int, int]], text: str, size: float) -> bool:
+    """Whether a word's first glyph (of those whose top and foot rows are ``ends``), read as y,
+    rises well above the x-height its small letters stand to (a J's stroke does, from the cap
+    height: yustin for Justin)."""
     tops = [
-        int(ink[:, a:b].any(axis=1).argmax())
-        for (a, b), ch in zip(glyphs[1:], text[1:], strict=True)
+        top
+        for (top, _), ch in zip(ends[1:], text[1:], strict=True)
         if ch.islower() and ch not in TALL and ch not in "ıə"
     ]
     if not tops:
         return False
-    first = int(ink[:, glyphs[0][0] : glyphs[0][1]].any(axis=1).argmax())
-    return statistics.median(tops) - first >= SMALL_STEM * size
+    return statistics.median(tops) - ends[0][0] >= SMALL_STEM * size
 
 
 J_READ_AS = frozenset("liı")
@@ -634,7 +638,7 @@ def _w_read(box: Box, dark) -> Box:
     x, y, w, h, text, key = box
     if "v" not in text.lower():
         return box
-    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    ink = _word_ink(box, dark)
     tall = [
         (a, b)
         for a, b in _glyph_columns(ink)
@@ -698,7 +702,7 @@ def _percent_read(box: Box, dark) -> Box:
     m = PERCENT_READ.fullmatch(text)
     if m is None:
         return box
-    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    ink = _word_ink(box, dark)
     glyphs = _glyph_columns(ink)
     digits = len(m.group(1))
     if len(glyphs) != len(text) - 1:
@@ -728,11 +732,12 @@ def _stop_read(box: Box, dark) -> Box:
     if not text.endswith(",") or len(text) < 2:
         return box
     size = word_size(w, h, text)
-    ink = _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], size)
+    ink = _word_ink(box, dark)
     glyphs = _glyph_columns(ink)
     if len(glyphs) < 2:
         return box
-    feet = [ink.shape[0] - 1 - int(ink[:, a:b].any(axis=1)[::-1].argmax()) for a, b in glyphs]
+    ends = _glyph_ends(ink, glyphs)
+    feet = [foot for _, foot in ends]
     # The baseline: where the letters that stand on it end, where the glyphs are one to a
     # character (yi, has as many feet below it as on it); else where a longer word's other
     # glyphs end.
@@ -745,7 +750,7 @@ def _stop_read(box: Box, dark) -> Box:
         return box
     baseline = statistics.median(standing)
     mark = ink[:, glyphs[-1][0] : glyphs[-1][1]].any(axis=1)
-    top, foot = int(mark.argmax()), feet[-1]
+    top, foot = ends[-1]
     # The box's last glyph must be a mark, narrow (else the box left the comma out: Oklahoma,).
     if glyphs[-1][1] - glyphs[-1][0] > MARK_WIDTH * size:
         return box
@@ -769,6 +774,21 @@ MARK_WIDTH = 0.25
 """The widest and, for a full stop, the tallest (in font sizes) a comma or a stop stands."""
 SEMICOLON_DOT = 0.3
 """How far above the baseline (in font sizes) a semicolon's dot stands at least."""
+
+
+def _word_ink(box: Box, dark):
+    """The ink of a word's box, in the rows its own line's letters stand in."""
+    x, y, w, h, text, _ = box
+    return _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+
+
+def _glyph_ends(ink, glyphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The top and foot row of each glyph's ink (its columns, from ``_glyph_columns``)."""
+    ends = []
+    for a, b in glyphs:
+        top, tall = _rows_inked(ink[:, a:b])
+        ends.append((int(top), int(top + tall) - 1))
+    return ends
 
 
 def _glyph_columns(ink) -> list[tuple[int, int]]:
