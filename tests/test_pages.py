@@ -1454,3 +1454,99 @@ def test_a_stop_tesseract_read_as_a_comma_is_told_by_its_mark(
     from sutun.pages import sources
 
     assert _read_as(sources._stop_read, printed, tesseract) == expected
+
+
+def _set_under(above: str, printed: str, gap: int):
+    """``printed`` in 30-pixel DejaVu Sans under a line ``above`` set ``gap`` pixels higher:
+    the page as PNG bytes, its ink, and the box round the ink of ``printed`` alone."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFont
+
+    from sutun.pages import sources
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+    alone = Image.new("L", (400, 140), 255)
+    ImageDraw.Draw(alone).text((20, 60), printed, font=font, fill=0)
+    ink = np.array(alone) < sources.RULE_DARK
+    rows, cols = ink.any(axis=1).nonzero()[0], ink.any(axis=0).nonzero()[0]
+    box = (
+        float(cols[0]),
+        float(rows[0]),
+        float(cols[-1] + 1 - cols[0]),
+        float(rows[-1] + 1 - rows[0]),
+    )
+    ImageDraw.Draw(alone).text((20, 60 - gap), above, font=font, fill=0)
+    out = io.BytesIO()
+    alone.save(out, format="PNG")
+    return out.getvalue(), np.array(alone) < sources.RULE_DARK, box
+
+
+@pytest.mark.parametrize(
+    ("above", "printed", "box", "first", "expected"),
+    [
+        # The line above hangs its descenders into the word's box: they are left out of the cut.
+        (
+            "yyy ggg jjj",
+            "istəyirdi",
+            lambda b: (b[0], b[1] - 8, b[2], b[3] + 8),
+            "öistəyirdi",
+            "istəyirdi",
+        ),
+        # A box that cut the word short: the letters that follow within a letter's gap go in.
+        ("", "əsas", lambda b: (b[0], b[1], b[2] * 0.7, b[3]), "əsaş", "əsas"),
+        # A box that left out a capital's dots: marks standing apart over the word go in.
+        ("", "Ölümünə", lambda b: (b[0], b[1] + 6, b[2], b[3] - 6), "Olümünə", "Ölümünə"),
+        # Letters a word alone cannot tell by their size keep the first reading's case.
+        ("", "istilik", lambda b: b, "İstilik", "İstilik"),
+        # A glyph the first reading read twice, in both cases, is the small letter.
+        ("", "səbəb", lambda b: b, "sƏəbəb", "səbəb"),
+    ],
+)
+def test_a_doubtful_word_is_read_again_alone(above, printed, box, first, expected):
+    from sutun.pages import sources
+
+    png, dark, inked = _set_under(above, printed, 34)
+    x, y, w, h = box(inked)
+    boxes = [(x, y, w, h, first, ("1", "1", "1"))]
+    assert sources._doubtful_read_again(png, boxes, [10.0], "aze", dark)[0][4] == expected
+    # A word Tesseract was sure of is not read again.
+    assert sources._doubtful_read_again(png, boxes, [95.0], "aze", dark)[0][4] == first
+
+
+@pytest.mark.parametrize(
+    ("first", "alone", "glyphs", "taken"),
+    [
+        ("öistəyirdi-", "istəyirdi-", 10, True),  # another line's ink read as a letter
+        ("MecdGregor-un", "McGregor-un", 11, True),
+        ("gonra", "sonra", 5, True),
+        # Alone, the OCR model leaves out the j it cannot print: the ink has the glyph.
+        ("iurnalı", "urnalı", 7, False),
+        ("Nxe3", "İNx3", 4, False),  # a glyph the first reading saw none of
+        ("Oklahoma,", "Oklahoma", 9, False),  # a mark at its end gone
+        ("İstilik", "istilik", 7, False),  # only what a word alone cannot tell
+        ("ln", "İn", 2, False),
+        ("yanrın", "Çöl", 3, False),  # another word
+    ],
+)
+def test_a_word_read_again_alone_is_taken_where_it_reads_the_same_glyphs_otherwise(
+    first, alone, glyphs, taken
+):
+    from sutun.pages import sources
+
+    assert sources._read_better(first, alone, glyphs) is taken
+
+
+@pytest.mark.parametrize(
+    ("first", "alone", "merged"),
+    [
+        ("Oklahoma", "oklahoma", "Oklahoma"),  # its line told the first reading the case
+        ("sƏə-", "sə-", "sə-"),  # a glyph read twice, in both cases: the small letter
+        ("Ssi-", "Sİ-", "si-"),
+        ("lInverevve", "İnverevve", "Inverevve"),  # I and l are no case twins
+        ("Dises", "Discs", "Discs"),
+    ],
+)
+def test_a_word_read_again_alone_keeps_the_case_its_line_told(first, alone, merged):
+    from sutun.pages import sources
+
+    assert sources._merged(first, alone) == merged

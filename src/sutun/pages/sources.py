@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
+import difflib
 import io
 import itertools
 import math
@@ -18,6 +20,7 @@ from typing import NamedTuple
 
 import regex
 
+from sutun.lang.alphabet import lower
 from sutun.pages.layout import Word
 from sutun.steps.evidence import CLOSED_END
 
@@ -361,32 +364,14 @@ def _quarter_turned(data: bytes, clockwise: int) -> bytes:
 def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     """The word boxes of ``tesseract … tsv`` on an image, with the image's width and height,
     the words' mean confidence (0-100) and the photographs of its hOCR, read in the same run.
-    ``psm``: Tesseract's page segmentation mode (3: columns and blocks; 11: words anywhere)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "page"
-        args = ["tesseract", "-", str(out), "-l", language, "--psm", str(psm), "tsv", "hocr"]
-        proc = subprocess.run(
-            args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
-        )
-        if proc.returncode != 0:
-            raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
-        tsv = out.with_suffix(".tsv").read_text(encoding="utf-8")
-        hocr = out.with_suffix(".hocr").read_text(encoding="utf-8")
-    pictures = [tuple(float(v) for v in m.groups()) for m in PHOTO.finditer(hocr)]
-    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=3)
-    boxes, width, height, confidence = [], 0.0, 0.0, 0.0
-    for row in rows:
-        if row.get("level") == "1":
-            width, height = float(row["width"]), float(row["height"])
-        text = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
-            continue
-        x, y, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
-        key = tuple(row.get(k, "") for k in ("block_num", "par_num", "line_num"))
-        boxes.append((x, y, w, h, text, key))
-        confidence += float(row["conf"])
-    confidence = confidence / len(boxes) if boxes else 0.0
+    ``psm``: Tesseract's page segmentation mode (3: columns and blocks; 11: words anywhere).
+    Words read with little confidence are read again alone, and what the OCR model cannot print
+    is read from the glyphs."""
+    boxes, confidences, width, height, pictures = _tesseract_read(data, language, psm)
+    confidence = statistics.fmean(confidences) if confidences else 0.0
     dark = _ink(data)
+    if psm == 3 and confidence >= UPRIGHT_CONFIDENCE:  # not a page on its side
+        boxes = _doubtful_read_again(data, boxes, confidences, language, dark)
     charset = model_charset(language) or ""
     if charset and "j" not in charset:
         boxes = [_descenders_read(b, dark) for b in boxes]
@@ -403,6 +388,235 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         [_to_ink(b, dark, x) for b, x in zip(kept, [*after, math.inf], strict=False)], dark
     )
     return boxes, width, height, confidence, pictures
+
+
+def _tesseract_read(
+    data: bytes, language: str, psm: int
+) -> tuple[list[Box], list[float], float, float, list[tuple[float, float, float, float]]]:
+    """Tesseract's words as it read them: boxes, each word's confidence (0-100), the image's
+    width and height, and the photographs of its hOCR."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "page"
+        args = ["tesseract", "-", str(out), "-l", language, "--psm", str(psm), "tsv", "hocr"]
+        proc = subprocess.run(
+            args, input=data, capture_output=True, timeout=OCR_TIMEOUT, env=tesseract_env()
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(proc.stderr.decode("utf-8", "replace").strip()[:300])
+        tsv = out.with_suffix(".tsv").read_text(encoding="utf-8")
+        hocr = out.with_suffix(".hocr").read_text(encoding="utf-8")
+    pictures = [tuple(float(v) for v in m.groups()) for m in PHOTO.finditer(hocr)]
+    boxes: list[Box] = []
+    confidences: list[float] = []
+    width = height = 0.0
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=3):
+        if row.get("level") == "1":
+            width, height = float(row["width"]), float(row["height"])
+        text = (row.get("text") or "").strip()
+        if row.get("level") != "5" or not text or float(row.get("conf") or -1) < 0:
+            continue
+        x, y, w, h = (float(row[k]) for k in ("left", "top", "width", "height"))
+        key = tuple(row.get(k, "") for k in ("block_num", "par_num", "line_num"))
+        boxes.append((x, y, w, h, text, key))
+        confidences.append(float(row["conf"]))
+    return boxes, confidences, width, height, pictures
+
+
+def _doubtful_read_again(
+    data: bytes, boxes: list[Box], confidences: list[float], language: str, dark
+) -> list[Box]:
+    """Words Tesseract read with little confidence, read again each cut out alone: on the page,
+    ink of the lines around a word (a descender above, a dot below) reads into it (öistəyirdi-,
+    MecdGregor-un, gonra for sonra). The second reading is taken where Tesseract is sure of it,
+    and was not of the first, and it reads the same glyphs otherwise."""
+    import numpy as np
+    from PIL import Image
+
+    doubtful = [
+        k
+        for k, (box, conf) in enumerate(zip(boxes, confidences, strict=True))
+        if conf < DOUBTFUL and sum(ch.isalnum() for ch in box[4]) >= 2
+    ]
+    if not doubtful:
+        return boxes
+    with Image.open(io.BytesIO(data)) as img:
+        grey = np.array(img.convert("L"))
+    out = list(boxes)
+    for start in range(0, len(doubtful), SHEET_WORDS):
+        some = doubtful[start : start + SHEET_WORDS]
+        cuts = [_cut_out(grey, dark, boxes[k]) for k in some]
+        for k, cut, words in zip(some, cuts, _read_alone(cuts, language), strict=True):
+            if len(words) != 1:
+                continue
+            (text, conf), first = words[0], boxes[k][4]
+            glyphs = len(_glyph_columns(cut < RULE_DARK))
+            if conf >= max(DOUBTFUL, confidences[k] + REREAD_GAIN) and _read_better(
+                first, text, glyphs
+            ):
+                out[k] = (*boxes[k][:4], _merged(first, text), boxes[k][5])
+    return out
+
+
+def _read_alone(crops: list, language: str) -> list[list[tuple[str, float]]]:
+    """The words Tesseract reads, with its confidence, on each of ``crops`` (grey arrays), set
+    one under another on a sheet read at once (a run of Tesseract per word would cost its
+    start each time)."""
+    import numpy as np
+    from PIL import Image
+
+    gap = max(c.shape[0] for c in crops)
+    tops = list(itertools.accumulate((c.shape[0] + gap for c in crops), initial=gap))
+    sheet = np.full((tops[-1], max(c.shape[1] for c in crops) + 2 * gap), 255, dtype=np.uint8)
+    for crop, top in zip(crops, tops, strict=False):
+        sheet[top : top + crop.shape[0], gap : gap + crop.shape[1]] = crop
+    read, confidences, *_ = _tesseract_read(_png(Image.fromarray(sheet)), language, psm=6)
+    found: list[list[tuple[str, float]]] = [[] for _ in crops]
+    for (_, y, _, h, text, _), conf in zip(read, confidences, strict=True):
+        slot = bisect.bisect_right(tops, y + h / 2) - 1
+        if 0 <= slot < len(crops) and y + h / 2 <= tops[slot] + crops[slot].shape[0]:
+            found[slot].append((text, conf))
+    return found
+
+
+def _read_better(first: str, alone: str, glyphs: int) -> bool:
+    """Whether a word read alone reads the first reading's glyphs otherwise: the same word but
+    for a few letters, with the same marks at its ends, none added (what the first reading saw
+    no glyph for is another line's ink), none dropped unless the word's ink has fewer
+    ``glyphs`` than the first reading has characters (alone, the OCR model leaves out a letter
+    it cannot print: iurnalı for jurnalı read urnalı), and not only where a word alone cannot
+    tell."""
+    a, b = _alone_tells(first), _alone_tells(alone)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return (
+        a != b
+        and _end_marks(alone) == _end_marks(first)
+        and matcher.ratio() >= REREAD_LIKE
+        and all(op != "insert" for op, *_ in matcher.get_opcodes())
+        and (len(b) >= len(a) or abs(glyphs - len(b)) < abs(glyphs - len(a)))
+    )
+
+
+def _cut_out(grey, dark, box: Box):
+    """A word's letters cut from the page's grey pixels round its box, on white. Its letters
+    are the ink through the middle of its box, and the letters that follow within a letter's
+    gap (a box may cut a word short: əsa|s); beside them, the marks that stand apart over,
+    under and after them (a capital's dots, which a box may leave out, a comma); not the ink
+    that runs on past the cut (the lines above and below, the neighbours)."""
+    import numpy as np
+
+    x, y, w, h, *_ = box
+    top, left = max(0, int(y - REREAD_ABOVE * h)), max(0, int(x - REREAD_SIDE * h))
+    bottom = min(grey.shape[0], math.ceil(y + h + REREAD_BELOW * h))
+    right = min(grey.shape[1], math.ceil(x + w + REREAD_SIDE * h))
+    ink = dark[top:bottom, left:right]
+    rows = slice(int(y + MIDDLE[0] * h) - top, math.ceil(y + MIDDLE[1] * h) - top)
+    x0, x1 = int(x) - left, math.ceil(x + w) - left
+    inked = np.flatnonzero(ink[rows].any(axis=0))
+    own = inked[(inked >= x0) & (inked < x1)]
+    if not own.size:
+        return grey[int(y) : math.ceil(y + h), int(x) : math.ceil(x + w)]
+    # A letter's gap: as the box's height measures it, or as wide as the widest in the box (a
+    # box of small letters only is no taller than they are).
+    reach = max(math.ceil(LETTER_GAP * h), int(np.diff(own).max(initial=1)))
+    x0, x1 = int(own[0]), int(own[-1]) + 1
+    while True:
+        near = inked[
+            ((inked >= x1) & (inked < x1 + reach)) | ((inked < x0) & (inked >= x0 - reach))
+        ]
+        if not near.size:
+            break
+        x0, x1 = min(x0, int(near[0])), max(x1, int(near[-1]) + 1)
+    middle = np.zeros_like(ink)
+    middle[rows, x0:x1] = ink[rows, x0:x1]
+    letters = _grown(middle, ink)
+    edges = np.zeros_like(ink)
+    for edge in (np.s_[0, :], np.s_[-1, :], np.s_[:, 0], np.s_[:, -1]):
+        edges[edge] = ink[edge]
+    marks = ink & ~_grown(edges, ink)
+    marks[:, :x0] = False
+    marks[:, x1 + reach :] = False
+    # with the grey rim round the ink, which Tesseract reads letters' edges by
+    rim = _grown(letters | marks, np.ones_like(ink), steps=1)
+    cut = np.where(rim, grey[top:bottom, left:right], 255).astype(np.uint8)
+    ys, xs = np.flatnonzero(rim.any(axis=1)), np.flatnonzero(rim.any(axis=0))
+    return cut[ys[0] : ys[-1] + 1, xs[0] : xs[-1] + 1]
+
+
+def _grown(seed, within, steps: int | None = None):
+    """``seed`` grown through the True pixels of ``within``, 8-connected: the parts of
+    ``within`` it touches (all the way, or ``steps`` pixels)."""
+    done = 0
+    while steps is None or done < steps:
+        grown = seed.copy()
+        grown[1:] |= seed[:-1]
+        grown[:-1] |= seed[1:]
+        grown[:, 1:] |= grown[:, :-1].copy()
+        grown[:, :-1] |= grown[:, 1:].copy()
+        grown &= within
+        if (grown == seed).all():
+            break
+        seed, done = grown, done + 1
+    return seed
+
+
+def _alone_tells(text: str) -> str:
+    """``text`` as a word read alone tells it: letters whose case is told only by their size
+    beside the line's other letters (o O, s S) in one case, the bars (i ı l I İ |) as one."""
+    return lower(text, "aze").translate(BARS)
+
+
+BARS = str.maketrans({c: "ı" for c in "il|"})
+
+
+def _merged(first: str, alone: str) -> str:
+    """The word read alone, but in the case of the first reading where the two read the same
+    letters up to what a word alone cannot tell (its line tells o from O). Where the first
+    reading read a glyph twice, in both cases (sƏə-, Ssi-), the glyph is the small letter: ink
+    of the line above makes a letter look taller, never shorter."""
+    a, b = _alone_tells(first), _alone_tells(alone)
+    if len(a) != len(first) or len(b) != len(alone):
+        return alone
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            out.append(alone[j1:j2])
+            continue
+        for i in range(i1, i2):
+            small = lower(first[i], "aze")
+            twice = any(
+                0 <= n < len(a) and first[n] != first[i] and lower(first[n], "aze") == small
+                for n in (i - 1, i + 1)
+            )
+            out.append(small if twice else first[i])
+    return "".join(out)
+
+
+def _end_marks(text: str) -> tuple[str, str]:
+    """The marks before a word's first letter or digit, and after its last."""
+    found = END_MARKS.fullmatch(text)
+    return (found.group(1), found.group(2)) if found else (text, "")
+
+
+END_MARKS = regex.compile(r"([^\p{L}\p{N}]*).*?([^\p{L}\p{N}]*)", flags=regex.DOTALL)
+
+
+DOUBTFUL = 60.0
+"""Tesseract's confidence (0-100) in a word under which it is read again alone; a fair scan's
+words are read at 90 or more."""
+REREAD_GAIN = 20.0
+"""How much more confident Tesseract must be of a word read alone for it to be taken."""
+SHEET_WORDS = 40
+"""Words read again on one sheet at most (a sheet of headline words stays within what
+Tesseract reads in one image)."""
+REREAD_LIKE = 0.5
+"""How alike a word read alone and its first reading must be (difflib's ratio): the same word,
+a few letters apart, not another one."""
+REREAD_ABOVE, REREAD_BELOW, REREAD_SIDE = 0.35, 0.15, 3.0
+"""How far past a doubtful word's box it is cut out, in heights of the box: over it, a
+capital's dots; beside it, letters the box cut short."""
+MIDDLE = (0.3, 0.7)
+"""The rows of a word's box, as shares of its height, that every letter of it crosses (its
+x-height), and a descender of the line above does not reach."""
 
 
 def _completed(
