@@ -1550,3 +1550,34 @@ def test_a_word_read_again_alone_keeps_the_case_its_line_told(first, alone, merg
     from sutun.pages import sources
 
     assert sources._merged(first, alone) == merged
+
+
+@pytest.mark.parametrize(
+    ("printed", "tesseract", "expected"),
+    [
+        # The Azerbaijani model reads i for ı where both make words, and a name's I as İ.
+        ("sıx", "six", "sıx"),
+        ("artıq", "artiq", "artıq"),
+        ("bilir", "bılır", "bilir"),
+        ("Imperial", "İmperial", "Imperial"),
+        ("İstanbul", "Istanbul", "İstanbul"),
+        ("qırmızı", "qirmizi", "qırmızı"),
+        # Read right, they stay.
+        ("sıx", "sıx", "sıx"),
+        ("bilir", "bilir", "bilir"),
+        # A mark of two glyphs (") leaves glyphs and letters unpaired: the reading stands.
+        ('dedi"', 'dedı"', 'dedı"'),
+    ],
+)
+def test_a_dot_tells_i_from_dotless_i(printed, tesseract, expected):
+    from sutun.pages import sources
+
+    assert _read_as(sources._dots_read, printed, tesseract) == expected
+
+
+@pytest.mark.parametrize("gap", [26, 30, 34])
+def test_the_line_above_hanging_over_a_dotless_i_is_no_dot(gap):
+    from sutun.pages import sources
+
+    _, dark, box = _set_under("ggg yyy ggg", "qırmızı", gap)
+    assert sources._dots_read((*box, "qırmızı", ("1", "1", "1")), dark)[4] == "qırmızı"

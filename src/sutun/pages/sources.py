@@ -379,6 +379,8 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         boxes = [_w_read(b, dark) for b in boxes]
     if charset and "%" not in charset:
         boxes = [_percent_read(b, dark) for b in boxes]
+    if charset and "ı" in charset:
+        boxes = [_dots_read(b, dark) for b in boxes]
     boxes = [_stop_read(b, dark) for b in boxes]
     found = _rules_in(dark)
     kept = [b for b in boxes if not _on_a_rule(b, found)]
@@ -937,6 +939,75 @@ PERCENT_MOST_WIDE = 1.85
 """A % sign stands about 1.6 digits wide in DejaVu Sans; two digits run together, 2 or more."""
 
 
+def _dots_read(box: Box, dark) -> Box:
+    """A word's i and ı, and I and İ, as their glyphs have a dot or not: the Azerbaijani model
+    reads one for the other where the lexicon knows both words (six for sıx, artiq) and a
+    foreign name's I as İ (İmperial). Where the word has as many glyphs, apart, as letters, the
+    glyph is a stem, and the ink over it tells."""
+    import numpy as np
+
+    x, y, w, h, text, key = box
+    # Letters only, or a stop after them: marks stand in glyphs of their own, or two (a ").
+    if DOTS.keys().isdisjoint(text) or not text.rstrip(".,:;!?").isalpha():
+        return box
+    size = word_size(w, h, text)
+    box_ink = dark[int(y) : int(y + h), int(x) : int(x + w)]
+    top, bottom = _line_rows(box_ink, size)
+    band = box_ink[top : bottom + 1]
+    glyphs = _glyph_columns(band)
+    if len(glyphs) != len(text):
+        return box
+    out = list(text)
+    for k, ((a, b), ch) in enumerate(zip(glyphs, text, strict=True)):
+        if ch in DOTS and b - a <= STEM_WIDTH * size:
+            foot = int(y) + top + int(np.flatnonzero(band[:, a:b].any(axis=1))[-1])
+            dotted = _dot_over(dark, (int(x) + a, int(x) + b), foot, size)
+            if dotted is not None and dotted != (ch in "iİ"):
+                out[k] = DOTS[ch]
+    return (x, y, w, h, "".join(out), key)
+
+
+def _dot_over(dark, columns: tuple[int, int], foot: int, size: float) -> bool | None:
+    """Whether a stem in the page's ``columns`` standing on row ``foot`` has a dot over it: ink
+    over its top within a dot's reach, standing apart, no bigger than a dot; none when the reach
+    is blank; None when the ink there is more (a descender of the line above hanging into it)."""
+    import numpy as np
+
+    a, b = columns
+    rows = dark[: foot + 1, a:b].any(axis=1)
+    top = foot
+    while top > 0 and rows[top - 1]:
+        top -= 1
+    reach = math.ceil(DOT_REACH * size)
+    inked = np.flatnonzero(rows[max(0, top - reach) : top])
+    if not inked.size:
+        return False
+    # The ink nearest the stem, taken whole in the page round it.
+    margin = math.ceil(size)
+    y0, x0 = max(0, top - reach - margin), max(0, a - margin)
+    window = dark[y0:top, x0 : b + margin]
+    nearest = max(0, top - reach) + int(inked[-1]) - y0
+    seed = np.zeros_like(window)
+    seed[nearest, a - x0 : b - x0] = window[nearest, a - x0 : b - x0]
+    blob = _grown(seed, window)
+    ys, xs = np.flatnonzero(blob.any(axis=1)), np.flatnonzero(blob.any(axis=0))
+    small = ys[-1] - ys[0] < DOT_SIZE * size and xs[-1] - xs[0] < DOT_SIZE * size
+    apart = ys[0] > 0 and xs[0] > 0 and xs[-1] < window.shape[1] - 1
+    return True if small and apart else None
+
+
+DOTS = {"i": "ı", "ı": "i", "İ": "I", "I": "İ"}
+"""Each of the letters a dot tells apart, and its twin."""
+STEM_WIDTH = 0.2
+"""The widest an i's glyph stands, in font sizes (a glyph of two letters run together is
+wider)."""
+DOT_SIZE = 0.25
+"""The tallest and widest a dot stands, in font sizes."""
+DOT_REACH = 0.35
+"""How far over a stem's top its dot may stand, in font sizes (i's stands 0.2 over the x-height,
+İ's over the cap height)."""
+
+
 def _stop_read(box: Box, dark) -> Box:
     """A word read as ending in a comma whose mark does not reach below the baseline of the
     word's letters ends in a full stop; one with a dot over its comma, in a semicolon, which
@@ -1035,14 +1106,20 @@ def _one_a_glyph(text: str, glyphs: int, readings: frozenset[str]) -> list[str] 
 
 
 def _line_band(ink, size: float):
-    """The rows of a word's box its own line's letters stand in: from the rows inked most down to
-    the first blank row, and up over gaps no wider than a dot's (a box may reach into the next
-    line, whose letters' tops would stand below this line's baseline)."""
+    """The rows of a word's box its own line's letters stand in (:func:`_line_rows`)."""
+    top, bottom = _line_rows(ink, size)
+    return ink[top : bottom + 1]
+
+
+def _line_rows(ink, size: float) -> tuple[int, int]:
+    """The first and last row of a word's box its own line's letters stand in: from the rows
+    inked most down to the first blank row, and up over gaps no wider than a dot's (a box may
+    reach into the next line, whose letters' tops would stand below this line's baseline)."""
     import numpy as np
 
     rows = ink.sum(axis=1)
     if not rows.any():
-        return ink[:0]
+        return 0, -1
     middle = int(np.argmax(rows))
     bottom = middle
     while bottom + 1 < len(rows) and rows[bottom + 1]:
@@ -1054,7 +1131,7 @@ def _line_band(ink, size: float):
             break
         if rows[r]:
             top = r
-    return ink[top : bottom + 1]
+    return top, bottom
 
 
 def _small_letters(boxes: list[Box], dark) -> list[Box]:
