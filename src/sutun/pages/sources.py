@@ -568,6 +568,7 @@ def _alone_tells(text: str) -> str:
 
 
 BARS = str.maketrans({c: "ı" for c in "il|"})
+"""The bars, which a word read alone reads one for another, as one."""
 
 
 def _merged(first: str, alone: str) -> str:
