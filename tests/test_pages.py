@@ -1226,6 +1226,25 @@ def test_a_small_letter_tesseract_read_as_a_capital_is_told_by_its_height():
     assert line(stem_top=84, dot_top=84, word="CNN")[1] == "CNN"
 
 
+def test_a_hyphen_is_no_measure_of_the_x_height():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    # A line's last word broken by a hyphen (is-|tiqamətində), its first letter read as a
+    # capital: a 30-pixel font on a baseline at row 100, the x-height from row 84.
+    dark = np.zeros((120, 200), dtype=bool)
+    for x in range(20, 70, 11):
+        dark[84:100, x : x + 8] = True  # the word before, of x-height
+    dark[84:100, 92:96] = True  # the i's stem, to the x-height
+    dark[77:80, 92:96] = True  # and its dot
+    dark[84:100, 101:109] = True  # s
+    dark[90:93, 112:140] = True  # a wide hyphen, half the x-height up
+    key = ("1", "1", "1")
+    boxes = [(20.0, 84.0, 50.0, 16.0, "çox", key), (90.0, 77.0, 50.0, 23.0, "İs-", key)]
+    assert [b[4] for b in sources._small_letters(boxes, dark)] == ["çox", "is-"]
+
+
 def test_an_ocr_box_that_starts_on_paper_starts_where_its_ink_does():
     import numpy as np
 

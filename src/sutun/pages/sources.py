@@ -1225,11 +1225,18 @@ X_HEIGHT_COLUMNS = 5
 
 
 def _column_tops(ink, size: float) -> list[int]:
-    """The row where each column's ink begins, for the columns whose ink runs down at least a
-    third of a font size to the box's foot (not a comma's or a hyphen's)."""
-    inked = ink.any(axis=0)
+    """The row where each column's ink begins, for the columns whose ink begins at least a third
+    of a font size over the box's foot, but for a mark's (a comma, or a hyphen, whose top
+    stands under the x-height): a glyph of its own less than that tall."""
+    import numpy as np
+
     tops = ink.argmax(axis=0)
-    return [int(t) for t, i in zip(tops, inked, strict=True) if i and ink.shape[0] - t > size * 0.3]
+    kept = ink.any(axis=0) & (ink.shape[0] - tops > size * 0.3)
+    for a, b in _glyph_columns(ink):
+        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+        if rows[-1] - rows[0] < size * 0.3:
+            kept[a:b] = False
+    return [int(t) for t, k in zip(tops, kept, strict=True) if k]
 
 
 def _rules_in(dark) -> list[tuple[int, int, int, int]]:
