@@ -945,24 +945,21 @@ def _dots_read(box: Box, dark) -> Box:
     reads one for the other where the lexicon knows both words (six for sıx, artiq) and a
     foreign name's I as İ (İmperial). Where the word has as many glyphs, apart, as letters, the
     glyph is a stem, and the ink over it tells."""
-    import numpy as np
-
     x, y, w, h, text, key = box
     # Letters only, or a stop after them: marks stand in glyphs of their own, or two (a ").
     if DOTS.keys().isdisjoint(text) or not text.rstrip(".,:;!?").isalpha():
         return box
     size = word_size(w, h, text)
-    box_ink = dark[int(y) : int(y + h), int(x) : int(x + w)]
-    top, bottom = _line_rows(box_ink, size)
-    band = box_ink[top : bottom + 1]
+    band, top = _word_band(box, dark)
     glyphs = _glyph_columns(band)
     if len(glyphs) != len(text):
         return box
     out = list(text)
-    for k, ((a, b), ch) in enumerate(zip(glyphs, text, strict=True)):
+    for k, ((a, b), (_, foot), ch) in enumerate(
+        zip(glyphs, _glyph_ends(band, glyphs), text, strict=True)
+    ):
         if ch in DOTS and b - a <= STEM_WIDTH * size:
-            foot = int(y) + top + int(np.flatnonzero(band[:, a:b].any(axis=1))[-1])
-            dotted = _dot_over(dark, (int(x) + a, int(x) + b), foot, size)
+            dotted = _dot_over(dark, (int(x) + a, int(x) + b), top + foot, size)
             if dotted is not None and dotted != (ch in "iİ"):
                 out[k] = DOTS[ch]
     return (x, y, w, h, "".join(out), key)
@@ -1064,8 +1061,16 @@ SEMICOLON_DOT = 0.3
 
 def _word_ink(box: Box, dark):
     """The ink of a word's box, in the rows its own line's letters stand in."""
+    return _word_band(box, dark)[0]
+
+
+def _word_band(box: Box, dark):
+    """The ink of a word's box in the rows its own line's letters stand in
+    (:func:`_line_rows`), and the page's row its first stands in."""
     x, y, w, h, text, _ = box
-    return _line_band(dark[int(y) : int(y + h), int(x) : int(x + w)], word_size(w, h, text))
+    ink = dark[int(y) : int(y + h), int(x) : int(x + w)]
+    top, bottom = _line_rows(ink, word_size(w, h, text))
+    return ink[top : bottom + 1], int(y) + top
 
 
 def _glyph_ends(ink, glyphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1104,12 +1109,6 @@ def _one_a_glyph(text: str, glyphs: int, readings: frozenset[str]) -> list[str] 
         return None
     p, r = found[0]
     return [*text[:p], r, *text[p + len(r) :]]
-
-
-def _line_band(ink, size: float):
-    """The rows of a word's box its own line's letters stand in (:func:`_line_rows`)."""
-    top, bottom = _line_rows(ink, size)
-    return ink[top : bottom + 1]
 
 
 def _line_rows(ink, size: float) -> tuple[int, int]:
