@@ -206,6 +206,21 @@ def test_a_word_too_long_for_its_column_runs_into_the_next_one_and_splits_no_row
     assert [ln.text for ln in lines if ln.y0 == 148] == long_row
 
 
+def test_a_word_boxed_over_its_neighbour_inside_a_column_splits_no_line():
+    # OCR boxed a row's first word over the second; a paragraph's short last line further down
+    # left a gutter whose left edge falls inside that box, and the second word starts nowhere
+    # near the next column.
+    edges = (40.0, 204.0)
+    last = 100 + 12 * 8
+    words = [w for w in _columns(9, edges) if not (w.y0 == last and 40 < w.x0 < 204)]
+    first = min((w for w in words if w.y0 == 112), key=lambda w: w.x0)
+    words[words.index(first)] = Word(first.x0, first.y0, first.x1 + 20, first.y1, "söz", 9.0)
+    found: list = []
+    lines = lines_of(words, found=found)
+    assert any(a < first.x1 + 20 and b == 204.0 for a, b in found)  # the short line's gutter
+    assert [ln.text for ln in lines if ln.y0 == 112] == ["söz söz söz söz"] * 2
+
+
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
     page = next(
         p

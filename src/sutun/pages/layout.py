@@ -166,7 +166,13 @@ across a gutter of the page, ran out of its column into the next (a word too lon
 
 
 def _overrun(left: Word, right: Word, grid: list[tuple[float, float, float | None]]) -> bool:
-    return any(left.x0 < a < left.x1 and right.x0 >= a for a, _, _ in grid)
+    """The next word starts where a gutter's column does (as :func:`_on_grid` asks): OCR boxes one
+    word over its neighbour inside a column too, where a paragraph's short last line left a
+    gutter's left edge."""
+    return any(
+        left.x0 < a < left.x1 and right.x0 >= a and abs(right.x0 - b) <= INDENT * right.size
+        for a, b, _ in grid
+    )
 
 
 def _folio(row: list[Word]) -> bool:
