@@ -1358,6 +1358,27 @@ def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():
     assert sources._to_ink((110.0, 35.0, 47.0, 35.0, "yə", key), dark)[0] == 110.0
 
 
+def test_a_run_of_ocr_boxes_set_too_far_left_moves_onto_its_letters_together():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    dark = np.zeros((100, 400), dtype=bool)
+    dark[40:70, 130:142] = True  # k, an ascender tall
+    dark[50:70, 144:156] = True  # i, a letter's gap on
+    dark[50:70, 177:272] = True  # the next word, a space on
+    key = ("1", "1", "1")
+    # Both boxes stand 20 pixels left of their letters. The first, cut off where Tesseract put
+    # the second, would be narrower than its letters are tall: it moves once the second has.
+    boxes = [(110.0, 35.0, 33.0, 40.0, "ki", key), (157.0, 35.0, 95.0, 40.0, "sıfıra", key)]
+    assert sources._to_ink(boxes[0], dark, next_x=157.0) == boxes[0]
+    moved = sources._to_inks(boxes, dark)
+    assert [b[:4] for b in moved] == [(130.0, 40.0, 33.0, 30.0), (177.0, 50.0, 95.0, 20.0)]
+    # The next line's box is no limit to a line's last word.
+    below = (157.0, 35.0, 95.0, 40.0, "sıfıra", ("1", "1", "2"))
+    assert sources._to_inks([boxes[0], below], dark)[0][:3] == (130.0, 40.0, 33.0)
+
+
 def test_a_tilted_page_of_narrow_columns_is_measured_on_its_short_lines():
     # Lines of three words, 1.5° askew: too few of four for the measure.
     slope = math.tan(math.radians(1.5))

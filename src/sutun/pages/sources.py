@@ -384,12 +384,18 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     boxes = [_stop_read(b, dark) for b in boxes]
     found = _rules_in(dark)
     kept = [b for b in boxes if not _on_a_rule(b, found)]
-    # Where the next word on each box's line starts (none after a line's last, nor a page's).
-    after = [b[0] if b[5] == a[5] else math.inf for a, b in itertools.pairwise(kept)]
-    boxes = _small_letters(
-        [_to_ink(b, dark, x) for b, x in zip(kept, [*after, math.inf], strict=False)], dark
-    )
-    return boxes, width, height, confidence, pictures
+    return _small_letters(_to_inks(kept, dark), dark), width, height, confidence, pictures
+
+
+def _to_inks(boxes: list[Box], dark) -> list[Box]:
+    """:func:`_to_ink` for each box, right to left along each line: where the next word's
+    letters start, with that box moved already (Tesseract misplaces a run of a line's words
+    together: `ki sıfıra` boxed a third of an em left of their letters, beside a gutter)."""
+    out = list(boxes)
+    for k in range(len(out) - 1, -1, -1):
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        out[k] = _to_ink(out[k], dark, nxt[0] if nxt and nxt[5] == out[k][5] else math.inf)
+    return out
 
 
 def _tesseract_read(
