@@ -221,6 +221,18 @@ def test_a_word_boxed_over_its_neighbour_inside_a_column_splits_no_line():
     assert [ln.text for ln in lines if ln.y0 == 112] == ["söz söz söz söz"] * 2
 
 
+def test_a_word_boxed_over_its_neighbour_far_from_another_articles_gutter_splits_no_line():
+    # Two columns at the top of the page; far down, an article across the page whose OCR boxed
+    # one word over the next, this one starting where the top article's second column does.
+    words = _columns(9, (40.0, 204.0))
+    y = 600.0
+    xs = [40.0, 80.0, 120.0, 150.0, 198.0, 240.0, 280.0, 320.0]
+    row = [Word(x, y, x + 32, y + 9, "söz", 9.0) for x in xs]
+    row[3] = Word(150.0, y, 201.0, y + 9, "söz", 9.0)  # over the next box by 3 points
+    lines = lines_of(words + row)
+    assert [ln.text for ln in lines if ln.y0 == y] == ["söz " * 7 + "söz"]
+
+
 def test_side_by_side_articles_and_a_boxed_item_keep_their_own_columns(tmp_path, aze):
     page = next(
         p

@@ -139,7 +139,7 @@ def lines_of(
             if (
                 verdict == "gutter"
                 or (verdict == "maybe" and _on_grid(a, b, w.size, grid, _mid(row)))
-                or (a - b > OVERRUN * w.size and _overrun(current[-1], w, grid))
+                or (a - b > OVERRUN * w.size and _overrun(current[-1], w, grid, _mid(row)))
             ):
                 lines.append(Line(current))
                 current = [w]
@@ -165,13 +165,18 @@ OVERRUN = 0.1
 across a gutter of the page, ran out of its column into the next (a word too long to break)."""
 
 
-def _overrun(left: Word, right: Word, grid: list[tuple[float, float, float | None]]) -> bool:
-    """The next word starts where a gutter's column does (as :func:`_on_grid` asks): OCR boxes one
-    word over its neighbour inside a column too, where a paragraph's short last line left a
-    gutter's left edge."""
+def _overrun(
+    left: Word, right: Word, grid: list[tuple[float, float, float | None]], y: float
+) -> bool:
+    """The next word starts where a gutter's column does, a gutter found near (as
+    :func:`_on_grid` asks): OCR boxes one word over its neighbour inside a column too, where a
+    paragraph's short last line, or another article's grid, left a gutter's left edge."""
     return any(
-        left.x0 < a < left.x1 and right.x0 >= a and abs(right.x0 - b) <= INDENT * right.size
-        for a, b, _ in grid
+        left.x0 < a < left.x1
+        and right.x0 >= a
+        and abs(right.x0 - b) <= INDENT * right.size
+        and (at is None or abs(at - y) <= GRID_REACH * right.size)
+        for a, b, at in grid
     )
 
 
