@@ -1473,6 +1473,10 @@ UNPRINTABLE_READ = [
     ("_w_read", "vardır", "vardır", "vardır"),
     ("_w_read", "Vann", "Vann", "Vann"),
     ("_w_read", "qüvvə", "qüvvə", "qüvvə"),
+    # No en dash: one opening a word (” –deyə) is read as a hyphen, half as wide.
+    ("_dash_read", "–deyə,", "-deyə,", "–deyə,"),
+    ("_dash_read", "-deyə,", "-deyə,", "-deyə,"),
+    ("_dash_read", "–2", "-2", "-2"),  # a minus, as Tesseract read it
 ]
 
 

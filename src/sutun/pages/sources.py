@@ -382,6 +382,8 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     if charset and "ı" in charset:
         boxes = [_dots_read(b, dark) for b in boxes]
     boxes = [_stop_read(b, dark) for b in boxes]
+    if charset and EN_DASH not in charset:
+        boxes = [_dash_read(b, dark) for b in boxes]
     found = _rules_in(dark)
     kept = [b for b in boxes if not _on_a_rule(b, found)]
     return _small_letters(_to_inks(kept, dark), dark), width, height, confidence, pictures
@@ -1048,6 +1050,24 @@ def _stop_read(box: Box, dark) -> Box:
         return (x, y, w, h, text[:-1] + ";", key)
     if not below and foot - top <= MARK_WIDTH * size:
         return (x, y, w, h, text[:-1] + ".", key)
+    return box
+
+
+def _dash_read(box: Box, dark) -> Box:
+    """A word read as opening on a hyphen before its letters (an attribution after a quote,
+    ” –deyə) whose first glyph, a dash, is as wide as an en dash (:func:`_en_dashes`) opens on
+    one, which the model has not."""
+    x, y, w, h, text, key = box
+    if text[:1] != "-" or not text[1:2].isalpha():
+        return box
+    size = word_size(w, h, text)
+    ink = _word_ink(box, dark)
+    glyphs = _glyph_columns(ink)
+    if len(glyphs) < 2:
+        return box
+    (a, b), (top, foot) = glyphs[0], _glyph_ends(ink, glyphs[:1])[0]
+    if foot - top <= MARK_WIDTH * size and b - a >= EN_DASH_WIDTH * size:
+        return (x, y, w, h, EN_DASH + text[1:], key)
     return box
 
 
