@@ -1584,6 +1584,43 @@ def test_a_doubtful_word_is_read_again_alone(above, printed, box, first, expecte
     assert sources._doubtful_read_again(png, boxes, [95.0], "aze", dark)[0][4] == first
 
 
+@pytest.mark.parametrize("printed", ["lərdən", "(Riversayd)"])
+def test_a_glyph_tesseract_left_out_before_a_word_is_read_with_it(printed):
+    from sutun.pages import sources
+
+    # Tesseract's box and reading start after the word's first glyph (lərdən read ərdən at a
+    # column's edge), however sure it was of them.
+    png, dark, (x, y, w, h) = _set_under("", printed, 34)
+    band = dark[int(y) : int(y + h), int(x) : int(x + w)]
+    second = sources._glyph_columns(band)[1][0]
+    key = ("1", "1", "1")
+    boxes = [(x + second, y, w - second, h, printed[1:], key)]
+    read = sources._doubtful_read_again(png, boxes, [95.0], "aze", dark)
+    assert read[0][4] == printed and read[0][0] == x
+    # Ink another box holds is that word's (the word before, set close).
+    before = (x - 40, y, 40 + second - 2, h, "bu", key)
+    assert sources._leads_left_out([before, *boxes], dark) == {}
+
+
+@pytest.mark.parametrize(
+    ("first", "alone", "taken"),
+    [
+        ("ərdən", "lərdən", True),
+        ("Riversayd)", "(Riversayd)", True),  # an opening bracket
+        ("ərdən", "lərdan", False),  # other letters read otherwise
+        ("ərdən", "1ərdən", False),  # a digit: the edge of a rule or a table
+        ("ərdən", "ərdən", False),
+        ("ərdən", "ilərdən", False),  # more than one glyph
+    ],
+)
+def test_a_word_read_again_with_a_glyph_before_it_must_read_it_and_the_rest_alike(
+    first, alone, taken
+):
+    from sutun.pages import sources
+
+    assert sources._lead_read(first, alone) is taken
+
+
 @pytest.mark.parametrize(
     ("first", "alone", "glyphs", "taken"),
     [

@@ -14,9 +14,10 @@ import statistics
 import struct
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -447,24 +448,103 @@ def _doubtful_read_again(
         for k, (box, conf) in enumerate(zip(boxes, confidences, strict=True))
         if conf < DOUBTFUL and sum(ch.isalnum() for ch in box[4]) >= 2
     ]
-    if not doubtful:
+    leads = _leads_left_out(boxes, dark)
+    if not doubtful and not leads:
         return boxes
     with Image.open(io.BytesIO(data)) as img:
         grey = np.array(img.convert("L"))
     out = list(boxes)
-    for start in range(0, len(doubtful), SHEET_WORDS):
-        some = doubtful[start : start + SHEET_WORDS]
-        cuts = [_cut_out(grey, dark, boxes[k]) for k in some]
-        for k, cut, words in zip(some, cuts, _read_alone(cuts, language), strict=True):
-            if len(words) != 1:
-                continue
-            (text, conf), first = words[0], boxes[k][4]
-            glyphs = len(_glyph_columns(cut < RULE_DARK))
-            if conf >= max(DOUBTFUL, confidences[k] + REREAD_GAIN) and _read_better(
-                first, text, glyphs
-            ):
-                out[k] = (*boxes[k][:4], _merged(first, text), boxes[k][5])
+    for k, text, conf, cut in _read_each_alone(grey, dark, boxes, doubtful, language):
+        first = boxes[k][4]
+        glyphs = len(_glyph_columns(cut < RULE_DARK))
+        if conf >= max(DOUBTFUL, confidences[k] + REREAD_GAIN) and _read_better(
+            first, text, glyphs
+        ):
+            out[k] = (*boxes[k][:4], _merged(first, text), boxes[k][5])
+    # Cut out from where the glyph starts, on sheets of their own: Tesseract reads a word on a
+    # sheet by the others there.
+    wider = list(boxes)
+    for k, lead in leads.items():
+        x, y, w, h, first, key = boxes[k]
+        wider[k] = (float(lead), y, x + w - lead, h, first, key)
+    for k, text, conf, _ in _read_each_alone(grey, dark, wider, sorted(leads), language):
+        if out[k] == boxes[k] and conf >= DOUBTFUL and _lead_read(boxes[k][4], text):
+            out[k] = (*wider[k][:4], text, wider[k][5])
     return out
+
+
+def _read_each_alone(
+    grey, dark, boxes: list[Box], some: list[int], language: str
+) -> Iterator[tuple[int, str, float, Any]]:
+    """(index, reading, confidence, cut) for each of the words ``some`` cut out and read alone
+    as one word, SHEET_WORDS to a sheet."""
+    for start in range(0, len(some), SHEET_WORDS):
+        part = some[start : start + SHEET_WORDS]
+        cuts = [_cut_out(grey, dark, boxes[k]) for k in part]
+        for k, cut, words in zip(part, cuts, _read_alone(cuts, language), strict=True):
+            if len(words) == 1:
+                yield k, words[0][0], words[0][1], cut
+
+
+def _leads_left_out(boxes: list[Box], dark) -> dict[int, int]:
+    """The words whose first glyph Tesseract left out of its box and its reading (lərdən,
+    keçən read ərdən, eçən at a column's edge, (Riversayd) read Riversayd)), each with the
+    column that glyph starts at: ink in the box's rows that ends a letter's gap or less before
+    its letters, no wider than a glyph, through the middle of those rows (a letter's), with paper
+    before it and in no other box."""
+    # A line's type size: one short word's box is no measure of it (il).
+    sizes: dict[tuple[str, ...], list[float]] = {}
+    for _, _, w, h, text, key in boxes:
+        sizes.setdefault(key, []).append(word_size(w, h, text))
+    line_size = {key: statistics.median(found) for key, found in sizes.items()}
+    out = {}
+    for k, (x, y, w, h, text, key) in enumerate(boxes):
+        if not text[:1].isalnum():
+            continue
+        size = line_size[key]
+        rows = dark[int(y) : math.ceil(y + h)]
+        own = rows[:, int(x) : math.ceil(x + w)].any(axis=0)
+        if not own.any():
+            continue
+        # From its letters' ink, which a box may start before.
+        start = int(x) + int(own.argmax())
+        reach, widest = math.ceil(LETTER_GAP * size), math.ceil(LEAD_WIDTH * size)
+        lo = max(0, start - reach - widest - 1)
+        inked = rows[:, lo:start].any(axis=0)
+        end = len(inked)
+        while end > len(inked) - reach and end and not inked[end - 1]:
+            end -= 1  # the paper between that glyph and the box
+        lead = end
+        while lead > end - widest and lead and inked[lead - 1]:
+            lead -= 1
+        if end == len(inked) - reach or lead == end or not lead or inked[lead - 1]:
+            continue  # no ink there, or more than a glyph's (the word before's letters)
+        middle = y + h / 2
+        if not rows[int(MIDDLE[0] * h) : math.ceil(MIDDLE[1] * h), lo + lead : lo + end].any():
+            continue  # a mark over or under the line (a quote, a comma)
+        if not any(
+            bx < lo + end and lo + lead < bx + bw and by <= middle <= by + bh
+            for j, (bx, by, bw, bh, *_) in enumerate(boxes)
+            if j != k
+        ):
+            out[k] = lo + lead
+    return out
+
+
+def _lead_read(first: str, alone: str) -> bool:
+    """Whether a word read alone is its first reading with the glyph it left out before it: a
+    letter, or an opening bracket or quote."""
+    added = alone[: len(alone) - len(first)]
+    return (
+        len(alone) == len(first) + 1
+        and alone.endswith(first)
+        and (added.isalpha() or added in OPENING_MARKS)
+    )
+
+
+OPENING_MARKS = "([«“„\"'"
+LEAD_WIDTH = 0.6
+"""The widest a glyph left out before a word stands, in font sizes."""
 
 
 def _read_alone(crops: list, language: str) -> list[list[tuple[str, float]]]:
