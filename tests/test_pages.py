@@ -1670,6 +1670,7 @@ def test_a_word_read_again_alone_keeps_the_case_its_line_told(first, alone, merg
         ("Imperial", "İmperial", "Imperial"),
         ("İstanbul", "Istanbul", "İstanbul"),
         ("qırmızı", "qirmizi", "qırmızı"),
+        ("Imperi-", "İmperi-", "Imperi-"),  # broken at a line's end
         # Read right, they stay.
         ("sıx", "sıx", "sıx"),
         ("bilir", "bilir", "bilir"),

@@ -1034,8 +1034,9 @@ def _dots_read(box: Box, dark) -> Box:
     foreign name's I as İ (İmperial). Where the word has as many glyphs, apart, as letters, the
     glyph is a stem, and the ink over it tells."""
     x, y, w, h, text, key = box
-    # Letters only, or a stop after them: marks stand in glyphs of their own, or two (a ").
-    if DOTS.keys().isdisjoint(text) or not text.rstrip(".,:;!?").isalpha():
+    # Letters only, or a stop or a line-end hyphen after them: marks stand in glyphs of their
+    # own, or two (a ").
+    if DOTS.keys().isdisjoint(text) or not text.rstrip(".,:;!?-").isalpha():
         return box
     size = word_size(w, h, text)
     band, top = _word_band(box, dark)
