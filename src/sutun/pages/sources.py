@@ -1007,8 +1007,7 @@ def _percent_read(box: Box, dark) -> Box:
     m = PERCENT_READ.fullmatch(text)
     if m is None:
         return box
-    ink = _word_ink(box, dark)
-    glyphs = _glyph_columns(ink)
+    ink, glyphs = _word_glyphs(box, dark)
     digits = len(m.group(1))
     if len(glyphs) != len(text) - 1:
         return box
@@ -1104,8 +1103,7 @@ def _stop_read(box: Box, dark) -> Box:
     if not text.endswith(",") or len(text) < 2:
         return box
     size = word_size(w, h, text)
-    ink = _word_ink(box, dark)
-    glyphs = _glyph_columns(ink)
+    ink, glyphs = _word_glyphs(box, dark)
     if len(glyphs) < 2:
         return box
     ends = _glyph_ends(ink, glyphs)
@@ -1141,12 +1139,11 @@ def _dash_read(box: Box, dark) -> Box:
     x, y, w, h, text, key = box
     if text[:1] != "-" or not text[1:2].isalpha():
         return box
-    size = word_size(w, h, text)
-    ink = _word_ink(box, dark)
-    glyphs = _glyph_columns(ink)
+    ink, glyphs = _word_glyphs(box, dark)
     if len(glyphs) < 2:
         return box
     (a, b), (top, foot) = glyphs[0], _glyph_ends(ink, glyphs[:1])[0]
+    size = word_size(w, h, text)
     if foot - top <= MARK_WIDTH * size and b - a >= EN_DASH_WIDTH * size:
         return (x, y, w, h, EN_DASH + text[1:], key)
     return box
@@ -1178,6 +1175,12 @@ def _word_band(box: Box, dark):
     ink = dark[int(y) : int(y + h), int(x) : int(x + w)]
     top, bottom = _line_rows(ink, word_size(w, h, text))
     return ink[top : bottom + 1], int(y) + top
+
+
+def _word_glyphs(box: Box, dark) -> tuple[Any, list[tuple[int, int]]]:
+    """A word's ink (:func:`_word_ink`) and its glyphs' columns (:func:`_glyph_columns`)."""
+    ink = _word_ink(box, dark)
+    return ink, _glyph_columns(ink)
 
 
 def _glyph_ends(ink, glyphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
