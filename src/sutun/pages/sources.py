@@ -439,7 +439,8 @@ def _doubtful_read_again(
     """Words Tesseract read with little confidence, read again each cut out alone: on the page,
     ink of the lines around a word (a descender above, a dot below) reads into it (öistəyirdi-,
     MecdGregor-un, gonra for sonra). The second reading is taken where Tesseract is sure of it,
-    and was not of the first, and it reads the same glyphs otherwise."""
+    and was not of the first, and it reads the same glyphs otherwise. So are the words whose
+    first glyph the first reading left out (:func:`_leads_left_out`), cut from that glyph on."""
     import numpy as np
     from PIL import Image
 
@@ -519,9 +520,9 @@ def _leads_left_out(boxes: list[Box], dark) -> dict[int, int]:
             lead -= 1
         if end == len(inked) - reach or lead == end or not lead or inked[lead - 1]:
             continue  # no ink there, or more than a glyph's (the word before's letters)
-        middle = y + h / 2
         if not rows[int(MIDDLE[0] * h) : math.ceil(MIDDLE[1] * h), lo + lead : lo + end].any():
             continue  # a mark over or under the line (a quote, a comma)
+        middle = y + h / 2
         if not any(
             bx < lo + end and lo + lead < bx + bw and by <= middle <= by + bh
             for j, (bx, by, bw, bh, *_) in enumerate(boxes)
