@@ -23,7 +23,7 @@ import regex
 
 from sutun.lang.alphabet import lower
 from sutun.pages.layout import Word
-from sutun.steps.evidence import CLOSED_END
+from sutun.steps.evidence import CLOSED_END, OPENING_QUOTES
 
 # Type3 fonts without a ToUnicode map come out as Latin-1 symbols and C1 controls (Mºsºlº).
 GARBLED = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]|[º³²¹¶¤ª¬]")
@@ -539,11 +539,10 @@ def _lead_read(first: str, alone: str) -> bool:
     return (
         len(alone) == len(first) + 1
         and alone.endswith(first)
-        and (added.isalpha() or added in OPENING_MARKS)
+        and (added.isalpha() or added in OPENING_QUOTES)
     )
 
 
-OPENING_MARKS = "([«“„\"'"
 LEAD_WIDTH = 0.6
 """The widest a glyph left out before a word stands, in font sizes."""
 
