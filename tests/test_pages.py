@@ -11,7 +11,7 @@ import pytest
 import sutun
 from sutun.bench import browser_pages
 from sutun.bench.metrics import fold
-from sutun.bench.pages import rasterise, render
+from sutun.bench.pages import aged, rasterise, render
 from sutun.bench.simulate import articles_from_ntrex
 from sutun.pages import ExtractError, read_pages
 from sutun.pages.layout import Word, layout, lines_of
@@ -549,6 +549,52 @@ def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):
     found = {fold(p) for a in articles for p in a.paragraphs}
     wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
     assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+
+
+def test_a_scan_on_dark_uneven_paper_reads_as_on_white(tmp_path, aze):
+    _, page = _page(tmp_path, aze[3:5], 3, False)
+    jpg = tmp_path / "aged.jpg"
+    jpg.write_bytes(aged(rasterise(page.pdf, dpi=200)))
+    articles = sutun.extract(jpg, "aze")
+    assert [a.title for a in articles] == [t for t, _ in page.gold]
+    found = {fold(p) for a in articles for p in a.paragraphs}
+    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
+    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+
+
+def test_paper_is_levelled_only_where_it_is_not_white_or_the_ink_not_black(aze, tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    from sutun.pages.paper import levelled
+    from sutun.pages.sources import RULE_DARK, image_page
+
+    _, page = _page(tmp_path, aze[3:5], 3, False)
+    white = rasterise(page.pdf, dpi=100)
+    assert levelled(white) is white
+    with Image.open(io.BytesIO(white)) as img:
+        before = np.asarray(img.convert("L"))
+    with Image.open(io.BytesIO(levelled(aged(white, paper=150, ink=90)))) as img:
+        after = np.asarray(img)
+    paper, ink = before > 200, before < 60
+    # As the page reader tells them apart:
+    assert (after[paper] >= RULE_DARK).mean() > 0.99 and (after[ink] < RULE_DARK).mean() > 0.95
+    # An archive's 16-bit scan, which Pillow would clip to white:
+    wide = io.BytesIO()
+    Image.fromarray(before.astype(np.uint16) * 257).save(wide, format="PNG")
+    with Image.open(io.BytesIO(levelled(wide.getvalue()))) as img:
+        assert img.mode == "L" and np.array_equal(np.asarray(img), before)
+    tiff = tmp_path / "issue.tif"
+    Image.fromarray(before.astype(np.uint16) * 257).save(tiff, save_all=True)
+    with Image.open(io.BytesIO(image_page(tiff, 1))) as img:
+        assert np.array_equal(np.asarray(img), before)
+    # Ink on a transparent page, which Pillow would turn black:
+    clear = io.BytesIO()
+    Image.fromarray(np.stack([np.zeros_like(before)] * 3 + [255 - before], axis=-1)).save(
+        clear, format="PNG"
+    )
+    with Image.open(io.BytesIO(levelled(clear.getvalue()))) as img:
+        assert (np.abs(np.asarray(img).astype(int) - before) <= 1).all()
 
 
 def test_a_scan_upside_down_or_on_its_side_is_turned_the_right_way_up(tmp_path, aze):

@@ -266,6 +266,21 @@ def rasterise(
     return out.tobytes("png")
 
 
+def aged(png: bytes, paper: float = 150.0, ink: float = 40.0, quality: int = 80) -> bytes:
+    """A scan as an old newspaper's comes: yellowed paper of grey level ``paper``, lit from one
+    side (a sixth darker at the left), ink only as dark as ``ink``, saved as a colour JPEG."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as img:
+        grey = np.asarray(img.convert("L"), dtype=np.float32)
+    light = np.linspace(0.85, 1.0, grey.shape[1])[None, :]
+    tone = (ink + grey / 255.0 * (paper - ink)) * light
+    rgb = np.stack([tone, tone * 0.96, tone * 0.82], axis=-1).clip(0, 255).astype(np.uint8)
+    out = io.BytesIO()
+    Image.fromarray(rgb).save(out, format="JPEG", quality=quality)
+    return out.getvalue()
+
+
 def scan_all(pdf: bytes, dpi: int = 200, seed: int = 0) -> bytes:
     """Every page of ``pdf`` scanned as :func:`rasterise` scans one, in one multi-page TIFF (as
     archives keep a scanned issue)."""

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sutun.bench import browser_pages
 from sutun.bench.metrics import fold
-from sutun.bench.pages import Page, page_text, rasterise, render, scan_all
+from sutun.bench.pages import Page, aged, page_text, rasterise, render, scan_all
 from sutun.bench.simulate import Article
 from sutun.pages.sources import tesseract_env
 
@@ -180,6 +180,15 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
                 kind = f"{dpi} dpi" + (f", tilted {tilt}°" if tilt else "")
                 out["scanned"][f"sutun, {kind}"] = score(_sutun, scans)
                 out["scanned"][f"tesseract -l aze, {kind}"] = score(_tesseract, scans)
+            old_paper = []
+            for k, page in enumerate(born[:n_scan]):
+                path = Path(tmp) / f"scan-aged-{k}.jpg"
+                path.write_bytes(aged(rasterise(page.pdf, dpi=200, seed=k)))
+                old_paper.append((path, page))
+            out["scanned"]["sutun, 200 dpi, old paper (JPEG)"] = score(_sutun, old_paper)
+            out["scanned"]["tesseract -l aze, 200 dpi, old paper (JPEG)"] = score(
+                _tesseract, old_paper
+            )
             # A typesetter not ours, scanned: every page of a browser-printed PDF in one TIFF.
             tiffs = []
             for k, (pdf, page) in enumerate(browser_printed[: n_scan // 2]):

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 import regex
 
 from sutun.lang.alphabet import lower
+from sutun.pages import paper
 from sutun.pages.layout import Word
 from sutun.steps.evidence import CLOSED_END, OPENING_QUOTES
 
@@ -214,7 +215,7 @@ def read_scan(image: Path | bytes, language: str = "aze") -> Scan:
     there is the picture's grain)."""
     if shutil.which("tesseract") is None:
         raise RuntimeError("tesseract is not installed (make demo installs tesseract-ocr-aze)")
-    data = image.read_bytes() if isinstance(image, Path) else image
+    data = paper.levelled(image.read_bytes() if isinstance(image, Path) else image)
     data, (boxes, width, height, _, pictures) = _upright(data, language)
     angle = skew(boxes)
     if abs(angle) >= REREAD_SKEW:
@@ -285,7 +286,7 @@ def image_page(path: Path, n: int) -> bytes:
 
     with Image.open(path) as img:
         img.seek(n - 1)
-        return _png(img.convert("L"))
+        return _png(paper.eight_bit_grey(img))
 
 
 def _png(img) -> bytes:
