@@ -72,14 +72,25 @@ def read_pages(
     if not path.is_file():
         raise ExtractError(f"{path}: no such file")
     if path.suffix.lower() in IMAGES:
+        return _image(path, language, pages)
+    return _pdf(path, language, pages)
+
+
+def _image(path: Path, language: str | None, pages: list[int] | None) -> Extracted:
+    from PIL import UnidentifiedImageError
+
+    try:
         count = sources.image_pages(path)
         if count > 1:
             return _image_pages(path, count, language, pages)
         scan = sources.read_scan(path, _tesseract_language(language))
-        out = Extracted()
-        _lay_out(out, [(*scan[:3], 1, [], scan.pictures, TESSERACT)], language)
-        return out
-    return _pdf(path, language, pages)
+    except UnidentifiedImageError as exc:
+        raise ExtractError(f"{path}: not an image Pillow can read") from exc
+    except OSError as exc:  # truncated or damaged image data
+        raise ExtractError(f"{path}: {exc}") from exc
+    out = Extracted()
+    _lay_out(out, [(*scan[:3], 1, [], scan.pictures, TESSERACT)], language)
+    return out
 
 
 def _image_pages(
