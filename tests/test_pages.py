@@ -11,7 +11,8 @@ import pytest
 import sutun
 from sutun.bench import browser_pages
 from sutun.bench.metrics import fold
-from sutun.bench.pages import aged, rasterise, render
+from sutun.bench.pages import aged, rasterise, render, worn
+from sutun.bench.pages_bench import WEARS
 from sutun.bench.simulate import articles_from_ntrex
 from sutun.pages import ExtractError, read_pages
 from sutun.pages.layout import Word, layout, lines_of
@@ -562,6 +563,19 @@ def test_a_scan_on_dark_uneven_paper_reads_as_on_white(tmp_path, aze):
     assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
 
 
+@pytest.mark.parametrize("wear", WEARS)
+def test_a_worn_scan_reads_as_a_clean_one(tmp_path, aze, wear):
+    _, page = _page(tmp_path, aze[3:5], 3, False)
+    _, back = _page(tmp_path, aze[5:7], 3, False)
+    png = tmp_path / "scan.png"
+    png.write_bytes(worn(rasterise(page.pdf, dpi=200), wear, back=rasterise(back.pdf, dpi=200)))
+    articles = sutun.extract(png, "aze")
+    assert [a.title for a in articles] == [t for t, _ in page.gold]
+    found = {fold(p) for a in articles for p in a.paragraphs}
+    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
+    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+
+
 def test_paper_is_levelled_only_where_it_is_not_white_or_the_ink_not_black(aze, tmp_path):
     import numpy as np
     from PIL import Image
@@ -1004,8 +1018,9 @@ def test_an_en_dash_the_ocr_model_cannot_print_is_told_from_a_hyphen_by_its_widt
 @pytest.mark.parametrize(
     "content", [b"", b"%PDF-1.4\n1 0 obj\n<<", b"not a pdf at all", b"\x89PNG\r\n\x1a\nbroken"]
 )
-def test_broken_files_are_a_clear_error(tmp_path, content):
-    path = tmp_path / "bad.pdf"
+@pytest.mark.parametrize("suffix", [".pdf", ".png", ".tif"])
+def test_broken_files_are_a_clear_error(tmp_path, content, suffix):
+    path = tmp_path / f"bad{suffix}"
     path.write_bytes(content)
     with pytest.raises(ExtractError):
         read_pages(path)
@@ -1728,6 +1743,78 @@ def test_a_dot_tells_i_from_dotless_i(printed, tesseract, expected):
     from sutun.pages import sources
 
     assert _read_as(sources._dots_read, printed, tesseract) == expected
+
+
+def test_a_photograph_tesseract_reads_text_in_surely_is_none():
+    from sutun.pages.sources import PICTURE_WORDS, _pictures_read
+
+    picture = (100.0, 100.0, 600.0, 400.0)
+    words = [
+        (120.0 + 40 * (k % 10), 120.0 + 30 * (k // 10), 35.0, 20.0, "söz", ("1", "1", "1"))
+        for k in range(PICTURE_WORDS)
+    ]
+    assert _pictures_read(words, [91.0] * len(words), [picture]) == []
+    # Its grain read as glyphs of little confidence, or as too few words: a photograph.
+    assert _pictures_read(words, [30.0] * len(words), [picture]) == [picture]
+    assert _pictures_read(words[:-1], [91.0] * (len(words) - 1), [picture]) == [picture]
+
+
+def test_specks_go_and_the_smallest_marks_stay():
+    import numpy as np
+
+    from sutun.pages.paper import _specks
+
+    page = np.full((30, 30), 240, dtype=np.uint8)
+    page[3, 3] = 0  # a speck
+    page[8, 8:10] = 20  # a speck of two
+    page[15:17, 15:17] = 0  # an i's dot at 150 dpi
+    page[22:28, 5] = 0  # a hairline
+    assert np.argwhere(_specks(page)).tolist() == [[3, 3], [8, 8], [8, 9]]
+
+
+def _blurred_in_dejavu(printed: str, radius: float = 1.2):
+    """``printed`` in 24-pixel DejaVu Sans (body text at 200 dpi), out of focus: the box round
+    its ink, its ink and its faint ink, as the page reader tells them."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    from sutun.pages import sources
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 24)
+    image = Image.new("L", (300, 70), 255)
+    ImageDraw.Draw(image).text((10, 15), printed, font=font, fill=0)
+    grey = np.array(image.filter(ImageFilter.GaussianBlur(radius)))
+    dark = grey < sources.RULE_DARK
+    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
+    box = (
+        float(cols[0]),
+        float(rows[0]),
+        float(cols[-1] + 1 - cols[0]),
+        float(rows[-1] + 1 - rows[0]),
+    )
+    return box, dark, grey < sources.FAINT_DARK
+
+
+@pytest.mark.parametrize(
+    ("printed", "tesseract", "expected"),
+    [
+        # The dot's ink lighter than the ink threshold: there, faint, it is no dotless i.
+        ("birinin", "birinin", "birinin"),
+        ("İmperial", "İmperial", "İmperial"),
+        # A dotless stem's own faint halo is no dot.
+        ("sındı", "sindi", "sındı"),
+        # A comma's tail as faint: Tesseract's reading stands.
+        ("Devon,", "Devon,", "Devon,"),
+        ("Bondun,", "Bondun,", "Bondun,"),
+    ],
+)
+def test_a_blurred_scans_faint_dots_and_tails_are_read_as_marks(printed, tesseract, expected):
+    from sutun.pages import sources
+
+    box, dark, faint = _blurred_in_dejavu(printed)
+    word = (*box, tesseract, ("1", "1", "1"))
+    read = sources._stop_read if tesseract.endswith(",") else sources._dots_read
+    assert read(word, dark, faint)[4] == expected
 
 
 @pytest.mark.parametrize("gap", [26, 30, 34])

@@ -281,6 +281,33 @@ def aged(png: bytes, paper: float = 150.0, ink: float = 40.0, quality: int = 80)
     return out.getvalue()
 
 
+def worn(png: bytes, wear: str, seed: int = 0, back: bytes | None = None) -> bytes:
+    """A grey scan as worn copies come: ``blurred`` (out of focus, a Gaussian of 1.2 pixels at
+    200 dpi, lighter than the ink threshold on an i's dot), ``dusty`` (a pixel in 2000 black, a
+    bilevel scan's pepper) or ``shown through`` (the sheet's other side, ``back``, mirrored
+    at an eighth of its darkness)."""
+    from PIL import Image, ImageFilter
+
+    with Image.open(io.BytesIO(png)) as img:
+        grey = img.convert("L")
+    if wear == "blurred":
+        grey = grey.filter(ImageFilter.GaussianBlur(1.2))
+    elif wear == "dusty":
+        pixels = np.array(grey)
+        pixels[np.random.default_rng(seed).random(pixels.shape) < 0.0005] = 0
+        grey = Image.fromarray(pixels)
+    elif wear == "shown through" and back is not None:
+        with Image.open(io.BytesIO(back)) as img:
+            other = img.convert("L").transpose(Image.Transpose.FLIP_LEFT_RIGHT).resize(grey.size)
+        ink = 255 - np.asarray(other, dtype=np.float32)
+        grey = Image.fromarray(np.clip(np.asarray(grey) - ink * 0.12, 0, 255).astype(np.uint8))
+    else:
+        raise ValueError(f"unknown wear: {wear!r}")
+    out = io.BytesIO()
+    grey.save(out, format="PNG")
+    return out.getvalue()
+
+
 def scan_all(pdf: bytes, dpi: int = 200, seed: int = 0) -> bytes:
     """Every page of ``pdf`` scanned as :func:`rasterise` scans one, in one multi-page TIFF (as
     archives keep a scanned issue)."""

@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 
 from sutun.bench import browser_pages
 from sutun.bench.metrics import fold
-from sutun.bench.pages import Page, aged, page_text, rasterise, render, scan_all
+from sutun.bench.pages import Page, aged, page_text, rasterise, render, scan_all, worn
 from sutun.bench.simulate import Article
 from sutun.pages.sources import tesseract_env
 
@@ -90,6 +90,10 @@ Reader = Callable[[Path], tuple[str, list[str]]]
 SLOW = {"pdfminer.six", "pymupdf4llm"}
 TILT = 1.5
 """Degrees a scan of the tilted row lies askew on the glass (counter-clockwise)."""
+
+
+WEARS = ("blurred", "dusty", "shown through")
+"""How the worn copies of the scanned rows are worn (:func:`sutun.bench.pages.worn`)."""
 
 
 def score(reader: Reader, items: list[tuple[Path, Page]]) -> dict:
@@ -189,6 +193,16 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             out["scanned"]["tesseract -l aze, 200 dpi, old paper (JPEG)"] = score(
                 _tesseract, old_paper
             )
+            for wear in WEARS:
+                copies = []
+                for k, page in enumerate(born[:n_scan]):
+                    path = Path(tmp) / f"scan-{wear}-{k}.png"
+                    scan = rasterise(page.pdf, dpi=200, seed=k)
+                    back = rasterise(born[-1 - k].pdf, dpi=200, seed=k)
+                    path.write_bytes(worn(scan, wear, seed=k, back=back))
+                    copies.append((path, page))
+                out["scanned"][f"sutun, 200 dpi, {wear}"] = score(_sutun, copies)
+                out["scanned"][f"tesseract -l aze, 200 dpi, {wear}"] = score(_tesseract, copies)
             # A typesetter not ours, scanned: every page of a browser-printed PDF in one TIFF.
             tiffs = []
             for k, (pdf, page) in enumerate(browser_printed[: n_scan // 2]):

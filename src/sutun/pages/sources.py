@@ -24,6 +24,7 @@ import regex
 from sutun.lang.alphabet import lower
 from sutun.pages import paper
 from sutun.pages.layout import Word
+from sutun.pages.paper import FAINT_DARK, RULE_DARK
 from sutun.steps.evidence import CLOSED_END, OPENING_QUOTES
 
 # Type3 fonts without a ToUnicode map come out as Latin-1 symbols and C1 controls (Mºsºlº).
@@ -370,6 +371,8 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     Words read with little confidence are read again alone, and what the OCR model cannot print
     is read from the glyphs."""
     boxes, confidences, width, height, pictures = _tesseract_read(data, language, psm)
+    if psm == 3 and pictures:
+        pictures = _pictures_read(boxes, confidences, pictures)
     confidence = statistics.fmean(confidences) if confidences else 0.0
     dark = _ink(data)
     if psm == 3 and confidence >= UPRIGHT_CONFIDENCE:  # not a page on its side
@@ -381,9 +384,10 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         boxes = [_w_read(b, dark) for b in boxes]
     if charset and "%" not in charset:
         boxes = [_percent_read(b, dark) for b in boxes]
+    faint = _ink(data, FAINT_DARK)
     if charset and "ı" in charset:
-        boxes = [_dots_read(b, dark) for b in boxes]
-    boxes = [_stop_read(b, dark) for b in boxes]
+        boxes = [_dots_read(b, dark, faint) for b in boxes]
+    boxes = [_stop_read(b, dark, faint) for b in boxes]
     if charset and EN_DASH not in charset:
         boxes = [_dash_read(b, dark) for b in boxes]
     found = _rules_in(dark)
@@ -432,6 +436,25 @@ def _tesseract_read(
         boxes.append((x, y, w, h, text, key))
         confidences.append(float(row["conf"]))
     return boxes, confidences, width, height, pictures
+
+
+def _pictures_read(
+    boxes: list[Box], confidences: list[float], pictures: list[tuple[float, float, float, float]]
+) -> list[tuple[float, float, float, float]]:
+    """The photographs of Tesseract's layout analysis that are none: Tesseract reads on in the
+    blocks of a region it took for one, and where those words are text it is sure of (a blurred
+    scan's columns, taken for a picture whole), the region is no photograph."""
+    kept = []
+    for picture in pictures:
+        sure = [c for b, c in zip(boxes, confidences, strict=True) if _in_picture(b, [picture])]
+        if len(sure) < PICTURE_WORDS or statistics.fmean(sure) < UPRIGHT_CONFIDENCE:
+            kept.append(picture)
+    return kept
+
+
+PICTURE_WORDS = 10
+"""Words Tesseract must read in a photograph for it to be taken for text (a photograph's grain
+reads as a few, of little confidence)."""
 
 
 def _doubtful_read_again(
@@ -759,13 +782,14 @@ MISSED_LEAST = 0.4
 """The smallest word read again, in heights of the page's median word box."""
 
 
-def _ink(data: bytes):
-    """The image's ink: a boolean array, True where a pixel is dark."""
+def _ink(data: bytes, below: int | None = None):
+    """The image's ink: a boolean array, True where a pixel is darker than ``below`` (by
+    default RULE_DARK)."""
     import numpy as np
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as img:
-        return np.array(img.convert("L")) < RULE_DARK
+        return np.array(img.convert("L")) < (RULE_DARK if below is None else below)
 
 
 def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
@@ -1028,7 +1052,7 @@ PERCENT_MOST_WIDE = 1.85
 """A % sign stands about 1.6 digits wide in DejaVu Sans; two digits run together, 2 or more."""
 
 
-def _dots_read(box: Box, dark) -> Box:
+def _dots_read(box: Box, dark, faint=None) -> Box:
     """A word's i and ı, and I and İ, as their glyphs have a dot or not: the Azerbaijani model
     reads one for the other where the lexicon knows both words (six for sıx, artiq) and a
     foreign name's I as İ (İmperial). Where the word has as many glyphs, apart, as letters, the
@@ -1048,16 +1072,17 @@ def _dots_read(box: Box, dark) -> Box:
         zip(glyphs, _glyph_ends(band, glyphs), text, strict=True)
     ):
         if ch in DOTS and b - a <= STEM_WIDTH * size:
-            dotted = _dot_over(dark, (int(x) + a, int(x) + b), top + foot, size)
+            dotted = _dot_over(dark, (int(x) + a, int(x) + b), top + foot, size, faint)
             if dotted is not None and dotted != (ch in "iİ"):
                 out[k] = DOTS[ch]
     return (x, y, w, h, "".join(out), key)
 
 
-def _dot_over(dark, columns: tuple[int, int], foot: int, size: float) -> bool | None:
+def _dot_over(dark, columns: tuple[int, int], foot: int, size: float, faint=None) -> bool | None:
     """Whether a stem in the page's ``columns`` standing on row ``foot`` has a dot over it: ink
     over its top within a dot's reach, standing apart, no bigger than a dot; none when the reach
-    is blank; None when the ink there is more (a descender of the line above hanging into it)."""
+    is blank, even of ``faint`` ink; None when the ink there is more (a descender of the line
+    above hanging into it), or only faint (a blurred scan's dot, lighter than its stem)."""
     import numpy as np
 
     a, b = columns
@@ -1068,6 +1093,10 @@ def _dot_over(dark, columns: tuple[int, int], foot: int, size: float) -> bool | 
     reach = math.ceil(DOT_REACH * size)
     inked = np.flatnonzero(rows[max(0, top - reach) : top])
     if not inked.size:
+        # Faint ink a halo's width over the stem's top is its own, blurred.
+        halo = top - math.ceil(HALO * size)
+        if faint is not None and faint[max(0, top - reach) : max(0, halo), a:b].any():
+            return None
         return False
     # The ink nearest the stem, taken whole in the page round it.
     margin = math.ceil(size)
@@ -1095,11 +1124,11 @@ DOT_REACH = 0.35
 İ's over the cap height)."""
 
 
-def _stop_read(box: Box, dark) -> Box:
+def _stop_read(box: Box, dark, faint=None) -> Box:
     """A word read as ending in a comma whose mark does not reach below the baseline of the
-    word's letters ends in a full stop; one with a dot over its comma, in a semicolon, which
-    Tesseract's Azerbaijani model has not (olacaqdı, for olacaqdı., yaradırlar, for
-    yaradırlar;)."""
+    word's letters, not even in ``faint`` ink (a blurred scan's comma tail), ends in a full
+    stop; one with a dot over its comma, in a semicolon, which Tesseract's Azerbaijani model
+    has not (olacaqdı, for olacaqdı., yaradırlar, for yaradırlar;)."""
     x, y, w, h, text, key = box
     if not text.endswith(",") or len(text) < 2:
         return box
@@ -1129,6 +1158,12 @@ def _stop_read(box: Box, dark) -> Box:
     if below and not mark[top : foot + 1].all() and baseline - top >= SEMICOLON_DOT * size:
         return (x, y, w, h, text[:-1] + ";", key)
     if not below and foot - top <= MARK_WIDTH * size:
+        if faint is not None:
+            # Blurred, a comma's tail is faint, and no surer than Tesseract's reading of it.
+            row = _word_band(box, dark)[1] + int(baseline + STOP_DROP * size) + 1
+            a, b = int(x) + glyphs[-1][0], int(x) + glyphs[-1][1]
+            if faint[row : row + math.ceil(MARK_WIDTH * size), a:b].any():
+                return box
         return (x, y, w, h, text[:-1] + ".", key)
     return box
 
@@ -1392,8 +1427,8 @@ def _on_a_rule(box: Box, found: list[tuple[int, int, int, int]]) -> bool:
     )
 
 
-RULE_DARK = 128
-"""Grey values below this are ink."""
+HALO = 0.1
+"""How far round its ink a glyph of a blurred scan stands in faint ink, in font sizes."""
 RULE_LENGTH = 0.15
 """A column of ink unbroken over this share of the page's height is a rule: the tallest
 headline letter is a few lines high."""
