@@ -537,6 +537,16 @@ def test_a_straight_pages_word_boxes_are_left_as_read():
     assert deskewed(boxes, 2000, 2000, skew(boxes)) == boxes
 
 
+def _reads_as_printed(scan, page) -> None:
+    """The articles of ``scan`` have ``page``'s headlines, and four in five of its paragraphs
+    whole."""
+    articles = sutun.extract(scan, "aze")
+    assert [a.title for a in articles] == [t for t, _ in page.gold]
+    found = {fold(p) for a in articles for p in a.paragraphs}
+    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
+    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+
+
 def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):
     from PIL import Image
 
@@ -545,22 +555,14 @@ def test_a_tilted_scan_reads_back_as_the_straight_one(tmp_path, aze):
     png.write_bytes(rasterise(page.pdf, dpi=200))
     with Image.open(png) as img:
         img.rotate(2.0, Image.Resampling.BICUBIC, expand=True, fillcolor=255).save(png)
-    articles = sutun.extract(png, "aze")
-    assert [a.title for a in articles] == [t for t, _ in page.gold]
-    found = {fold(p) for a in articles for p in a.paragraphs}
-    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
-    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+    _reads_as_printed(png, page)
 
 
 def test_a_scan_on_dark_uneven_paper_reads_as_on_white(tmp_path, aze):
     _, page = _page(tmp_path, aze[3:5], 3, False)
     jpg = tmp_path / "aged.jpg"
     jpg.write_bytes(aged(rasterise(page.pdf, dpi=200)))
-    articles = sutun.extract(jpg, "aze")
-    assert [a.title for a in articles] == [t for t, _ in page.gold]
-    found = {fold(p) for a in articles for p in a.paragraphs}
-    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
-    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+    _reads_as_printed(jpg, page)
 
 
 @pytest.mark.parametrize("wear", WEARS)
@@ -569,11 +571,7 @@ def test_a_worn_scan_reads_as_a_clean_one(tmp_path, aze, wear):
     _, back = _page(tmp_path, aze[5:7], 3, False)
     png = tmp_path / "scan.png"
     png.write_bytes(worn(rasterise(page.pdf, dpi=200), wear, back=rasterise(back.pdf, dpi=200)))
-    articles = sutun.extract(png, "aze")
-    assert [a.title for a in articles] == [t for t, _ in page.gold]
-    found = {fold(p) for a in articles for p in a.paragraphs}
-    wanted = [fold(p) for _, paragraphs in page.gold for p in paragraphs]
-    assert sum(p in found for p in wanted) >= 0.8 * len(wanted)
+    _reads_as_printed(png, page)
 
 
 def test_paper_is_levelled_only_where_it_is_not_white_or_the_ink_not_black(aze, tmp_path):
@@ -1476,28 +1474,34 @@ def test_what_a_reading_of_the_page_turned_level_lost_is_taken_from_the_first():
     ]
 
 
-def _set_in_dejavu(printed: str, lefts: tuple[int, ...] = ()):
-    """``printed`` set in 30-pixel DejaVu Sans (each character at ``lefts``, when given, to run
-    glyphs together): the box round its ink, without the text, and the image's ink."""
+def _set_in_dejavu(printed: str, lefts: tuple[int, ...] = (), size: int = 30, blur: float = 0.0):
+    """``printed`` set in ``size``-pixel DejaVu Sans (each character at ``lefts``, when given,
+    to run glyphs together), out of focus by ``blur`` pixels: the box round its ink, without the
+    text, the image's ink and its faint ink."""
     import numpy as np
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
     from sutun.pages import sources
 
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 30)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", size)
     image = Image.new("L", (400, 80), 255)
     draw = ImageDraw.Draw(image)
     for ch, left in zip(printed, lefts, strict=True) if lefts else [(printed, 20)]:
         draw.text((left, 20), ch, font=font, fill=0)
-    dark = np.array(image) < sources.RULE_DARK
+    grey = np.array(image.filter(ImageFilter.GaussianBlur(blur)) if blur else image)
+    dark = grey < sources.RULE_DARK
     rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
     box = (float(cols[0]), float(rows[0]))
-    return (*box, float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])), dark
+    return (
+        (*box, float(cols[-1] + 1 - cols[0]), float(rows[-1] + 1 - rows[0])),
+        dark,
+        grey < sources.FAINT_DARK,
+    )
 
 
 def _read_as(measure, printed: str, tesseract: str, lefts: tuple[int, ...] = ()) -> str:
     """What ``measure`` makes of ``printed`` set in DejaVu Sans, read as ``tesseract``."""
-    box, dark = _set_in_dejavu(printed, lefts)
+    box, dark, _ = _set_in_dejavu(printed, lefts)
     return measure((*box, tesseract, ("1", "1", "1")), dark)[4]
 
 
@@ -1564,7 +1568,7 @@ def test_two_glyphs_run_together_are_no_letter_the_ocr_model_cannot_print(
 ):
     from sutun.pages import sources
 
-    box, dark = _set_in_dejavu(printed, lefts)
+    box, dark, _ = _set_in_dejavu(printed, lefts)
     assert len(sources._glyph_columns(dark[int(box[1]) : int(box[1] + box[3])])) == glyphs
     assert _read_as(getattr(sources, measure), printed, printed, lefts) == printed
 
@@ -1772,29 +1776,6 @@ def test_specks_go_and_the_smallest_marks_stay():
     assert np.argwhere(_specks(page)).tolist() == [[3, 3], [8, 8], [8, 9]]
 
 
-def _blurred_in_dejavu(printed: str, radius: float = 1.2):
-    """``printed`` in 24-pixel DejaVu Sans (body text at 200 dpi), out of focus: the box round
-    its ink, its ink and its faint ink, as the page reader tells them."""
-    import numpy as np
-    from PIL import Image, ImageDraw, ImageFilter, ImageFont
-
-    from sutun.pages import sources
-
-    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 24)
-    image = Image.new("L", (300, 70), 255)
-    ImageDraw.Draw(image).text((10, 15), printed, font=font, fill=0)
-    grey = np.array(image.filter(ImageFilter.GaussianBlur(radius)))
-    dark = grey < sources.RULE_DARK
-    rows, cols = dark.any(axis=1).nonzero()[0], dark.any(axis=0).nonzero()[0]
-    box = (
-        float(cols[0]),
-        float(rows[0]),
-        float(cols[-1] + 1 - cols[0]),
-        float(rows[-1] + 1 - rows[0]),
-    )
-    return box, dark, grey < sources.FAINT_DARK
-
-
 @pytest.mark.parametrize(
     ("printed", "tesseract", "expected"),
     [
@@ -1811,7 +1792,8 @@ def _blurred_in_dejavu(printed: str, radius: float = 1.2):
 def test_a_blurred_scans_faint_dots_and_tails_are_read_as_marks(printed, tesseract, expected):
     from sutun.pages import sources
 
-    box, dark, faint = _blurred_in_dejavu(printed)
+    # Body text at 200 dpi, out of focus.
+    box, dark, faint = _set_in_dejavu(printed, size=24, blur=1.2)
     word = (*box, tesseract, ("1", "1", "1"))
     read = sources._stop_read if tesseract.endswith(",") else sources._dots_read
     assert read(word, dark, faint)[4] == expected
