@@ -740,18 +740,30 @@ def _completed(
     """The boxes of the reading a page's words are taken from, each ending at its letters, and
     the words that reading left out."""
     dark = _ink(data)
-    return _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language)
+    return _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language, _ruled(data))
+
+
+def _ruled(data: bytes) -> list[tuple[int, int, int, int]]:
+    """The lines of a page, down it and across it, as (x0, y0, x1, y1), found in its faint ink
+    too: a blurred scan's thin rules are lighter than its letters."""
+    faint = _ink(data, FAINT_DARK)
+    return _rules_in(faint) + [(x0, y0, x1, y1) for y0, x0, y1, x1 in _rules_in(faint.T)]
 
 
 def _missed(
-    dark, boxes: list[Box], pictures: list[tuple[float, float, float, float]], language: str
+    dark,
+    boxes: list[Box],
+    pictures: list[tuple[float, float, float, float]],
+    language: str,
+    lines: list[tuple[int, int, int, int]] | None = None,
 ) -> list[Box]:
     """Words Tesseract's reading of the page left out (in narrow justified columns it drops
     words that rivers of spaces set apart: lib olan və ha-): the page read again word by word,
     in black and white (else the grain of a page's paper turns to glyphs once its words are
-    gone) with the words read and the photographs painted out. Not a word within a letter's gap
-    of a word read: a box may leave a letter's edge out (qədə|r), which reads as a glyph of its
-    own; nor one too small to be a word (a speck)."""
+    gone) with the words read, the photographs and the page's ``lines`` painted out (the ink of
+    a faint rule reads as dashes). Not a word within a letter's gap of a word read: a box may
+    leave a letter's edge out (qədə|r), which reads as a glyph of its own; nor one too small to
+    be a word (a speck)."""
     import numpy as np
     from PIL import Image
 
@@ -763,6 +775,8 @@ def _missed(
         painted[max(0, int(y) - m) : int(y + h) + m, max(0, int(x) - m) : int(x + w) + m] = True
     for x0, y0, x1, y1 in pictures:
         painted[int(y0) : int(y1), int(x0) : int(x1)] = True
+    for x0, y0, x1, y1 in lines or []:
+        painted[y0:y1, x0:x1] = True
     page = np.where(dark & ~painted, 0, 255).astype(np.uint8)
     found = _tesseract_boxes(_png(Image.fromarray(page)), language, psm=11)[0]
     height = statistics.median(b[3] for b in boxes)
