@@ -159,8 +159,8 @@ def run(articles: list[Article], n_pdf: int = 40, n_scan: int = 4, n_browser: in
             path.write_bytes(page.pdf)
             items.append((path, page))
         for name, reader in readers.items():
-            # The tools at about a page a second read every second page: make bench keeps to its
-            # five minutes, and the pages are drawn alike.
+            # The tools at about a page a second read every second page: make bench stays
+            # short, and the pages are drawn alike.
             out["born_digital"][name] = score(reader, items[::2] if name in SLOW else items)
         pictures = frozenset([browser_pages.PICTURES])
         for kind, styled, count in (

@@ -626,7 +626,7 @@ def _pages_markdown(p: dict | None, specimens: list | None) -> list[str]:
         "side showing through). A tool that "
         "returns no articles gets credit for an article that stands intact in its page text. "
         "pdfminer.six and pymupdf4llm (about "
-        "a page a second) read every second page, to keep `make bench` within five minutes. "
+        "a page a second) read every second page, to keep `make bench` short. "
         "Browser-printed: `sutun.bench.browser_pages` sets two aze dev articles a page in HTML "
         "(2–4 CSS columns, justified, discretionary hyphens at syllable breaks, a dated head, "
         "some articles framed) and headless Chromium prints them (running on to further pages): "
