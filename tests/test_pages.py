@@ -643,9 +643,10 @@ def test_a_scan_upside_down_or_on_its_side_is_turned_the_right_way_up(tmp_path, 
     assert [a.title for a in sutun.extract(tmp_path / "scanned.pdf", "aze")] == titles
 
 
-def test_a_photograph_on_a_scan_gives_no_words_and_stands_as_a_picture(tmp_path, aze):
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_photograph_on_a_scan_gives_no_words_and_stands_as_a_picture(tmp_path, aze, dark):
     import numpy as np
-    from PIL import Image
+    from PIL import Image, ImageFilter
 
     from sutun.pages.sources import read_scan
 
@@ -654,7 +655,12 @@ def test_a_photograph_on_a_scan_gives_no_words_and_stands_as_a_picture(tmp_path,
         scan = Image.new("L", (img.width, img.height + 500), 255)
         scan.paste(img, (0, 0))
     grain = np.random.default_rng(0).integers(0, 256, (400, 600), dtype=np.uint8)
-    scan.paste(Image.fromarray(grain), (500, img.height + 50))  # a photograph under the text
+    photo = Image.fromarray(grain)
+    if dark:  # smooth and dark all over: no paper for the page's paper to be levelled by
+        smooth = np.asarray(photo.filter(ImageFilter.GaussianBlur(12)), dtype=np.float32)
+        smooth = 20 + (smooth - smooth.min()) / (smooth.max() - smooth.min()) * 120
+        photo = Image.fromarray(smooth.astype(np.uint8))
+    scan.paste(photo, (500, img.height + 50))  # a photograph under the text
     png = tmp_path / "scan.png"
     scan.save(png)
     read = read_scan(png, "aze")

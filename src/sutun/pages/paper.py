@@ -24,7 +24,14 @@ REACH = 9
 """Cells across the window the paper's brightness is the brightest of: wider than a headline's
 stroke and a line of body text, so that some paper is always inside it."""
 WHITE = 225
-"""Paper at least this bright everywhere (its darkest cell, 0-255) is taken as it is."""
+"""Paper at least this bright (0-255) over all but PAPER_SHARE percent of the page is taken as
+it is."""
+PAPER_SHARE = 10
+"""Percent of a page that may be darker than white paper and leave it as it is: a photograph,
+a dark corner."""
+PHOTO_DARKER = 0.7
+"""What is darker than this share of the page's paper is no paper: old newsprint lit from one
+side is a sixth darker at its edge."""
 INK = 96
 """Ink at least this dark (the page's darkest pixels) is taken as it is: well inside RULE_DARK.
 A blurred scan's darkest ink is lighter than a sharp one's (60 to 0), and stretched, reads
@@ -48,9 +55,13 @@ def levelled(data: bytes) -> bytes:
     cells = grey.reduce(step) if step > 1 else grey
     paper = cells.filter(ImageFilter.MaxFilter(REACH)).filter(ImageFilter.BoxBlur(REACH // 2))
     pixels = np.asarray(grey)
-    if float(np.asarray(paper).min()) < WHITE or _darkest(pixels) > INK:
+    bright = np.asarray(paper)
+    if float(np.percentile(bright, PAPER_SHARE)) < WHITE or _darkest(pixels) > INK:
         even = np.asarray(paper.resize(grey.size, Image.Resampling.BILINEAR), dtype=np.float32)
-        pixels = np.clip(pixels * (255.0 / np.maximum(even, 1.0)), 0, 255).astype(np.uint8)
+        # What is far darker than the page's paper around it is a photograph, or a banner of
+        # white letters on black: taken as it is, not for paper.
+        floor = PHOTO_DARKER * float(np.median(bright))
+        pixels = np.clip(pixels * (255.0 / np.maximum(even, floor)), 0, 255).astype(np.uint8)
         black = _darkest(pixels)
         if INK < black < FAINT_DARK:  # lighter, it is no ink but the paper's grain
             stretch = np.clip((np.arange(256) - black) * 255.0 / (255 - black), 0, 255)
