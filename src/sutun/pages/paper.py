@@ -58,8 +58,8 @@ def levelled(data: bytes) -> bytes:
     bright = np.asarray(paper)
     if float(np.percentile(bright, PAPER_SHARE)) < WHITE or _darkest(pixels) > INK:
         even = np.asarray(paper.resize(grey.size, Image.Resampling.BILINEAR), dtype=np.float32)
-        # What is far darker than the page's paper around it is a photograph, or a banner of
-        # white letters on black: taken as it is, not for paper.
+        # What is far darker than the page's paper is no paper but a photograph (or a banner
+        # of white letters on black): divided by the floor, it keeps its tones.
         floor = PHOTO_DARKER * float(np.median(bright))
         pixels = np.clip(pixels * (255.0 / np.maximum(even, floor)), 0, 255).astype(np.uint8)
         black = _darkest(pixels)
