@@ -374,7 +374,7 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     if psm == 3 and pictures:
         pictures = _pictures_read(boxes, confidences, pictures)
     confidence = statistics.fmean(confidences) if confidences else 0.0
-    dark = _ink(data)
+    dark, faint = _inks(data)
     if psm == 3 and confidence >= UPRIGHT_CONFIDENCE:  # not a page on its side
         boxes = _doubtful_read_again(data, boxes, confidences, language, dark)
     charset = model_charset(language) or ""
@@ -384,7 +384,6 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
         boxes = [_w_read(b, dark) for b in boxes]
     if charset and "%" not in charset:
         boxes = [_percent_read(b, dark) for b in boxes]
-    faint = _ink(data, FAINT_DARK)
     if charset and "ı" in charset:
         boxes = [_dots_read(b, dark, faint) for b in boxes]
     boxes = [_stop_read(b, dark, faint) for b in boxes]
@@ -739,14 +738,13 @@ def _completed(
 ) -> list[Box]:
     """The boxes of the reading a page's words are taken from, each ending at its letters, and
     the words that reading left out."""
-    dark = _ink(data)
-    return _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language, _ruled(data))
+    dark, faint = _inks(data)
+    return _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language, _ruled(faint))
 
 
-def _ruled(data: bytes) -> list[tuple[int, int, int, int]]:
-    """The lines of a page, down it and across it, as (x0, y0, x1, y1), found in its faint ink
-    too: a blurred scan's thin rules are lighter than its letters."""
-    faint = _ink(data, FAINT_DARK)
+def _ruled(faint) -> list[tuple[int, int, int, int]]:
+    """The lines of a page, down it and across it, as (x0, y0, x1, y1), found in its ``faint``
+    ink: a blurred scan's thin rules are lighter than its letters."""
     return _rules_in(faint) + [(x0, y0, x1, y1) for y0, x0, y1, x1 in _rules_in(faint.T)]
 
 
@@ -796,14 +794,20 @@ MISSED_LEAST = 0.4
 """The smallest word read again, in heights of the page's median word box."""
 
 
-def _ink(data: bytes, below: int | None = None):
-    """The image's ink: a boolean array, True where a pixel is darker than ``below`` (by
-    default RULE_DARK)."""
+def _ink(data: bytes):
+    """The image's ink: a boolean array, True where a pixel is dark."""
+    return _inks(data)[0]
+
+
+def _inks(data: bytes):
+    """The image's ink and its faint ink (a blurred scan's dots and rules), read at once: boolean
+    arrays, True where a pixel is darker than RULE_DARK and than FAINT_DARK."""
     import numpy as np
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as img:
-        return np.array(img.convert("L")) < (RULE_DARK if below is None else below)
+        grey = np.array(img.convert("L"))
+    return grey < RULE_DARK, grey < FAINT_DARK
 
 
 def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
