@@ -324,6 +324,38 @@ def test_an_ocr_headline_set_tight_with_a_short_word_in_it_stays_one_title():
     assert page.regions[0].columns[0][-1].text == "mətn sözləri bilərlər."
 
 
+def test_a_row_set_as_one_line_of_type_is_of_one_type():
+    # OCR boxes of a page set in one column: a heading whose second part is set smaller
+    # (Subtask 1 (bal: 40)), and a body line holding a formula whose symbols read tall.
+    heading = [
+        Word(200, 1290, 420, 1334, "Subtask", 58.7),
+        Word(449, 1291, 474, 1332, "1", 54.7),
+        Word(503, 1287, 600, 1348, "(bal:", 48.0),
+        Word(627, 1287, 699, 1348, "40)", 45.0),
+    ]
+    formula = [Word(200 + 120 * k, 800, 300 + 120 * k, 835, "söz", 40.0) for k in range(5)]
+    formula[2:4] = [Word(440, 790, 540, 845, "xa", 69.0), Word(560, 795, 660, 845, "bx", 50.7)]
+    body = [
+        Word(200 + 120 * k, y, 300 + 120 * k, y + 35, "mətn", 40.0)
+        for k in range(5)
+        for y in range(1390, 1800, 50)
+    ]
+    lines = lines_of(heading + formula + body)
+    assert [ln.text for ln in lines if ln.headline] == ["Subtask 1 (bal: 40)"]
+    assert "söz söz xa bx söz" in [ln.text for ln in lines]
+    # A gutter's width apart, a headline's row and a body line stay apart.
+    # Two columns, a gutter between them at 700-745.
+    columns = [
+        Word(x0, y, x0 + 100, y + 35, "mətn", 40.0)
+        for x0 in (200, 320, 440, 560, 745, 865, 985)
+        for y in range(1390, 1800, 50)
+    ]
+    beside = [Word(745 + 120 * k, 1295, 845 + 120 * k, 1330, "mətn", 40.0) for k in range(3)]
+    lines = lines_of(heading + beside + columns)
+    assert "mətn mətn mətn" in [ln.text for ln in lines if not ln.headline]
+    assert all("mətn" not in ln.text for ln in lines if ln.headline)
+
+
 def test_an_ocr_line_box_sticking_out_left_is_no_edge_to_measure_indents_from():
     from sutun.pages.layout import Line, Region, paragraphs
 
@@ -1443,6 +1475,26 @@ def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():
     assert sources._to_ink(box, dark, next_x=140.0) == box
     # A space's width of paper before the next word moves nothing.
     assert sources._to_ink((110.0, 35.0, 47.0, 35.0, "yə", key), dark)[0] == 110.0
+
+
+def test_an_ocr_box_with_no_ink_in_it_moves_onto_the_letters_after_it():
+    import numpy as np
+
+    from sutun.pages import sources
+
+    dark = np.zeros((140, 400), dtype=bool)
+    dark[40:84, 20:60] = True  # Subtask's last letters
+    dark[41:82, 90:115] = True  # 1, narrower than it is tall
+    dark[37:98, 144:160] = True  # (bal:
+    key = ("1", "1", "1")
+    # Tesseract boxed the 1 a whole glyph's width left of it, on paper only, and taller.
+    box = (65.0, 14.0, 24.0, 89.0, "1", key)
+    assert sources._to_ink(box, dark, next_x=144.0) == (90.0, 41.0, 24.0, 41.0, "1", key)
+    # Not onto ink a letter's gap or more past its edge (the next word's), nor into the next box.
+    assert sources._to_ink((40.0, 14.0, 24.0, 89.0, "1", key), dark, next_x=144.0)[0] == 40.0
+    assert sources._to_ink(box, dark, next_x=89.0) == box
+    # A narrow glyph's size is its height's: a 1 is as wide as an i.
+    assert sources.word_size(25, 41, "1") == pytest.approx(41 / 0.75)
 
 
 def test_a_run_of_ocr_boxes_set_too_far_left_moves_onto_its_letters_together():

@@ -128,7 +128,7 @@ def glyph_extent(text: str) -> float:
     return top + bottom
 
 
-NARROW = set("iljıfrtI.,:;'\"!|()[]-")
+NARROW = set("iljıfrtI1.,:;'\"!|()[]-")
 WIDE = set("mwMWŞÇ")
 
 
@@ -822,20 +822,41 @@ def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
     band = dark[int(y) : int(y + h)]
     inked = band[:, int(x) : int(x + w)].any(axis=0)
     if not inked.any():
-        return box
+        return _onto_ink_after(box, band, next_x)
     first = int(inked.argmax())
     _, tall = _rows_inked(band[:, int(x) + first : int(x + w)])
     reach = math.ceil(LETTER_GAP * tall)
     if first >= reach and band[:, int(x + w) : int(x + w) + reach].any():
         moved = min(w, next_x - x - first)
         top, tall = _rows_inked(band[:, int(x) + first : int(x + first + moved)])
-        if not tall or moved < tall:
+        if not tall or moved < MOVED_WIDTH * tall / glyph_extent(text) * glyph_advance(text):
             return box
         # Misplaced, the box is no measure of its letters' height either.
         return (x + first, y + top, moved, tall, text, key)
     if first and w - first >= h:
         return (x + first, y, w - first, h, text, key)
     return box
+
+
+MOVED_WIDTH = 0.8
+"""A moved box must stay this share of its text's width at its letters' height at least."""
+
+
+def _onto_ink_after(box: Box, band, next_x: float) -> Box:
+    """A box with no ink in it, its letters' ink starting where it ends (Tesseract set it a
+    whole word's width too far left: the `1` of `Subtask 1`), moved onto that ink, as wide as
+    it was, up to the next box."""
+    x, y, w, h, text, key = box
+    reach = math.ceil(LETTER_GAP * h)
+    after = band[:, int(x + w) : int(min(x + w + reach, next_x))].any(axis=0)
+    if not after.any():
+        return box
+    start = int(x + w) + int(after.argmax())
+    wide = min(w, next_x - start)
+    top, tall = _rows_inked(band[:, start : int(start + wide)])
+    if not tall:
+        return box
+    return (float(start), y + top, wide, tall, text, key)
 
 
 def _to_letters(boxes: list[Box], dark) -> list[Box]:
