@@ -456,6 +456,12 @@ def test_a_percent_sign_or_exclamation_mark_the_ocr_model_cannot_print_is_put_ba
             {"jüri": "/üri", "Jerdan": "/erdan"},
             " Fayl /usr/bin qovluğundadır və yeni /ayihə hazırdır.",
         ),
+        # A slash (or an i and a slash) inside a word; not between two words, nor in a unit.
+        (
+            " Sonra Rusiyanın enerji ixracatı və Enerji Nazirliyi barədə danışdılar.",
+            {"enerji": "ener/i", "Enerji": "Eneri/i"},
+            " Sürət 60 km/saat idi, o/bu məsələ isə qaldı.",
+        ),
     ],
 )
 def test_a_j_the_ocr_model_read_as_another_sign_is_put_back(text, misread, stays):

@@ -1079,6 +1079,9 @@ its model lacks (``)alek``, ``l)ura``, ``)lohn``)."""
 SLASH_J_READ = regex.compile(r"(?<![^\s\"“«(])(i?/)(\p{Ll}+)(?![\p{L}\d/.])")
 """A slash (or ``i/``) that opens a word of lower-case letters (``/üri``, ``i/urnal``):
 Tesseract's reading of a ``j`` or ``J`` its model lacks; not a path (``/usr/bin``, ``/a.b``)."""
+INNER_J_READ = regex.compile(r"(?<![\p{L}\p{M}\d/])(\p{L}+?)(i?[/)])(\p{Ll}+)(?![\p{L}\p{M}\d/(])")
+"""A slash or a closing parenthesis (or ``i/``, ``i)``) between a word's letters (``ener/i``,
+``Eneri/i``): Tesseract's reading of a ``j`` its model lacks, in a word it hooks into."""
 POSSESSIVE_READ = regex.compile(r'(?<=\p{L})"(?=s(?!\p{L}))')
 """A double quote between a word and a lone ``s`` (``Harold"s``): the apostrophe of an English
 possessive, which the model lacks; a quote before Azerbaijani suffixes (``Vaxt"ın``) stays."""
@@ -1146,6 +1149,8 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
                 continue
             why = "the OCR model has no j; a slash opens no word"
             found.append(Misprint(*m.span(1), letter, {"from": "/", "reason": why}))
+    if "j" not in charset and ("/" in source or ")" in source):
+        found += _inner_j_read(source, model, doc.language)
     if "'" not in charset and '"s' in source:
         for m in POSSESSIVE_READ.finditer(source):
             why = "the OCR model has no apostrophe; an English possessive's 's"
@@ -1241,6 +1246,23 @@ l before I, 2 before z: 0ofislər, lİranla, 2zəmanət), a digit before a word 
 (4qrafiki: a number and a word go apart or by a hyphen), or a letter that opens it on two
 consonants the language does not open words on (ktexnikasından; a capital before a capital:
 MNews)."""
+
+
+def _inner_j_read(source: str, model: LanguageModel, language: str) -> list[Misprint]:
+    """Marks inside a word that read as the ``j`` the OCR model lacks: where the word with a
+    ``j`` there is known (``ener/i`` is ``enerji``; ``km/saat`` and ``o/bu`` stay)."""
+    found = []
+    for m in INNER_J_READ.finditer(source):
+        left, mark, right = m.group(1), m.group(2), m.group(3)
+        # i/ is the j's dot and hook read apart, or an i before a j read as a slash.
+        for cut in (0, 1) if mark[0] == "i" else (0,):
+            word = left + mark[:cut] + "j" + right
+            if model.known(lower(word, language)):
+                why = "the OCR model has no j; a mark inside a word that is known with one"
+                start = m.start(2) + cut
+                found.append(Misprint(start, m.end(2), "j", {"from": mark[cut:], "reason": why}))
+                break
+    return found
 
 
 def _word_at(doc: Document, at: int) -> str | None:
