@@ -451,6 +451,17 @@ def test_a_line_end_hyphen_where_no_syllable_breaks_is_the_words_own():
     assert "Bu gün Kelvort-un komandası" in out and "gəldi, Kelvortun oyunçusu" in out
 
 
+def test_a_speck_the_ocr_read_after_a_line_end_hyphen_goes_with_the_break():
+    # Tesseract on a phone photo reads a speck of the margin as a colon after a word's hyphen.
+    text = (
+        "Başlıq\n\nİnsanın xarakteri, yəni qətiyyət- :\nsizlik və cəsarət, onun əldə etdiyi "
+        "təcrü- :\nbənin möhkəmlənməsi ilə dəyişir. Qeyd :\nbu, vacibdir."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "yəni qətiyyətsizlik və cəsarət, onun əldə etdiyi təcrübənin möhkəmlənməsi" in out
+    assert "Qeyd : bu, vacibdir." in out  # a colon after a word, not after a hyphen, stays
+
+
 def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
     # A browser's PDF keeps every discretionary hyphen of a word, the one it broke at before
     # the hyphen it printed too.

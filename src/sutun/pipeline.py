@@ -41,7 +41,9 @@ from sutun.steps.evidence import (
 from sutun.steps.structure import fill
 
 DEFAULT = RepairConfig()
-_LINE_END_HYPHEN = re.compile(rf"[{LINE_END_HYPHENS}\u00ad][ \t\r]*\n[ \t]*")
+_LINE_END_HYPHEN = re.compile(
+    rf"[{LINE_END_HYPHENS}\u00ad]{dehyphenate.SPECK_AFTER_HYPHEN}[ \t\r]*\n[ \t]*"
+)
 
 
 def _raw_hyphen(text: str) -> bool:

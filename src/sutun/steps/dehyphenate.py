@@ -42,12 +42,20 @@ from sutun.steps.evidence import (
 from sutun.steps.join import MIN_SCORE
 
 STEP = "dehyphenate"
+SPECK_AFTER_HYPHEN = rf"(?:(?<=[^\W\d_][{LINE_END_HYPHENS}])[ \t]+[:;.,'`|!](?=[ \t\r]*\n))?"
+"""A mark alone after a word's line-end hyphen: a speck of the page's margin the OCR read
+(qətiyyət- :), which goes with the line break."""
 LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
+SPECKED = re.compile(rf"[{LINE_END_HYPHENS}][ \t]+[:;.,'`|!][ \t\r]*\n")
+LINE_BREAK_OR_SPECK = re.compile(SPECK_AFTER_HYPHEN + LINE_BREAK.pattern)
+"""A line break, with a speck after a line-end hyphen before it (asked of a block with one:
+the optional speck costs the scan of every other block three times as long)."""
 # Found from the hyphen, the word before it read backwards: a scan for the rare character is
 # several times faster than one that starts a letter run everywhere. The right part is looked
 # at, not taken: it may end in its own hyphen (məc-|buriyyətində-|dir).
 HYPHEN_BREAK = regex.compile(
-    rf"[{LINE_END_HYPHENS}][ \t\r]*\n[ \t]*(?=([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*))"
+    rf"[{LINE_END_HYPHENS}]{SPECK_AFTER_HYPHEN}[ \t\r]*\n[ \t]*"
+    rf"(?=([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*))"
 )
 WORD_BEFORE = regex.compile(
     rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*(?:['’]\p{{L}}+)?%?"
@@ -161,7 +169,8 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
     paragraph = 0  # where the paragraph being read starts
     headline = _headline_end(lines, width) if not written else None
     bold = any(mark in text for mark in BOLD_MARKS)
-    for k, m in enumerate(LINE_BREAK.finditer(text)):  # one line break each: k is the line
+    breaks = LINE_BREAK_OR_SPECK if SPECKED.search(text) else LINE_BREAK
+    for k, m in enumerate(breaks.finditer(text)):  # one line break each: k is the line
         if k in written or doc.overlaps(start + m.start(), start + m.end()):
             continue  # markdown's, or gone with the glyph alone on the line before it
         h = hyphen_breaks.get(m.start() - 1)
