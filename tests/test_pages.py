@@ -1358,6 +1358,9 @@ def test_a_small_letter_tesseract_read_as_a_capital_is_told_by_its_height():
     assert line(stem_top=84, dot_top=84, word="VƏZİyyətdə")[1] == "vəziyyətdə"
     assert line(stem_top=78, dot_top=78, word="VƏ")[1] == "VƏ"
     assert line(stem_top=84, dot_top=84, word="CNN")[1] == "CNN"
+    # A y alike, and the small letters after it (çəkdi-|yi, read as Yİ,).
+    assert line(stem_top=84, dot_top=84, word="Yİ,")[1] == "yi,"
+    assert line(stem_top=78, dot_top=78, word="Yeni")[1] == "Yeni"
 
 
 def test_a_hyphen_is_no_measure_of_the_x_height():
@@ -1495,6 +1498,34 @@ def test_an_ocr_box_with_no_ink_in_it_moves_onto_the_letters_after_it():
     assert sources._to_ink(box, dark, next_x=89.0) == box
     # A narrow glyph's size is its height's: a 1 is as wide as an i.
     assert sources.word_size(25, 41, "1") == pytest.approx(41 / 0.75)
+
+
+def test_a_lone_dash_is_as_wide_as_its_ink_at_half_its_darkness():
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    from sutun.pages import sources
+
+    sharp = np.full((40, 80), 240, dtype=np.uint8)
+    sharp[20:22, 30:40] = 0  # an en dash, 10 pixels long
+    key = ("1", "1", "1")
+    # In focus, its dark pixels are the dash: the box stays as wide.
+    assert sources._dash_measured((30.0, 20.0, 10.0, 2.0, "-", key), sharp)[:4] == (
+        30.0,
+        20.0,
+        10.0,
+        2.0,
+    )
+    # Out of focus, the dash is darker than RULE_DARK over a few pixels at its middle only, and
+    # Tesseract's box was cut to them; at half its darkness, it is as long as it was printed.
+    blurred = np.array(Image.fromarray(sharp).filter(ImageFilter.GaussianBlur(1.4)))
+    core = (blurred < sources.RULE_DARK).any(axis=0).nonzero()[0]
+    assert 0 < len(core) <= 6
+    box = (float(core[0]), 19.0, float(len(core)), 4.0, "-", key)
+    assert sources._dash_measured(box, blurred)[2] == pytest.approx(10, abs=1)
+    # Paper only: nothing to measure.
+    blank = np.full((40, 80), 240, dtype=np.uint8)
+    assert sources._dash_measured(box, blank) == box
 
 
 def test_a_run_of_ocr_boxes_set_too_far_left_moves_onto_its_letters_together():
@@ -1744,6 +1775,9 @@ def test_a_glyph_tesseract_left_out_before_a_word_is_read_with_it(printed):
         ("ərdən", "1ərdən", False),  # a digit: the edge of a rule or a table
         ("ərdən", "ərdən", False),
         ("ərdən", "ilərdən", False),  # more than one glyph
+        ("İ,", "ki,", True),  # its first letter taken for a capital as a word's first
+        ("İ,", "kİ,", True),
+        ("Ev", "hev", False),  # not a capital of another letter's shape
     ],
 )
 def test_a_word_read_again_with_a_glyph_before_it_must_read_it_and_the_rest_alike(

@@ -374,7 +374,7 @@ def _tesseract_boxes(data: bytes, language: str, psm: int = 3) -> Read:
     if psm == 3 and pictures:
         pictures = _pictures_read(boxes, confidences, pictures)
     confidence = statistics.fmean(confidences) if confidences else 0.0
-    dark, faint = _inks(data)
+    dark, faint, _ = _inks(data)
     if psm == 3 and confidence >= UPRIGHT_CONFIDENCE:  # not a page on its side
         boxes = _doubtful_read_again(data, boxes, confidences, language, dark)
     charset = model_charset(language) or ""
@@ -557,11 +557,13 @@ def _leads_left_out(boxes: list[Box], dark) -> dict[int, int]:
 
 def _lead_read(first: str, alone: str) -> bool:
     """Whether a word read alone is its first reading with the glyph it left out before it: a
-    letter, or an opening bracket or quote."""
-    added = alone[: len(alone) - len(first)]
+    letter, or an opening bracket or quote. The first reading may have taken its first letter
+    for the capital of its shape, as a word's first (ki, read İ,)."""
+    added, rest = alone[: len(alone) - len(first)], alone[len(alone) - len(first) :]
+    small = SMALL_TWINS.get(first[:1], first[:1]) + first[1:]
     return (
         len(alone) == len(first) + 1
-        and alone.endswith(first)
+        and rest in (first, small)
         and (added.isalpha() or added in OPENING_QUOTES)
     )
 
@@ -738,8 +740,30 @@ def _completed(
 ) -> list[Box]:
     """The boxes of the reading a page's words are taken from, each ending at its letters, and
     the words that reading left out."""
-    dark, faint = _inks(data)
-    return _to_letters(boxes, dark) + _missed(dark, boxes, pictures, language, _ruled(faint))
+    dark, faint, grey = _inks(data)
+    read = [_dash_measured(b, grey) if b[4] == "-" else b for b in _to_letters(boxes, dark)]
+    return read + _missed(dark, boxes, pictures, language, _ruled(faint))
+
+
+def _dash_measured(box: Box, grey) -> Box:
+    """A lone hyphen's box as wide as its dash's ink at half the dash's darkness against the
+    paper beside it: out of focus, a dash is darker than RULE_DARK over less of its length (an
+    en dash then measures as a hyphen, :func:`_en_dashes`); in focus, over all of it."""
+    x, y, w, h, text, key = box
+    margin = 2 * max(w, h)
+    lo, hi = max(0, int(x - margin)), min(grey.shape[1], int(x + w + margin) + 1)
+    profile = grey[max(0, int(y) - 2) : int(y + h) + 2, lo:hi].min(axis=0).astype(int)
+    inside = profile[int(x) - lo : int(x + w) - lo]
+    if not len(inside) or inside.min() >= FAINT_DARK:
+        return box
+    peak = int(x) - lo + int(inside.argmin())
+    half = (profile[peak] + profile.max()) / 2
+    a = b = peak
+    while a > 0 and profile[a - 1] < half:
+        a -= 1
+    while b + 1 < len(profile) and profile[b + 1] < half:
+        b += 1
+    return (float(lo + a), y, float(b + 1 - a), h, text, key)
 
 
 def _ruled(faint) -> list[tuple[int, int, int, int]]:
@@ -801,13 +825,13 @@ def _ink(data: bytes):
 
 def _inks(data: bytes):
     """The image's ink and its faint ink (a blurred scan's dots and rules), read at once: boolean
-    arrays, True where a pixel is darker than RULE_DARK and than FAINT_DARK."""
+    arrays, True where a pixel is darker than RULE_DARK and than FAINT_DARK; and its grey."""
     import numpy as np
     from PIL import Image
 
     with Image.open(io.BytesIO(data)) as img:
         grey = np.array(img.convert("L"))
-    return grey < RULE_DARK, grey < FAINT_DARK
+    return grey < RULE_DARK, grey < FAINT_DARK, grey
 
 
 def _to_ink(box: Box, dark, next_x: float = math.inf) -> Box:
@@ -1361,9 +1385,19 @@ def _small_reading(text: str) -> str | None:
     return "".join(ALL_TWINS[c] for c in text[:capitals]) + rest
 
 
-SMALL_TWINS = {"İ": "i", "S": "s", "V": "v", "Z": "z", "X": "x", "C": "c", "Ç": "ç", "Ş": "ş"}
-"""Capitals a small letter of the same shape may be read as, where they open a word (not Ə,
-whose round top the measure takes for low)."""
+SMALL_TWINS = {
+    "İ": "i",
+    "S": "s",
+    "V": "v",
+    "Z": "z",
+    "X": "x",
+    "C": "c",
+    "Ç": "ç",
+    "Ş": "ş",
+    "Y": "y",
+}
+"""Capitals a small letter of the same shape may be read as, where they open a word (and Y for
+y: çəkdi-|yi, read as Yİ,); not Ə, whose round top the measure takes for low."""
 ALL_TWINS = SMALL_TWINS | {"Ə": "ə", "Ü": "ü", "Ö": "ö", "O": "o"}
 """… and after such a capital, in a run of them."""
 WORD_END = ".,;:!?\"”»’')-"
