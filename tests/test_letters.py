@@ -693,6 +693,36 @@ def test_a_parenthesis_nothing_closes_or_a_digit_or_letter_glued_before_a_word_i
     assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
 
 
+def test_a_digit_between_a_words_letters_is_the_letter_of_its_shape():
+    text = PROSE + " Kataloniyanın paytaxtında polis toplaşdı, Boeing isə QALIB yazısını asdı."
+    noisy = _ocr(
+        text,
+        ("Kataloniyanın", "Kata1oniyanın"),
+        ("polis", "po1is"),
+        ("Boeing", "B0eing"),
+        ("QALIB", "QAL1B"),  # between capitals, a capital
+    )
+    fixed = sutun.repair(noisy, "aze", config=NO_J._replace(gate=False))
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # Not a code of letters and digits, nor a word a digit opens: a digit that leaves no word
+    # of its own (0nlar: nlar is a web list's entry once) stays too.
+    kept = PROSE + " Model A1B və H1N1 virusu barədə 0nlar yazılıb."
+    assert sutun.repair(kept, "aze", config=NO_J._replace(gate=False)).text == kept
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
+def test_a_capital_inside_a_word_of_small_letters_is_the_small_letter_of_its_shape():
+    text = PROSE + " Rusiyanın enerjisinin ixracı, sis və aparıcı şirkətlər barədə danışdılar."
+    noisy = _ocr(text, ("enerjisinin", "enerjİsinin"), ("sis ", "sİs "), ("aparıcı", "aparıcI"))
+    fixed = sutun.repair(noisy, "aze", config=NO_J._replace(gate=False))
+    assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # Names that set a capital inside open on one (LinkedIn); a word of two capitals is an
+    # acronym's (eSIM); a capital of no small letter's shape stays (iPhone).
+    kept = PROSE + " LinkedIn, eSIM və iPhone barədə danışdılar."
+    assert sutun.repair(kept, "aze", config=NO_J._replace(gate=False)).text == kept
+    assert sutun.repair(noisy, "aze", config=NO_J._replace(ocr_charset=None)).text == noisy
+
+
 def test_a_foreign_names_capital_i_the_ocr_read_as_dotted_is_given_back():
     text = PROSE + " Amnesty International təşkilatı İran və İndoneziya barədə hesabat yazıb."
     noisy = _ocr(text, ("International", "İnternational"))

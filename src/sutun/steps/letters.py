@@ -1151,6 +1151,9 @@ def misprinted_symbols(doc: Document, ctx: Context) -> list[Misprint]:
             found.append(Misprint(*m.span(1), letter, {"from": "/", "reason": why}))
     if "j" not in charset and ("/" in source or ")" in source):
         found += _inner_j_read(source, model, doc.language)
+    if "1" in source or "0" in source:
+        found += _digits_read(source, model, doc.language)
+    found += _capitals_inside(source, model, doc.language)
     if "'" not in charset and '"s' in source:
         for m in POSSESSIVE_READ.finditer(source):
             why = "the OCR model has no apostrophe; an English possessive's 's"
@@ -1227,6 +1230,9 @@ def _twin_glyphs(doc: Document, model: LanguageModel) -> list[Misprint]:
         word = _word_at(doc, m.end())
         if word is None or _known_as_read(lower(glyph + word, lang), model):
             continue
+        # A digit must leave a word of its own (nlar, a web list's entry once, is none).
+        if glyph.isdigit() and not _known_as_read(lower(word, lang), model):
+            continue
         if model.known(lower(word, lang)):
             why = "the OCR printed a speck or a look-alike before the word's first letter"
             found.append(Misprint(*m.span(), "", {"from": glyph, "reason": why}, "ocr-letter"))
@@ -1246,6 +1252,59 @@ l before I, 2 before z: 0ofislər, lİranla, 2zəmanət), a digit before a word 
 (4qrafiki: a number and a word go apart or by a hyphen), or a letter that opens it on two
 consonants the language does not open words on (ktexnikasından; a capital before a capital:
 MNews)."""
+
+
+DIGIT_READ = regex.compile(r"(?<![\p{L}\p{M}\d])[\p{L}\p{M}]+[01][\p{L}\p{M}]+(?![\p{L}\p{M}\d])")
+"""A word with a 1 or a 0 between its letters: the OCR's reading of an l or an o
+(Kata1oniyanın)."""
+DIGIT_LETTERS = {"1": "lIiı", "0": "oO"}
+"""The letters of a digit's shape, in the order they are tried."""
+
+
+def _digits_read(source: str, model: LanguageModel, language: str) -> list[Misprint]:
+    """A 1 or a 0 between a word's letters that makes a known word as a letter of its shape,
+    where the word as read is none: in capitals between capitals, else small."""
+    found = []
+    for m in DIGIT_READ.finditer(source):
+        written = m.group()
+        cut = next(k for k, ch in enumerate(written) if ch in DIGIT_LETTERS)
+        capitals = written[cut - 1].isupper() and written[cut + 1].isupper()
+        for letter in DIGIT_LETTERS[written[cut]]:
+            if letter.isupper() != capitals:
+                continue
+            if model.known(lower(written[:cut] + letter + written[cut + 1 :], language)):
+                why = "a digit between a word's letters, a letter of its shape in a known word"
+                at = m.start() + cut
+                found.append(
+                    Misprint(
+                        at, at + 1, letter, {"from": written[cut], "reason": why}, "ocr-letter"
+                    )
+                )
+                break
+    return found
+
+
+CAPITAL_INSIDE = regex.compile(
+    r"(?<![\p{L}\p{M}\d])\p{Ll}+([İISVZXCÇŞOÖÜ])\p{Ll}*(?![\p{L}\p{M}\d])"
+)
+"""A word in small letters but one capital after its first, of a shape its small letter shares
+(enerjİsinin, sİs, aparıcI): the OCR read the small letter's size wrong."""
+
+
+def _capitals_inside(source: str, model: LanguageModel, language: str) -> list[Misprint]:
+    """The capital inside a word of small letters read small, where the word in small letters
+    is one the lexicon has seen (names that set a capital inside, LinkedIn, open on one)."""
+    found = []
+    for m in CAPITAL_INSIDE.finditer(source):
+        capital = m.group(1)
+        small = lower(capital, language)
+        word = lower(m.group(), language)
+        if model.count(word) > LISTED_ONLY:
+            why = "a capital inside a word of small letters: the small letter of its shape"
+            found.append(
+                Misprint(*m.span(1), small, {"from": capital, "reason": why}, "ocr-letter")
+            )
+    return found
 
 
 def _inner_j_read(source: str, model: LanguageModel, language: str) -> list[Misprint]:
