@@ -704,6 +704,9 @@ def test_a_digit_between_a_words_letters_is_the_letter_of_its_shape():
     )
     fixed = sutun.repair(noisy, "aze", config=NO_J._replace(gate=False))
     assert fixed.text == text and {e.kind for e in fixed.edits} == {"ocr-letter"}
+    # On the line after a line-end hyphen, the word's next letter as the line's first glyph.
+    broken = noisy.replace("Kata1oniyanın", "Kata-\n1oniyanın")
+    assert sutun.repair(broken, "aze", config=NO_J._replace(gate=False)).text == text
     # Not a code of letters and digits, nor a word a digit opens: a digit that leaves no word
     # of its own (0nlar: nlar is a web list's entry once) stays too.
     kept = PROSE + " Model A1B və H1N1 virusu barədə 0nlar yazılıb."

@@ -1254,31 +1254,30 @@ consonants the language does not open words on (ktexnikasından; a capital befor
 MNews)."""
 
 
-DIGIT_READ = regex.compile(r"(?<![\p{L}\p{M}\d])[\p{L}\p{M}]+[01][\p{L}\p{M}]+(?![\p{L}\p{M}\d])")
-"""A word with a 1 or a 0 between its letters: the OCR's reading of an l or an o
-(Kata1oniyanın)."""
+DIGIT_READ = regex.compile(
+    r"(?<![\p{L}\p{M}\d])([\p{L}\p{M}]+)((?:[-\u2010¬][ \t]*\r?\n[ \t]*)?)([01])([\p{L}\p{M}]+)"
+    r"(?![\p{L}\p{M}\d])"
+)
+"""A word with a 1 or a 0 between its letters, or opening a line after its line-end hyphen: the
+OCR's reading of an l or an o (Kata1oniyanın, Kata-|1oniyanın)."""
 DIGIT_LETTERS = {"1": "lIiı", "0": "oO"}
 """The letters of a digit's shape, in the order they are tried."""
 
 
 def _digits_read(source: str, model: LanguageModel, language: str) -> list[Misprint]:
-    """A 1 or a 0 between a word's letters that makes a known word as a letter of its shape,
-    where the word as read is none: in capitals between capitals, else small."""
+    """A 1 or a 0 between a word's letters that makes a known word as a letter of its shape (a
+    word with a digit in it is none): in capitals between capitals, else small."""
     found = []
     for m in DIGIT_READ.finditer(source):
-        written = m.group()
-        cut = next(k for k, ch in enumerate(written) if ch in DIGIT_LETTERS)
-        capitals = written[cut - 1].isupper() and written[cut + 1].isupper()
-        for letter in DIGIT_LETTERS[written[cut]]:
+        left, digit, right = m.group(1), m.group(3), m.group(4)
+        capitals = left[-1].isupper() and right[0].isupper()
+        for letter in DIGIT_LETTERS[digit]:
             if letter.isupper() != capitals:
                 continue
-            if model.known(lower(written[:cut] + letter + written[cut + 1 :], language)):
+            if model.known(lower(left + letter + right, language)):
                 why = "a digit between a word's letters, a letter of its shape in a known word"
-                at = m.start() + cut
                 found.append(
-                    Misprint(
-                        at, at + 1, letter, {"from": written[cut], "reason": why}, "ocr-letter"
-                    )
+                    Misprint(*m.span(3), letter, {"from": digit, "reason": why}, "ocr-letter")
                 )
                 break
     return found
