@@ -451,6 +451,18 @@ def test_a_line_end_hyphen_where_no_syllable_breaks_is_the_words_own():
     assert "Bu gün Kelvort-un komandası" in out and "gəldi, Kelvortun oyunçusu" in out
 
 
+def test_a_block_opening_on_one_letter_is_no_broken_words_end():
+    # A typesetter leaves two letters or more after a line-end hyphen: Ki-|i is no word's
+    # break, whatever a web word list holds (kii, once), and the block stays where it stands.
+    text = (
+        "Başlıq\n\nGeyimin forması və yaradılan mühitin insan\n\ni amilindən asılılığı.\n\n"
+        "Geyim müxtəlif faktorlardan asılıdır. Ki-\n\nMüəllif bunu da yazır."
+    )
+    out = sutun.repair(text, "aze")
+    assert "mühitin insan i amilindən asılılığı." in out.text
+    assert "move" not in {e.kind for e in out.edits}
+
+
 def test_a_speck_the_ocr_read_after_a_line_end_hyphen_goes_with_the_break():
     # Tesseract on a phone photo reads a speck of the margin as a colon after a word's hyphen.
     text = (

@@ -575,6 +575,8 @@ def word_across(c: Continuation) -> bool:
 
 
 STRONG_HYPHEN = 3.0
+LINE_BREAK_LETTERS = 2
+"""Letters a typesetter leaves at least on the line after a word's line-end hyphen."""
 SEEN_JOIN_SCORE = 3.5
 """A broken word whose whole spelling the document or the lexicon holds."""
 INFERRED_JOIN_SCORE = STRONG_HYPHEN
@@ -854,7 +856,9 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         d = hyphen_decision(ta.hyphen, hb.first, ctx, language)
         if hb.core[:1].islower():
             syllabic = d.join and len(ta.hyphen) in syllable_breaks(ta.hyphen + hb.first)
-            if d.attested:
+            if len(hb.first) < LINE_BREAK_LETTERS:
+                score = 1.0  # a typesetter leaves two letters or more after a line-end hyphen
+            elif d.attested:
                 score = INFERRED_JOIN_SCORE if d.inferred else SEEN_JOIN_SCORE
             elif d.join and _stem_written(ta.hyphen, hb.first, ctx, language):
                 score, extra = STEM_JOIN_SCORE, {"stem_in_document": True}
