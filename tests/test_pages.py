@@ -1072,6 +1072,28 @@ def test_broken_files_are_a_clear_error(tmp_path, content, suffix):
         read_pages(path)
 
 
+def test_a_file_is_read_by_what_it_holds_where_its_name_says_neither(tmp_path, aze):
+    path, _ = _page(tmp_path, aze[3:5], 3, True)
+    as_pdf = tmp_path / "download"
+    as_pdf.write_bytes(path.read_bytes())
+    assert read_pages(as_pdf, "aze").articles == read_pages(path, "aze").articles
+    # An image named as neither is read as one.
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("L", (900, 200), 255)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 40)
+    ImageDraw.Draw(image).text((40, 60), "Bu gün hava yaxşıdır.", font=font, fill=0)
+    scan = tmp_path / "scan.dat"
+    image.save(scan, format="PNG")
+    read = read_pages(scan, "aze").articles
+    assert "hava" in " ".join(a.title + " " + " ".join(a.paragraphs) for a in read)
+    # Text is neither, and says where it goes.
+    text = tmp_path / "article.md"
+    text.write_text("Başlıq\n\nBu gün hava yaxşıdır.", encoding="utf-8")
+    with pytest.raises(ExtractError, match="neither a PDF nor an image"):
+        read_pages(text)
+
+
 def test_cli_json_shape_and_jsonl_archive(tmp_path, aze):
     path, _ = _page(tmp_path, aze[3:5], 3, True)
     proc = subprocess.run(

@@ -73,7 +73,20 @@ def read_pages(
         raise ExtractError(f"{path}: no such file")
     if path.suffix.lower() in IMAGES:
         return _image(path, language, pages)
-    return _pdf(path, language, pages)
+    if path.suffix.lower() == ".pdf" or _opens_as_pdf(path):
+        return _pdf(path, language, pages)
+    # A name that says neither (scan.dat, a download without its suffix): an image, or neither.
+    try:
+        return _image(path, language, pages)
+    except ExtractError as exc:
+        why = "neither a PDF nor an image (text is repaired by `sutun repair`)"
+        raise ExtractError(f"{path}: {why}") from exc
+
+
+def _opens_as_pdf(path: Path) -> bool:
+    """Whether the file starts as a PDF does (its header may follow a few bytes of junk)."""
+    with path.open("rb") as f:
+        return b"%PDF-" in f.read(1024)
 
 
 def _image(path: Path, language: str | None, pages: list[int] | None) -> Extracted:
