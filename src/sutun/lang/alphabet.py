@@ -44,8 +44,14 @@ def is_vowel(ch: str) -> bool:
     return ch in ALL_VOWELS or (ch.isalpha() and unicodedata.normalize("NFD", ch)[0] in ALL_VOWELS)
 
 
+LINE_BREAK_LETTERS = 2
+"""Letters a typesetter leaves at least either side of a word's line-end hyphen."""
+
+
 @lru_cache(maxsize=65536)
-def syllable_breaks(word: str, min_left: int = 2, min_right: int = 2) -> tuple[int, ...]:
+def syllable_breaks(
+    word: str, min_left: int = LINE_BREAK_LETTERS, min_right: int = LINE_BREAK_LETTERS
+) -> tuple[int, ...]:
     """Offsets where ``word`` may be hyphenated at a line end.
 
     Print rules shared by Azerbaijani and Turkish (and close enough for English typesetting):

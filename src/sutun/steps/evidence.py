@@ -19,7 +19,14 @@ import regex
 from sutun.config import RepairConfig
 from sutun.document import Document
 from sutun.lang import morphology
-from sutun.lang.alphabet import VOWELS, is_turkic, lower, syllable_breaks, upper
+from sutun.lang.alphabet import (
+    LINE_BREAK_LETTERS,
+    VOWELS,
+    is_turkic,
+    lower,
+    syllable_breaks,
+    upper,
+)
 from sutun.lang.model import LanguageModel, end_rate
 
 SOFT_HYPHEN = "\u00ad"
@@ -575,8 +582,6 @@ def word_across(c: Continuation) -> bool:
 
 
 STRONG_HYPHEN = 3.0
-LINE_BREAK_LETTERS = 2
-"""Letters a typesetter leaves at least on the line after a word's line-end hyphen."""
 SEEN_JOIN_SCORE = 3.5
 """A broken word whose whole spelling the document or the lexicon holds."""
 INFERRED_JOIN_SCORE = STRONG_HYPHEN
