@@ -1594,6 +1594,19 @@ def test_a_line_end_hyphen_kept_inside_a_line_is_joined_and_a_dash_stays():
     assert "sosial- iqtisadi" in out and "atdı- çox" in out
 
 
+def test_a_line_end_hyphen_read_inside_a_word_is_joined_and_compounds_and_names_keep_theirs():
+    # OCR of a photographed page reads a word broken at a line end as one hyphenated word
+    # (mürək-kəb); a compound (sosial-iqtisadi) and a name's suffixes (Palin-in) keep theirs.
+    text = (
+        "Yeni körpü\n\nŞəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün layihənin səviy-"
+        "yəsinin yüksək olması vacibdir. Layihə sosial-iqtisadi vəziyyətə təsir edəcək, "
+        "Palin-in də dediyi kimi.\n"
+    )
+    out = _repaired_for_good(text)
+    assert "çox mürəkkəb olduğu" in out and "layihənin səviyyəsinin" in out
+    assert "sosial-iqtisadi" in out and "Palin-in" in out
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (

@@ -19,6 +19,7 @@ from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
     CLOSED_END,
     CLOSING_QUOTES,
+    HYPHEN_CHARS,
     ITEM_MARK,
     LINE_END_HYPHENS,
     MARKDOWN_LINE,
@@ -108,7 +109,7 @@ GLUED = re.compile(r"(?<![^\W_])(?<!-)[^\W\d_]{5,}(?![^\W_]|-)")
 def run(doc: Document, ctx: Context) -> None:
     for start, end, decision in hyphens_inside_lines(doc, ctx):
         if not doc.overlaps(start, end):
-            why = "a line-end hyphen an extractor kept, with a space, when it joined the lines"
+            why = "a line-end hyphen kept inside the line when the lines were joined"
             evidence = {**decision.evidence, "reason": f"{why}; {decision.evidence['reason']}"}
             doc.add(
                 Edit("dehyphenate", start, end, "", step=STEP, confidence=0.8, evidence=evidence)
@@ -125,29 +126,34 @@ def run(doc: Document, ctx: Context) -> None:
 
 # stdlib re (scans faster): [^\W\d_] is a letter; the right part's lower case is asked after.
 HYPHEN_INSIDE_A_LINE = re.compile(
-    rf"(?<![^\W_]|[{LINE_END_HYPHENS}])([^\W\d_]{{2,}})([{LINE_END_HYPHENS}] )([^\W\d_]{{2,}})"
+    rf"(?<![^\W_]|[{LINE_END_HYPHENS}])([^\W\d_]{{2,}})([{LINE_END_HYPHENS}] ?)([^\W\d_]{{2,}})"
+    rf"(?![^\W_]|[{LINE_END_HYPHENS}])"
 )
 
 
 def hyphens_inside_lines(doc: Document, ctx: Context) -> list[tuple[int, int, HyphenDecision]]:
-    """Hyphens with a space after them inside a line (``tikin- tisinə``) where the lines of a
-    hyphenated word were joined and the hyphen kept: the word joined is one the lexicon, the
-    grammar or the document knows, more often seen than its right part alone (``atdı- çox`` is a
-    dash)."""
+    """Line-end hyphens inside a line, where the lines of a hyphenated word were joined and the
+    hyphen kept, with a space after it (``tikin- tisinə``) or none (``mürək-kəb``, as OCR reads
+    a photographed page): the word joined is one the lexicon, the grammar or the document knows,
+    more often seen than its right part alone (``atdı- çox`` is a dash). A capitalised word's
+    hyphen before suffixes is a name's (``Palin-in``)."""
     hit = ctx.memo.get(("hyphens inside lines",))
     if hit is not None:
         return hit
     hit = []
     model = ctx.model
-    if model is not None and ("- " in doc.source or "\u2010 " in doc.source):
+    if model is not None and any(h in doc.source for h in HYPHEN_CHARS):
         for m in HYPHEN_INSIDE_A_LINE.finditer(doc.source):
             left, right = m.group(1), m.group(3)
             if not right[0].islower() or model.count(right) > model.count(left + right):
                 continue
+            spaced = m.group(2).endswith(" ")
+            if not spaced and left[0].isupper() and morphology.suffix_chain(right):
+                continue
             # Asked by the gate too: the document's spellings are read first, so that both ask
             # the same question (and the hyphen decisions they remember agree).
             ctx.read_vocabulary()
-            d = hyphen_decision(left, right, ctx, doc.language)
+            d = hyphen_decision(left, right, ctx, doc.language, in_question=not spaced)
             if d.join and d.attested and not d.inferred and model.known(left + right):
                 hit.append((m.start(2), m.end(2), d))
     ctx.memo[("hyphens inside lines",)] = hit

@@ -348,6 +348,10 @@ def title_like(core: str) -> bool:
 
 BOTH_WORDS_MIN_COUNT = 5
 """Both halves of a line-end hyphen must be this frequent as words of their own to keep it."""
+IN_WORD_MIN_COUNT = 100
+IN_WORD_RATIO = 10
+"""A hyphen read inside a word (``mürək-kəb``) is a line break's only where the lexicon counts
+the word whole this often, and this many times as often as with the hyphen."""
 
 
 @dataclass(frozen=True)
@@ -359,13 +363,17 @@ class HyphenDecision:
     inferred: bool = False  # by the suffix grammar or a name used bare, not a spelling seen
 
 
-def hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
+def hyphen_decision(
+    left: str, right: str, ctx: Context, language: str | None, in_question: bool = False
+) -> HyphenDecision:
     """``left-`` at a line end, ``right`` after it: one word broken by hyphenation (join), or a
-    compound whose hyphen fell at the line end (keep)?"""
-    key = (left, right, language)
+    compound whose hyphen fell at the line end (keep)? ``in_question``: the document's
+    ``left-right`` words are the ones being judged (a hyphen read inside a word), no evidence
+    of their own spelling."""
+    key = (left, right, language, in_question)
     hit = ctx.memo.get(key)
     if hit is None:
-        hit = ctx.memo[key] = _hyphen_decision(left, right, ctx, language)
+        hit = ctx.memo[key] = _hyphen_decision(left, right, ctx, language, in_question)
     return hit
 
 
@@ -433,7 +441,9 @@ POSSESSIVE = regex.compile(r"\p{L}['’]s$")
 """A name's English possessive (Sainsbury's-|nin): no suffix is written onto its s."""
 
 
-def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) -> HyphenDecision:
+def _hyphen_decision(
+    left: str, right: str, ctx: Context, language: str | None, in_question: bool
+) -> HyphenDecision:
     joined, hyphened = left + right, f"{left}-{right}"
     ev: dict[str, Any] = {"left": left, "right": right}
     if left.isupper() and right.isupper() and _spelt_whole(joined, hyphened, ctx, language):
@@ -446,7 +456,7 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
         ev["reason"] = "an English possessive takes its suffixes after a hyphen"
         return HyphenDecision(False, 0.9, ev)
     jl, hl = lower(joined, language), lower(hyphened, language)
-    doc_joined, doc_hyph = ctx.vocab.get(jl, 0), ctx.vocab.get(hl, 0)
+    doc_joined, doc_hyph = ctx.vocab.get(jl, 0), 0 if in_question else ctx.vocab.get(hl, 0)
     if right[:1].isupper() and not (left[:1].isupper() and doc_joined + doc_hyph):
         # A capital goes on a word only inside a name the document spells (Tik-|Tak: TikTak).
         ev["reason"] = "capital after the hyphen"
@@ -471,6 +481,12 @@ def _hyphen_decision(left: str, right: str, ctx: Context, language: str | None) 
             ev["document_stem"] = joined_stem or hyphened_stem
             ev["reason"] = "the document's own spelling of the stem, then suffixes"
             return HyphenDecision(bool(joined_stem), 0.9, ev, attested=True)
+    if in_question and lex_joined < max(IN_WORD_MIN_COUNT, IN_WORD_RATIO * lex_hyph):
+        # Read inside a word, the hyphen is the word's own unless the lexicon knows the word
+        # whole far better: web word lists keep a hyphenator's debris (za-man) and drop a
+        # compound's hyphen (antisemitizm) at random.
+        ev["reason"] = "a hyphen inside a word the lexicon does not know far better whole"
+        return HyphenDecision(False, 0.7, ev)
     if lex_joined or lex_hyph:
         join = lex_joined >= lex_hyph
         ev["reason"] = "lexicon frequency"
