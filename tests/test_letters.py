@@ -221,6 +221,29 @@ def test_a_vowel_suffix_follows_a_vowel_only_after_a_buffer_consonant(word, part
     assert analyse(word, {"kalu"}.__contains__) == parts
 
 
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("düşünərdin", ["düşün", "ər", "din"]),  # aorist, past, second person
+        ("baxsaq", ["bax", "saq"]),  # conditional, first person plural
+        ("gəldiniz", ["gəl", "diniz"]),
+        ("baxn", None),  # a person's letter alone is no suffix
+    ],
+)
+def test_the_grammar_knows_the_person_endings_of_the_past_and_the_conditional(word, parts):
+    from sutun.lang.morphology import analyse
+
+    assert analyse(word, {"düşün", "bax", "gəl"}.__contains__) == parts
+
+
+def test_a_verb_broken_before_its_past_person_ending_is_joined():
+    text = (
+        "Başlıq burada\n\nO dedi ki, “sən də belə düşünər-\ndin” və sonra getdi. Bu gün hava "
+        "yaxşıdır.\n"
+    )
+    assert "“sən də belə düşünərdin” və" in sutun.repair(text, "aze").text
+
+
 def test_a_word_a_join_glued_together_is_judged_whole():
     # "müəl-|lımlərin": the halves are fragments, the joined word has an OCR ı for i.
     noisy = _ocr(
