@@ -1607,6 +1607,14 @@ def test_a_line_end_hyphen_read_inside_a_word_is_joined_and_compounds_and_names_
     assert "sosial-iqtisadi" in out and "Palin-in" in out
 
 
+@given(st.text(alphabet="abçə1²_-‐¬ \n", max_size=40))
+def test_hyphenated_words_are_found_from_their_hyphens_as_a_scan_from_every_word_finds_them(text):
+    from sutun.steps.dehyphenate import HYPHEN_INSIDE_A_LINE, _hyphenated_words
+
+    spans = [m.span() for m in _hyphenated_words(text)]
+    assert spans == [m.span() for m in HYPHEN_INSIDE_A_LINE.finditer(text)]
+
+
 def test_a_closed_line_a_long_word_could_not_follow_is_a_wrap():
     # A narrow column: a short line ends a sentence because the next word did not fit.
     text = (
