@@ -228,6 +228,7 @@ def test_a_vowel_suffix_follows_a_vowel_only_after_a_buffer_consonant(word, part
         ("baxsaq", ["bax", "saq"]),  # conditional, first person plural
         ("gəldiniz", ["gəl", "diniz"]),
         ("baxn", None),  # a person's letter alone is no suffix
+        ("baxsamlarda", None),  # a person ending ends the word
     ],
 )
 def test_the_grammar_knows_the_person_endings_of_the_past_and_the_conditional(word, parts):

@@ -37,9 +37,6 @@ _TEMPLATES = (
     "dIrlAr",
     "ki",
     "(y)dI",
-    "(y)dIm",
-    "(y)dIn",
-    "(y)dInIz",
     "(y)mIş",
     "(y)sA",
     "(y)Am",
@@ -82,13 +79,6 @@ _TEMPLATES = (
     "(y)AcAy",
     "mIş",
     "dI",
-    "dIm",
-    "dIn",
-    "dInIz",
-    "sAm",
-    "sAq",
-    "sAk",
-    "sAnIz",
     "(y)Ib",
     "(y)Araq",
     "(y)An",
@@ -127,6 +117,22 @@ _TEMPLATES = (
     "(y)ArAk",
 )
 
+_FINAL_TEMPLATES = (
+    "(y)dIm",
+    "(y)dIn",
+    "(y)dInIz",
+    "dIm",
+    "dIn",
+    "dInIz",
+    "sAm",
+    "sAq",
+    "sAk",
+    "sAnIz",
+)
+"""The person endings of the past and the conditional (gəl-di-n, bax-sa-q, düşün-ər-di-n), which
+end a word: taken anywhere in the chain, they would read letters of a misspelt word as suffixes
+(ax-sam-ları-nda)."""
+
 
 def _expand(template: str) -> list[tuple[str, bool]]:
     """Surface forms of a template: (form, needs_vowel_before) pairs."""
@@ -153,8 +159,14 @@ SUFFIXES: dict[str, bool] = {}
 for _t in _TEMPLATES:
     for _form, _after_vowel in _expand(_t):
         SUFFIXES[_form] = SUFFIXES.get(_form, False) or _after_vowel
+FINAL: dict[str, bool] = {}
+"""Forms that only end a word (none of SUFFIXES's)."""
+for _t in _FINAL_TEMPLATES:
+    for _form, _after_vowel in _expand(_t):
+        if _form not in SUFFIXES:
+            FINAL[_form] = FINAL.get(_form, False) or _after_vowel
 _BY_LENGTH = sorted(SUFFIXES, key=len, reverse=True)
-_MAX_SUFFIX = max(map(len, SUFFIXES))
+_MAX_SUFFIX = max(map(len, [*SUFFIXES, *FINAL]))
 
 
 def last_vowel(word: str) -> str | None:
@@ -203,24 +215,28 @@ def analyse(word: str, is_stem: Callable[[str], bool], depth: int = 5) -> list[s
     return _analyse(word, is_stem, depth)
 
 
-def _analyse(word: str, is_stem: Callable[[str], bool], depth: int) -> list[str] | None:
+def _analyse(
+    word: str, is_stem: Callable[[str], bool], depth: int, last: bool = True
+) -> list[str] | None:
+    """``last``: the suffix stripped first ends the word, and may be one of FINAL."""
     if is_stem(word):
         return [word]
     if depth == 0 or len(word) < 3:
         return None
     for k in range(min(_MAX_SUFFIX, len(word) - 2), 0, -1):
         suffix = word[-k:]
-        if suffix not in SUFFIXES:
+        after_vowel = SUFFIXES.get(suffix, FINAL.get(suffix) if last else None)
+        if after_vowel is None:
             continue
         stem = word[:-k]
-        if SUFFIXES[suffix] and suffix[0] in "yns" and last_vowel(stem[-1:]) is None:
+        if after_vowel and suffix[0] in "yns" and last_vowel(stem[-1:]) is None:
             continue  # a buffer consonant only follows a vowel
         if vowels_meet(stem, suffix):
             continue
         if not harmonic(stem, suffix):
             continue
         for candidate in _alternants(stem, suffix):
-            found = _analyse(candidate, is_stem, depth - 1)
+            found = _analyse(candidate, is_stem, depth - 1, last=False)
             if found is not None:
                 return [*found, suffix]
     return None
@@ -250,7 +266,8 @@ def suffix_chain(text: str, after: str = "") -> bool:
         return bool(after)
     for k in range(min(_MAX_SUFFIX, len(text)), 0, -1):
         part = text[:k]
-        if part not in SUFFIXES or (after and not harmonic(after, part)):
+        known = part in SUFFIXES or (k == len(text) and part in FINAL)
+        if not known or (after and not harmonic(after, part)):
             continue
         if suffix_chain(text[k:], part):
             return True
