@@ -112,21 +112,6 @@ def test_reorders_a_column_head_emitted_early():
     )
 
 
-def test_a_sentence_cut_short_on_a_participle_goes_on_into_the_capital_near_it():
-    # The last block ends on a participle, which ends no sentence, and nothing after it goes
-    # on: its sentence goes on into the quoted name one block up.
-    text = (
-        "Komandanın məşqçisi şənbə günü keçirilən oyundan sonra jurnalist-\nlərin suallarını "
-        "cavablandırdı.\n\n“Qartallar” gələn həftə keçiriləcək oyunda evdə Şəki komandasını "
-        "qəbul edəcəklər.\n\nSon beş oyunun üçündə xal itirən"
-    )
-    out = sutun.repair(text, "aze").text
-    assert out.endswith(
-        "cavablandırdı.\n\nSon beş oyunun üçündə xal itirən “Qartallar” gələn həftə keçiriləcək "
-        "oyunda evdə Şəki komandasını qəbul edəcəklər."
-    )
-
-
 def test_weak_evidence_leaves_the_order_alone():
     text = (
         "Başlıq burada\n\nBirinci abzas burada tam bitir.\n\nİkinci abzas da burada "

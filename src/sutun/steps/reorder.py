@@ -34,7 +34,6 @@ from sutun.steps.evidence import (
     caption,
     continuation,
     debris,
-    ends_on_a_word_no_sentence_ends_on,
     first_line,
     head_of,
     heads_an_article,
@@ -182,7 +181,6 @@ def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict)
             c = continuation(texts[k], texts[j], ctx, doc.language)
             if c.score >= (ctx.config.link_threshold if j != k + 1 else 1e-9):
                 links[k, j] = c
-    links.update(_cut_short_links(texts, open_end, lower_start, links, window, ctx, doc.language))
 
     listed = _next_items(cores, window, lambda k: _strong(links, k, k + 1))
     for k, j in listed.items():
@@ -450,31 +448,6 @@ def _far_links(
             if ctx.vocab.get(joined) or (model is not None and model.words.get(joined)):
                 c = continuation(texts[k], texts[j], ctx, language)
                 if c.score >= FAR_LINK:
-                    out[k, j] = c
-    return out
-
-
-def _cut_short_links(
-    texts: list[str],
-    open_end: list[float],
-    lower_start: list[bool],
-    links: dict[tuple[int, int], Continuation],
-    window: int,
-    ctx: Context,
-    language: str | None,
-) -> dict[tuple[int, int], Continuation]:
-    """Links from a block cut short on a word no sentence ends on (… dördünü uduzan) that goes
-    on into nothing near it, to the capitalised starts near it: the sentence it begins must go
-    on somewhere, and the search weighs where."""
-    out: dict[tuple[int, int], Continuation] = {}
-    linked = {k for k, _ in links}
-    for k in range(len(texts)):
-        if not open_end[k] or k in linked or not ends_on_a_word_no_sentence_ends_on(texts[k], ctx):
-            continue
-        for j in range(max(1, k - window - 1), min(len(texts), k + window + 2)):
-            if j != k and not lower_start[j]:
-                c = continuation(texts[k], texts[j], ctx, language)
-                if c.evidence.get("a_never_ends_a_sentence"):
                     out[k, j] = c
     return out
 
