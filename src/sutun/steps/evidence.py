@@ -864,16 +864,7 @@ def forget_blocks() -> None:
 
 
 def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
-    """How strongly block text ``b`` reads as the direct continuation of block text ``a``;
-    remembered for the document (reorder and join ask of the same junctions)."""
-    key = ("continuation", a, b, language)
-    hit = ctx.memo.get(key)
-    if hit is None:
-        hit = ctx.memo[key] = _continuation(a, b, ctx, language)
-    return hit
-
-
-def _continuation(a: str, b: str, ctx: Context, language: str | None) -> Continuation:
+    """How strongly block text ``b`` reads as the direct continuation of block text ``a``."""
     ta, hb = tail_of(a), head_of(b)
     if ta.emphasis != hb.emphasis or not ta.core or not hb.core or structural(a) or structural(b):
         return NONE
