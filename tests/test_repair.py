@@ -1584,12 +1584,15 @@ def test_a_line_end_hyphen_read_inside_a_word_is_joined_and_compounds_and_names_
     # (mürək-kəb); a compound (sosial-iqtisadi) and a name's suffixes (Palin-in) keep theirs.
     text = (
         "Yeni körpü\n\nŞəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün layihənin səviy-"
-        "yəsinin yüksək olması vacibdir. Layihə sosial-iqtisadi vəziyyətə təsir edəcək, "
-        "Palin-in də dediyi kimi.\n"
+        "yəsinin yüksək olması vacibdir. Layihə sosial-iqtisadi vəziyyətə təsir edəcək,\n"
+        "Palin-in də dediyi kimi, şəhərin bütün sakin-\nlərinin həyatına.\n"
     )
     out = _repaired_for_good(text)
     assert "çox mürəkkəb olduğu" in out and "layihənin səviyyəsinin" in out
     assert "sosial-iqtisadi" in out and "Palin-in" in out
+    # On its own, no damage: an author may write a compound so that the lexicon knows solid.
+    clean = "Şəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün iş çətindir.\n"
+    assert sutun.repair(clean, "aze").text == clean
 
 
 @given(st.text(alphabet="abçə1²_-‐¬ \n", max_size=40))
