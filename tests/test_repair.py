@@ -1567,30 +1567,35 @@ def test_a_page_number_on_a_line_inside_raw_lines_is_furniture_and_the_word_it_c
     assert _repaired_for_good(text) == repaired.text
 
 
-def test_a_line_end_hyphen_kept_inside_a_line_is_joined_and_a_dash_stays():
-    # An extractor joined a paragraph's lines with spaces and kept the hyphens: tikin- tisinə.
-    text = (
-        "Yeni körpü tikiləcək\n\nŞəhər rəhbərliyi bildirib ki, yeni körpünün tikin- tisinə "
-        "başlanacaq və işlər iki il davam edə- cək. Sakinlər sosial- iqtisadi məsələlərin "
-        "həllini gözləyirlər, o atdı- çox da gözləmədi.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "joined", "kept"),
+    [
+        pytest.param(
+            "Yeni körpü tikiləcək\n\nŞəhər rəhbərliyi bildirib ki, yeni körpünün tikin- tisinə "
+            "başlanacaq və işlər iki il davam edə- cək. Sakinlər sosial- iqtisadi məsələlərin "
+            "həllini gözləyirlər, o atdı- çox da gözləmədi.\n",
+            ["körpünün tikintisinə başlanacaq", "davam edəcək."],
+            ["sosial- iqtisadi", "atdı- çox"],
+            id="an extractor joined the lines with spaces and kept the hyphens; a dash stays",
+        ),
+        pytest.param(
+            "Yeni körpü\n\nŞəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün layihənin səviy-"
+            "yəsinin yüksək olması vacibdir. Layihə sosial-iqtisadi vəziyyətə təsir edəcək,\n"
+            "Palin-in də dediyi kimi, şəhərin bütün sakin-\nlərinin həyatına.\n",
+            ["çox mürəkkəb olduğu", "layihənin səviyyəsinin"],
+            ["sosial-iqtisadi", "Palin-in"],
+            id="OCR read a word broken at a line end as one hyphenated word; a compound and a "
+            "name's suffixes keep theirs",
+        ),
+    ],
+)
+def test_a_line_end_hyphen_kept_inside_a_line_is_joined(text, joined, kept):
     out = _repaired_for_good(text)
-    assert "körpünün tikintisinə başlanacaq" in out and "davam edəcək." in out
-    assert "sosial- iqtisadi" in out and "atdı- çox" in out
+    assert all(part in out for part in joined + kept)
 
 
-def test_a_line_end_hyphen_read_inside_a_word_is_joined_and_compounds_and_names_keep_theirs():
-    # OCR of a photographed page reads a word broken at a line end as one hyphenated word
-    # (mürək-kəb); a compound (sosial-iqtisadi) and a name's suffixes (Palin-in) keep theirs.
-    text = (
-        "Yeni körpü\n\nŞəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün layihənin səviy-"
-        "yəsinin yüksək olması vacibdir. Layihə sosial-iqtisadi vəziyyətə təsir edəcək,\n"
-        "Palin-in də dediyi kimi, şəhərin bütün sakin-\nlərinin həyatına.\n"
-    )
-    out = _repaired_for_good(text)
-    assert "çox mürəkkəb olduğu" in out and "layihənin səviyyəsinin" in out
-    assert "sosial-iqtisadi" in out and "Palin-in" in out
-    # On its own, no damage: an author may write a compound so that the lexicon knows solid.
+def test_a_hyphen_read_inside_a_word_is_no_damage_on_its_own():
+    # An author may write a compound so that the lexicon knows solid.
     clean = "Şəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün iş çətindir.\n"
     assert sutun.repair(clean, "aze").text == clean
 
