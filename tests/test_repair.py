@@ -1595,8 +1595,8 @@ def test_a_line_end_hyphen_kept_inside_a_line_is_joined(text, joined, kept):
 
 
 def test_a_hyphen_read_inside_a_word_is_no_damage_on_its_own():
-    # An author may write a compound so that the lexicon knows solid.
-    clean = "Şəhərin nəqliyyat sistemi çox mürək-kəb olduğu üçün iş çətindir.\n"
+    # An author may write a compound so (on-line) that the lexicon knows solid (online).
+    clean = "Nazirlərin görüşü bu dəfə on-line formatda keçirilib və nəticələr elan olunub.\n"
     assert sutun.repair(clean, "aze").text == clean
 
 
