@@ -1337,7 +1337,7 @@ def test_what_tesseract_reads_off_a_column_rule_is_no_word():
     page[50:650, 100:160] = 60  # a photograph's dark stretch: wider than a line
     image = io.BytesIO()
     Image.fromarray(page).save(image, format="PNG")
-    assert sources._rules_in(sources._ink(image.getvalue())) == [(500, 100, 503, 700)]
+    assert sources._rules_in(sources._inks(image.getvalue())[0]) == [(500, 100, 503, 700)]
     found = [(500, 100, 503, 700)]
     key = ("1", "1", "1")
     assert sources._on_a_rule((494, 300, 8, 40, "İ", key), found)  # a few pixels off the line
@@ -1464,13 +1464,13 @@ def test_words_tesseract_left_out_are_read_again_and_only_they():
     assert [b[4] for b in boxes] == " ".join(lines).split()
     # Tesseract's reading left two words out (as it does beside rivers of spaces).
     kept = [b for b in boxes if b[4] not in ("zabitləri", "açan")]
-    found = sources._missed(sources._ink(png), kept, pictures, "aze")
+    found = sources._missed(sources._inks(png)[0], kept, pictures, "aze")
     assert [b[4] for b in found] == ["zabitləri", "açan"]
     assert all(b[5][0] == "missed" for b in found)
     # A box that left its word's last letters out: they are no word of their own.
     x, y, w, h, text, key = boxes[3]
     cut = [*boxes[:3], (x, y, w - 1.3 * h, h, text, key), *boxes[4:]]  # gördül|ər.
-    assert sources._missed(sources._ink(png), cut, pictures, "aze") == []
+    assert sources._missed(sources._inks(png)[0], cut, pictures, "aze") == []
 
 
 def test_an_ocr_box_set_too_far_left_moves_onto_its_letters():

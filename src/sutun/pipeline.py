@@ -114,7 +114,8 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "a number or an acronym glued to its suffix"
     # One read inside a word (mürək-kəb) is no damage on its own: an author may write a
     # compound so (on-line) that the lexicon knows solid.
-    if any(end - start > 1 for start, end, _ in dehyphenate.hyphens_inside_lines(doc, ctx)):
+    kept = dehyphenate.hyphens_inside_lines(doc, ctx)
+    if any(doc.source[start:end].endswith(" ") for start, end, _ in kept):
         yield "a line-end hyphen kept inside a line"
     if cleanup.repeated_heads(doc, ctx):
         yield "a running head inside a sentence"

@@ -818,11 +818,6 @@ MISSED_LEAST = 0.4
 """The smallest word read again, in heights of the page's median word box."""
 
 
-def _ink(data: bytes):
-    """The image's ink: a boolean array, True where a pixel is dark."""
-    return _inks(data)[0]
-
-
 def _inks(data: bytes):
     """The image's ink and its faint ink (a blurred scan's dots and rules), read at once: boolean
     arrays, True where a pixel is darker than RULE_DARK and than FAINT_DARK; and its grey."""

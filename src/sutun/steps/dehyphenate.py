@@ -44,11 +44,12 @@ from sutun.steps.evidence import (
 from sutun.steps.join import MIN_SCORE
 
 STEP = "dehyphenate"
-SPECK_AFTER_HYPHEN = rf"(?:(?<=[^\W\d_][{LINE_END_HYPHENS}])[ \t]+[:;.,'`|!](?=[ \t\r]*\n))?"
+SPECK = r"[:;.,'`|!]"
+SPECK_AFTER_HYPHEN = rf"(?:(?<=[^\W\d_][{LINE_END_HYPHENS}])[ \t]+{SPECK}(?=[ \t\r]*\n))?"
 """A mark alone after a word's line-end hyphen: a speck of the page's margin the OCR read
 (qətiyyət- :), which goes with the line break."""
 LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
-SPECKED = re.compile(rf"[{LINE_END_HYPHENS}][ \t]+[:;.,'`|!][ \t\r]*\n")
+SPECKED = re.compile(rf"[{LINE_END_HYPHENS}][ \t]+{SPECK}[ \t\r]*\n")
 LINE_BREAK_OR_SPECK = re.compile(SPECK_AFTER_HYPHEN + LINE_BREAK.pattern)
 """A line break, with a speck after a line-end hyphen before it (asked of a block with one:
 the optional speck costs the scan of every other block three times as long)."""
@@ -162,7 +163,7 @@ def hyphens_inside_lines(doc: Document, ctx: Context) -> list[tuple[int, int, Hy
         return hit
     hit = []
     model = ctx.model
-    if model is not None and any(h in doc.source for h in HYPHEN_CHARS):
+    if model is not None:
         for m in _hyphenated_words(doc.source):
             left, right = m.group(1), m.group(3)
             if not right[0].islower() or model.count(right) > model.count(left + right):
