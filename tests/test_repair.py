@@ -474,6 +474,80 @@ def test_a_speck_the_ocr_read_after_a_line_end_hyphen_goes_with_the_break():
     assert "Qeyd : bu, vacibdir." in out  # a colon after a word, not after a hyphen, stays
 
 
+def test_a_letter_the_ocr_read_after_a_line_end_hyphen_goes_where_the_word_is_known():
+    # A speck of the margin read as a letter or a digit: the word joined across it is one the
+    # lexicon knows. Where none is, the letter is the line's own and stays.
+    text = (
+        "Başlıq\n\nBu ölkələr erqonomikaya hərbi texnikadan baş- ı\nlamışdır, sonra bu göstəri- 3\n"
+        "cilər dəyişdi. Onlar qarpız- A\nvitamini yedilər."
+    )
+    out = sutun.repair(text, "aze")
+    assert "texnikadan başlamışdır, sonra bu göstəricilər dəyişdi." in out.text
+    assert "qarpız- A vitamini" in out.text
+    specks = sorted(e.evidence["speck"] for e in out.edits if "speck" in e.evidence)
+    assert specks == ["3", "ı"]
+    assert sutun.apply_edits(text, out.edits) == out.text
+
+
+def test_a_letter_alone_at_a_lines_end_after_a_sentences_is_a_speck():
+    # The OCR reads the margin's specks as letters after a sentence's end. A small letter
+    # starts no sentence; a capital alone before a line that opens one is no sentence either.
+    text = (
+        "Başlıq\n\nBu üsuldan indi də istifadə edilir. i\nABŞ və digər ölkələr bunu öyrənir. "
+        "Rəng insana xoş təsir göstərir. L\nMütəxəssislər bunu yazır. Yeni üsul-\nlar tələb "
+        "olunur. m\n\nErqonomika elmi inkişaf edir."
+    )
+    out = sutun.repair(text, "aze")
+    assert out.text == (
+        "Başlıq\n\nBu üsuldan indi də istifadə edilir. ABŞ və digər ölkələr bunu öyrənir. "
+        "Rəng insana xoş təsir göstərir. Mütəxəssislər bunu yazır. Yeni üsullar tələb "
+        "olunur.\n\nErqonomika elmi inkişaf edir."
+    )
+    assert sorted(e.evidence["removed"] for e in out.edits if e.kind == "remove-speck") == [
+        "L",
+        "i",
+        "m",
+    ]
+
+
+def test_a_mark_alone_after_a_lines_last_mark_is_a_speck_a_spaced_ellipsis_is_not():
+    text = (
+        "Başlıq\n\nŞəxsiyyətin xüsusiyyətlərinə aşağıdakılar aiddir: :\n- dünya görüşü;\n"
+        "- maraqları (həyat dəyərləri və s.): :\n- bacarıqları.\n\nDiqqət belə tə-\nyin "
+        "edilir. .\n\nO gözlədi. . .\n\nSonra getdi."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "aiddir:\n- dünya görüşü;\n- maraqları (həyat dəyərləri və s.):\n" in out
+    assert "Diqqət belə təyin edilir.\n\nO gözlədi. . .\n\nSonra getdi." in out
+    # A speck is no damage on its own: what a repair joins onto a line's end (a mark alone on
+    # its line) stays as the repair left it.
+    unbroken = text.replace("tə-\nyin", "təyin")
+    assert sutun.repair(unbroken, "aze").text == unbroken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word that starts sentences, cut from the rest of its sentence
+        "Başlıq\n\nKomanda qalib gəldi. O\nBakıya qayıtdı.",
+        # a capital that may start a sentence another column goes on with
+        "Başlıq\n\nKomanda sabah oynayacaq. A\n\nqrupunda dörd komanda var.",
+        # a digit: a number starts sentences too
+        "Başlıq\n\nQəzada iki nəfər öldü. 5\n\nnəfər yaralandı.",
+        # an abbreviation's full stop: a figure's letter follows it
+        "Başlıq\n\nBu barədə bax: şək. a\nOrada ətraflı yazılıb.",
+    ],
+)
+def test_a_letter_that_may_be_a_word_at_a_lines_end_stays(text):
+    out = sutun.repair(text, "aze")
+    assert "remove-speck" not in {e.kind for e in out.edits}
+
+
+def test_a_letter_alone_at_a_lines_end_stays_without_a_model():
+    text = "Title\n\nThe team won the match. x\nThe coach was pleased."
+    assert "remove-speck" not in {e.kind for e in sutun.repair(text, "eng").edits}
+
+
 def test_a_browsers_soft_hyphens_around_a_line_end_hyphen_are_read_through():
     # A browser's PDF keeps every discretionary hyphen of a word, the one it broke at before
     # the hyphen it printed too.

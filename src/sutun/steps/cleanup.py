@@ -69,6 +69,21 @@ CAPTION_WORDS = 25
 IMAGE_PLACEHOLDER = regex.compile(r"^<!--\s*image\s*-->$", regex.IGNORECASE)
 """docling's mark where a picture was."""
 CAPS_WITH_NUMBER = regex.compile(r"^(?=.*\d)(?=.*\p{Lu}{2})[\p{Lu}\d\s.,•|/–—-]+$")
+LINE_END_SPECK = re.compile(r"[.!?][\"'”»)]?([ \t]+[^\W\d_])(?=[ \t\r]*(?:\n|$))")
+"""A letter alone at a line's end after a sentence's (edilir. i, duyurur. m): a speck of the
+page's margin the OCR read."""
+NEXT_LINE = regex.compile(r"[ \t\r]*\n?[ \t\r]*(?:(\n|$)|[\"'“«„]?\p{Lu}|[-–•] )")
+"""After the speck: a blank line or the text's end (group 1), or a line that opens a sentence or
+a list item."""
+MARK_AFTER_MARK = re.compile(
+    r"(?<=(?:[^\W\d_]|[)\]”\"])[.,:;!?])([ \t]+[.,:;|`])(?=[ \t\r]*(?:\n|$))"
+)
+"""A mark alone at a line's end after the line's own (aiddir: :, edilir. .): a speck. Not a
+spaced ellipsis's last dot (. . .), whose mark before it follows a space, nor a full stop set
+off from a bracket (… bərabər) .)."""
+WORD_BEFORE_STOP = 4
+"""Lower-case letters before the full stop: a word's end, not an abbreviation that a number
+follows (səh. 5, Fig. 3)."""
 
 
 def furniture_kind(text: str, strong_only: bool) -> str:
@@ -181,7 +196,49 @@ def _bullets(source: str, start: int, end: int) -> list[int]:
 BULLET_NOT_TEXT = ("", "•", " ", "\t", "\n")
 
 
+def line_end_specks(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
+    """Letters alone at a line's end after a sentence's end, with the space before them: a
+    speck, unless the model knows the letter for a word that starts sentences (O, A, I), which
+    a column may cut from the rest of its sentence. A capital is one before a line that opens a
+    sentence (no sentence is one letter long), a small letter before that or the paragraph's
+    end (no sentence starts with one). Without a model, it stays; so does a digit (… dedi. 5 |
+    nəfər …). A mark alone after the line's last mark is a speck too. No damage on its own:
+    a repair's own joins may leave one at a line's end (a mark alone on its line)."""
+    hit = ctx.memo.get(("line end specks",))
+    if hit is None:
+        hit = ctx.memo[("line end specks",)] = []
+        source = doc.source
+        for m in MARK_AFTER_MARK.finditer(source):
+            hit.append((*m.span(1), "a mark alone at a line's end, after the line's own"))
+        for m in LINE_END_SPECK.finditer(source):
+            before = source[max(0, m.start() - WORD_BEFORE_STOP) : m.start()]
+            if len(before) < WORD_BEFORE_STOP or not (before.isalpha() and before.islower()):
+                continue
+            after = NEXT_LINE.match(source, m.end())
+            if after is None:
+                continue
+            letter = source[m.end() - 1]
+            if letter.isupper() and after.group(1) is not None:
+                continue  # a capital may start a sentence a column cut (… oynayacaq. A | qrupu)
+            if ctx.model is not None and not ctx.model.function_word(letter):
+                hit.append((*m.span(1), "a letter alone at a line's end, after a sentence's"))
+        hit.sort()
+    return hit
+
+
 def run(doc: Document, ctx: Context) -> None:
+    for start, end, why in line_end_specks(doc, ctx):
+        doc.add(
+            Edit(
+                "remove-speck",
+                start,
+                end,
+                "",
+                step=STEP,
+                confidence=0.8,
+                evidence={"removed": doc.source[start:end].strip(), "reason": why},
+            )
+        )
     for start, end, kind in glyph_spans(doc, ctx):
         soft = kind == "soft-hyphen"
         doc.add(

@@ -44,10 +44,11 @@ from sutun.steps.evidence import (
 from sutun.steps.join import MIN_SCORE
 
 STEP = "dehyphenate"
-SPECK = r"[:;.,'`|!]"
+SPECK = r"(?:[:;.,'`|!]|[^\W_])"
 SPECK_AFTER_HYPHEN = rf"(?:(?<=[^\W\d_][{LINE_END_HYPHENS}])[ \t]+{SPECK}(?=[ \t\r]*\n))?"
 """A mark alone after a word's line-end hyphen: a speck of the page's margin the OCR read
-(qətiyyət- :), which goes with the line break."""
+(qətiyyət- :), which goes with the line break. One read as a letter or a digit (gös- İ,
+göstəri- 3) goes only where the word joined across it is one the evidence knows."""
 LINE_BREAK = re.compile(r"[ \t\r]*\n[ \t]*")
 SPECKED = re.compile(rf"[{LINE_END_HYPHENS}][ \t]+{SPECK}[ \t\r]*\n")
 LINE_BREAK_OR_SPECK = re.compile(SPECK_AFTER_HYPHEN + LINE_BREAK.pattern)
@@ -201,6 +202,9 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
         if k in written or doc.overlaps(start + m.start(), start + m.end()):
             continue  # markdown's, or gone with the glyph alone on the line before it
         h = hyphen_breaks.get(m.start() - 1)
+        speck = _letter_speck(text, m) if h is not None else 0
+        if speck and not _joins_across(h, carried, text, m, doc, ctx):
+            h, m = None, LINE_BREAK.match(text, speck)  # the line's last word, not a speck
         if h is None and text[m.start() - 1 : m.start()] == SOFT_HYPHEN:
             # A discretionary hyphen: the typesetter's own mark of a word broken at the line end.
             doc.add(
@@ -253,6 +257,8 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                 carried[h.end] = left
             kind = "dehyphenate" if d.join else "keep-hyphen"
             mark = text[m.start() - 1]
+            read = text[m.start() : m.end()].strip()
+            evidence = {**d.evidence, "speck": read} if read else d.evidence
             # A hyphen is kept as "-", whatever mark the extractor printed for it (¬).
             keep = "-" if not d.join and mark != "-" else ""
             doc.add(
@@ -263,7 +269,7 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     keep,
                     step=STEP,
                     confidence=d.confidence,
-                    evidence=d.evidence,
+                    evidence=evidence,
                 )
             )
         else:
@@ -286,6 +292,26 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
                     evidence={"reason": reason},
                 )
             )
+
+
+def _letter_speck(text: str, m: re.Match) -> int:
+    """Where the letter or digit a line break's match holds after a line-end hyphen ends, or 0."""
+    at = m.start()
+    while text[at] in " \t":
+        at += 1
+    return at + 1 if text[at].isalnum() else 0
+
+
+def _joins_across(
+    h: HyphenBreak, carried: dict[int, str], text: str, m: re.Match, doc: Document, ctx: Context
+) -> bool:
+    """Whether the word broken at the hyphen joins, on evidence of its spelling, into a word
+    past the letter read between (gös- İ | tərmək: göstərmək)."""
+    left = carried.get(h.left_start, "") + h.left
+    d = _marked(text, m.start() - 1, left, h.right, doc, ctx) or hyphen_decision(
+        left, h.right, ctx, doc.language
+    )
+    return d.join and d.attested and not d.inferred
 
 
 def _marked(
