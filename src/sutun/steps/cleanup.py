@@ -76,7 +76,7 @@ NEXT_LINE = regex.compile(r"[ \t\r]*\n?[ \t\r]*(?:(\n|$)|[\"'“«„]?\p{Lu}|[-
 """After the speck: a blank line or the text's end (group 1), or a line that opens a sentence or
 a list item."""
 MARK_AFTER_MARK = re.compile(
-    r"(?<=(?:[^\W\d_]|[)\]”\"])[.,:;!?])([ \t]+[.,:;|`])(?=[ \t\r]*(?:\n|$))"
+    r"[.,:;!?](?<=(?:[^\W\d_]|[)\]”\"])[.,:;!?])([ \t]+[.,:;|`])(?=[ \t\r]*(?:\n|$))"
 )
 """A mark alone at a line's end after the line's own (aiddir: :, edilir. .): a speck. Not a
 spaced ellipsis's last dot (. . .), whose mark before it follows a space, nor a full stop set
