@@ -1210,6 +1210,19 @@ def test_a_paragraphs_first_words_at_a_column_foot_ending_on_a_function_word_are
     assert "Uşaqlar üçün\n\nBu il" in out
 
 
+def test_a_quote_left_open_at_a_column_foot_goes_on_into_a_capital():
+    broken = (
+        "Kənddə yeni məktəb\n\nMəktəbin açılışına Kamran müəllim də gəlmişdi. Tikinti ötən "
+        "ilin yazında başla-\n\nyıb və qışa qədər davam edib.\n\nMüdir qeyd etdi ki, “Kamran\n\n"
+        "Əliyev bu məktəbdə iyirmi il dərs deyib”.\n\nSonra dedi: “Uşaqlar”\n\n"
+        "Bu il məktəbdə iki yeni dərnək açılacaq.\n"
+    )
+    out = sutun.repair(broken, "aze").text
+    assert "Müdir qeyd etdi ki, “Kamran Əliyev bu məktəbdə" in out
+    # A quote closed is no reason to go on: its text may be a heading's.
+    assert "“Uşaqlar”\n\nBu il" in out
+
+
 def test_a_word_glued_by_a_line_join_is_not_split_again():
     text = (
         "Başlıq\n\nErqonomikanın predmeti texniki vasitələrin əlaqəsi və həyat fəaliyyəti pro-\n"

@@ -942,6 +942,11 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
         # fragment before it.
         ev["name_written_whole"] = True
         return Continuation("space", NAME_SCORE, True, ev)
+    if hb.capital[:1].isupper() and _quote_left_open(ta.core):
+        # … dedi ki, “Eylid | Şotlandiya …: a quote opened and not closed goes on, whatever its
+        # next word, however short the text before it.
+        ev["quote_left_open"] = True
+        return Continuation("space", QUOTE_OPEN_SCORE, True, ev)
     # B starts with a capital: a sentence cannot end without punctuation, but a heading can
     # (not on a comma).
     comma = ta.core.endswith(",")
@@ -978,6 +983,19 @@ def continuation(a: str, b: str, ctx: Context, language: str | None) -> Continua
     if _usually_ends(ta.last, ctx, language):
         return NONE  # a paragraph left without its full stop
     return Continuation("space", 0.8, True, ev)
+
+
+QUOTE_OPEN_SCORE = 0.8
+
+
+def _quote_left_open(core: str) -> bool:
+    """The text ends on a word inside a quote it opened (typographic marks only: a straight
+    quote opens and closes alike)."""
+    if not core[-1:].isalpha():
+        return False
+    if "„" in core:  # „…“ quotes close on the mark others open with
+        return core.count("„") > core.count("“") + core.count("”")
+    return core.count("“") + core.count("«") > core.count("”") + core.count("»")
 
 
 def _function_word_end(ta: Tail, ctx: Context) -> bool:
