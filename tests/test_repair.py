@@ -368,6 +368,19 @@ def test_a_glued_compound_with_suffixes_after_it_is_split_back():
     assert "hərbitexnikiqz" in sutun.repair(odd, "aze").text
 
 
+def test_a_glued_compound_is_damage_on_its_own():
+    # An extractor that drops every line-end hyphen leaves the compound glued, and nothing else
+    # may show the damage; no author writes a compound the lexicon hyphenates so.
+    text = (
+        "Başlıq\n\nOnlar janrın köklərinə qayıtmaq və şüurlu hiphopu yenidən populyarlaşdırmaq "
+        "istəyirlər.\n\nQeyriqanuni ticarət də müzakirə olundu."
+    )
+    out = sutun.repair(text, "aze")
+    assert "şüurlu hip-hopu yenidən" in out.text and "Qeyri-qanuni ticarət" in out.text
+    spelt = out.text
+    assert sutun.repair(spelt, "aze").text == spelt  # as written, the text is clean
+
+
 def test_a_name_in_a_markdown_code_span_is_spelt_as_its_program_needs():
     # Outside code, the same word is two of the document's words glued inside a compound.
     text = (

@@ -15,6 +15,7 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.lang.alphabet import VOWELS, lower, upper
+from sutun.lang.model import LanguageModel
 from sutun.steps import normalise
 from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
@@ -638,18 +639,44 @@ def _inflected_compounds(doc: Document, ctx: Context) -> dict[str, tuple[int, st
         for lw in set(words_of(doc, ctx)[2]).difference(model.words):
             if len(lw) <= MIN_COMPOUND or lw in ctx.glued or not lw.isalpha():
                 continue
-            for k in range(len(lw) - 1, MIN_COMPOUND - 1, -1):
-                hyphenated = ctx.glued.get(lw[:k])
-                if lw[:k] in names:
-                    split = k, "a name the document sets its suffixes off from, and suffixes"
-                elif hyphenated is not None and len(hyphenated) == k + 1:
-                    split = hyphenated.index("-"), "attested compound and suffixes"
-                else:
-                    continue
-                if morphology.suffix_chain(lw[k:], lw[:k]) and not model.known(lw):
-                    hit[lw] = split
-                break
+            split = _compound_and_suffixes(lw, ctx.glued, names, model)
+            if split is not None:
+                hit[lw] = split
     return hit
+
+
+def _compound_and_suffixes(
+    lw: str, glued: dict[str, str], names: frozenset[str], model: LanguageModel
+) -> tuple[int, str] | None:
+    """Where the hyphen goes in ``lw``, an unknown word, when it is a compound's glued spelling
+    (or a name of ``names``) and suffixes, with why; else None."""
+    for k in range(len(lw) - 1, MIN_COMPOUND - 1, -1):
+        hyphenated = glued.get(lw[:k])
+        if lw[:k] in names:
+            split = k, "a name the document sets its suffixes off from, and suffixes"
+        elif hyphenated is not None and len(hyphenated) == k + 1:
+            split = hyphenated.index("-"), "attested compound and suffixes"
+        else:
+            continue
+        if morphology.suffix_chain(lw[k:], lw[:k]) and not model.known(lw):
+            return split
+        return None
+    return None
+
+
+def glued_compounds(doc: Document, ctx: Context) -> bool:
+    """A word the lexicon writes with a hyphen, glued, alone or with suffixes (qeyriqanuni,
+    hiphopu): an extractor's dropped line-end hyphen (a sign of damage). Authors write none: not
+    in the clean dev articles, nor in Wikipedia's sentences."""
+    model = ctx.model
+    if model is None or not model.grammar or not model.glued:
+        return False
+    return any(
+        len(lw) > MIN_COMPOUND
+        and lw.isalpha()
+        and (lw in model.glued or _compound_and_suffixes(lw, model.glued, frozenset(), model))
+        for lw in set(words_of(doc, ctx)[2]).difference(model.words)
+    )
 
 
 def _names_with_hyphenated_suffixes(doc: Document, ctx: Context) -> frozenset[str]:
