@@ -381,6 +381,16 @@ def test_a_glued_compound_is_damage_on_its_own():
     assert sutun.repair(spelt, "aze").text == spelt  # as written, the text is clean
 
 
+def test_two_names_the_document_writes_apart_run_together_get_their_hyphen_back():
+    text = (
+        "Başlıq\n\nRejissor Dustin Lance Black ilə tanış olan Tom Daley sevinir. Cütlüyün "
+        "Robert Roy BlackDaley adlı uşağı oldu. Onlar YouGov sorğusunu da oxudular."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "Robert Roy Black-Daley adlı" in out
+    assert "YouGov sorğusunu" in out  # its parts are no names of the document
+
+
 def test_a_name_in_a_markdown_code_span_is_spelt_as_its_program_needs():
     # Outside code, the same word is two of the document's words glued inside a compound.
     text = (

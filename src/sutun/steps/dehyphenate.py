@@ -124,6 +124,7 @@ def run(doc: Document, ctx: Context) -> None:
         _line_breaks(doc, ctx, b.start, b.end)
         if ctx.config.split_glued:
             _glued(doc, ctx, b.start, b.end)
+            _names_apart(doc, ctx, b.start, b.end)
             _glued_in_a_compound(doc, ctx, b.start, b.end)
             _names_glued_in_a_compound(doc, ctx, b.start, b.end)
 
@@ -727,6 +728,15 @@ NAMES_GLUED = regex.compile(r"(?<=\p{Lu}\p{Ll}{2,})(?=\p{Lu}\p{Ll}{2,})")
 NAMES_GLUED_ANYWHERE = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}{2}")
 
 
+def _names_apart(doc: Document, ctx: Context, start: int, end: int) -> None:
+    found = glued_names(doc, ctx)
+    for a, b, at in found[bisect.bisect_left(found, (start,)) : bisect.bisect_left(found, (end,))]:
+        word = doc.word(a, b)
+        if word == doc.source[a:b]:
+            why = "two names the document writes apart, run together"
+            _split(doc, ctx, a, b, word, at, why, 0.8)
+
+
 def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int) -> None:
     """A part of a hyphenated name that is two capitalised names run together, where the
     extractor dropped one of the name's hyphens at a line end (Rhein-NeckarArena,
@@ -748,6 +758,32 @@ def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int
             # Written so elsewhere, it is a name's own spelling (YouTube, MacBook).
             if word == part.group(0) and ctx.written(word) == 1:
                 _split(doc, ctx, a, b, word, points[0], "two capitalised names in a compound", 0.7)
+
+
+NAMES_RUN_TOGETHER = regex.compile(
+    r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}-])"
+)
+
+
+def glued_names(doc: Document, ctx: Context) -> list[tuple[int, int, int]]:
+    """Two names run together where an extractor dropped a double name's line-end hyphen
+    (BlackDaley: Black-Daley), with where the hyphen goes: each name the document writes on its
+    own after another word, and the word itself once and unknown to the lexicon (not a brand's
+    own spelling, YouGov, MacBook)."""
+    hit = ctx.memo.get(("glued names",))
+    if hit is None:
+        hit = ctx.memo[("glued names",)] = []
+        source = doc.source
+        if not NAMES_GLUED_ANYWHERE.search(source):
+            return hit
+        for m in NAMES_RUN_TOGETHER.finditer(source):
+            word = m.group(0)
+            at = next(NAMES_GLUED.finditer(word)).start()
+            if ctx.written(word) != 1 or (ctx.model is not None and ctx.model.count(word)):
+                continue
+            if ctx.capitalised_mid_sentence(word[:at]) and ctx.capitalised_mid_sentence(word[at:]):
+                hit.append((m.start(), m.end(), at))
+    return hit
 
 
 def _compound_with_glued_words(doc: Document, ctx: Context) -> bool:
