@@ -114,8 +114,6 @@ def damage(doc: Document, ctx: Context) -> Iterator[str]:
         yield "a number or an acronym glued to its suffix"
     if dehyphenate.glued_compounds(doc, ctx):
         yield "a compound glued where a line-end hyphen was dropped"
-    if dehyphenate.glued_names(doc, ctx):
-        yield "two names run together where a line-end hyphen was dropped"
     # One read inside a word (mürək-kəb) is no damage on its own: an author may write a
     # compound so (on-line) that the lexicon knows solid.
     kept = dehyphenate.hyphens_inside_lines(doc, ctx)
