@@ -782,9 +782,13 @@ def glued_names(doc: Document, ctx: Context) -> list[tuple[int, int, int]]:
         for m in NAMES_RUN_TOGETHER.finditer(source):
             word = m.group(0)
             at = next(NAMES_GLUED.finditer(word)).start()
-            if ctx.written(word) != 1 or (ctx.model is not None and ctx.model.count(word)):
+            if ctx.model is not None and ctx.model.count(word):
                 continue
-            if ctx.capitalised_mid_sentence(word[:at]) and ctx.capitalised_mid_sentence(word[at:]):
+            if (
+                ctx.capitalised_mid_sentence(word[:at])
+                and ctx.capitalised_mid_sentence(word[at:])
+                and ctx.written(word) == 1
+            ):
                 hit.append((m.start(), m.end(), at))
     return hit
 
