@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 import regex
 
+from sutun.bench import metrics
 from sutun.bench.simulate import (
     GLYPHS,
     NO_DEFECTS,
@@ -87,6 +88,19 @@ def test_docling_glues_compounds_and_keeps_block_end_hyphens(ntrex):
                 assert c.replace("-", "") in b.text
             if b.end_junction == "syllable":
                 assert b.text.endswith("-")
+
+
+def test_a_compound_glued_after_a_closing_quote_keeps_the_quote_in_its_record(ntrex):
+    # həqiqtələr”-in broken at its hyphen and glued: the record is the text's own spelling.
+    narrow = Defects(width_min=20, width_max=28, raw_lines=0)
+    docs = [
+        simulate(a, seed, narrow) for a in articles_from_ntrex(ntrex, "aze") for seed in (10, 11)
+    ]
+    glued = [(b, c) for d in docs for b in d.blocks for c in b.glued]
+    assert any(not c.split("-")[0][-1].isalnum() for _, c in glued)
+    assert all(c.replace("-", "") in b.text for b, c in glued)
+    for d in docs:
+        metrics.junctions(d)  # restores each block's compounds from the record
 
 
 def test_unrecoverable_means_a_closed_paragraph_moved(ntrex):

@@ -152,6 +152,7 @@ _PAPERS = {
 _ISSUE = {"aze": "№", "tur": "Sayı", "eng": "No."}
 _WORD = regex.compile(r"\p{L}+")
 _TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_TOKEN_THEN_MARKS = regex.compile(r"[\p{L}\p{N}]+[^\s\p{L}\p{N}]*$")
 
 
 @dataclass
@@ -292,7 +293,8 @@ def _docling_block(lines: list[_Line]) -> tuple[str, list[str]]:
     for prev, line in itertools.pairwise(lines):
         if prev.end in ("syllable", "compound") and out.endswith("-"):
             if prev.end == "compound":
-                left = _TOKEN.findall(out)[-1]
+                # With the marks between the word and its hyphen (həqiqtələr”-in).
+                left = _TOKEN_THEN_MARKS.search(out[:-1]).group(0)
                 right = _TOKEN.findall(line.text)[0]
                 glued.append(f"{left}-{right}")
             out = out[:-1] + line.text
