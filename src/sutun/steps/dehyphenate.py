@@ -204,9 +204,15 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
         if k in written or doc.overlaps(start + m.start(), start + m.end()):
             continue  # markdown's, or gone with the glyph alone on the line before it
         h = hyphen_breaks.get(m.start() - 1)
-        speck = _letter_speck(text, m) if h is not None else 0
-        if speck and not _joins_across(h, carried, text, m, doc, ctx):
-            h, m = None, LINE_BREAK.match(text, speck)  # the line's last word, not a speck
+        if h is not None:
+            left = carried.get(h.left_start, "") + h.left
+            d = _marked(text, m.start() - 1, left, h.right, doc, ctx) or hyphen_decision(
+                left, h.right, ctx, doc.language
+            )
+            speck = _letter_speck(text, m)
+            if speck and not (d.join and d.attested and not d.inferred):
+                # No word the evidence spells joins across it: the line's own last word.
+                h, m = None, LINE_BREAK.match(text, speck)
         if h is None and text[m.start() - 1 : m.start()] == SOFT_HYPHEN:
             # A discretionary hyphen: the typesetter's own mark of a word broken at the line end.
             doc.add(
@@ -251,10 +257,6 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
         if h is not None and doc.overlaps(start + m.start() - 1, start + m.end()):
             continue  # the hyphen is part of a word an earlier step rewrote (mojibake)
         if h is not None:
-            left = carried.get(h.left_start, "") + h.left
-            d = _marked(text, m.start() - 1, left, h.right, doc, ctx) or hyphen_decision(
-                left, h.right, ctx, doc.language
-            )
             if d.join:
                 carried[h.end] = left
             kind = "dehyphenate" if d.join else "keep-hyphen"
@@ -297,23 +299,12 @@ def _line_breaks(doc: Document, ctx: Context, start: int, end: int) -> None:
 
 
 def _letter_speck(text: str, m: re.Match) -> int:
-    """Where the letter or digit a line break's match holds after a line-end hyphen ends, or 0."""
+    """Where the letter or digit a line break's match holds after a line-end hyphen ends, or 0
+    (gös- İ | tərmək)."""
     at = m.start()
     while text[at] in " \t":
         at += 1
     return at + 1 if text[at].isalnum() else 0
-
-
-def _joins_across(
-    h: HyphenBreak, carried: dict[int, str], text: str, m: re.Match, doc: Document, ctx: Context
-) -> bool:
-    """Whether the word broken at the hyphen joins, on evidence of its spelling, into a word
-    past the letter read between (gös- İ | tərmək: göstərmək)."""
-    left = carried.get(h.left_start, "") + h.left
-    d = _marked(text, m.start() - 1, left, h.right, doc, ctx) or hyphen_decision(
-        left, h.right, ctx, doc.language
-    )
-    return d.join and d.attested and not d.inferred
 
 
 def _marked(
@@ -729,6 +720,7 @@ NAMES_GLUED_ANYWHERE = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}{2}")
 
 
 def _names_apart(doc: Document, ctx: Context, start: int, end: int) -> None:
+    """The block's names run together (glued_names), split where the hyphen was."""
     found = glued_names(doc, ctx)
     for a, b, at in found[bisect.bisect_left(found, (start,)) : bisect.bisect_left(found, (end,))]:
         word = doc.word(a, b)
