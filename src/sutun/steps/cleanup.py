@@ -81,6 +81,8 @@ MARK_AFTER_MARK = re.compile(
 """A mark alone at a line's end after the line's own (aiddir: :, edilir. .): a speck. Not a
 spaced ellipsis's last dot (. . .), whose mark before it follows a space, nor a full stop set
 off from a bracket (… bərabər) .)."""
+ROMAN = "IVXLCDM"
+"""A Roman numeral opens sentences too (… başladı. I | Dünya müharibəsi …)."""
 WORD_BEFORE_STOP = 4
 """Lower-case letters before the full stop: a word's end, not an abbreviation that a number
 follows (səh. 5, Fig. 3)."""
@@ -200,10 +202,11 @@ def line_end_specks(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
     """Letters alone at a line's end after a sentence's end, with the space before them: a
     speck, unless the model knows the letter for a word that starts sentences (O, A, I), which
     a column may cut from the rest of its sentence. A capital is one before a line that opens a
-    sentence (no sentence is one letter long), a small letter before that or the paragraph's
-    end (no sentence starts with one). Without a model, it stays; so does a digit (… dedi. 5 |
-    nəfər …). A mark alone after the line's last mark is a speck too. No damage on its own:
-    a repair's own joins may leave one at a line's end (a mark alone on its line)."""
+    sentence (no sentence is one letter long), unless it is a Roman numeral; a small letter
+    before that or the paragraph's end (no sentence starts with one). Without a model, it
+    stays; so does a digit (… dedi. 5 | nəfər …). A mark alone after the line's last mark is a
+    speck too. No damage on its own: a repair's own joins may leave one at a line's end (a mark
+    alone on its line)."""
     hit = ctx.memo.get(("line end specks",))
     if hit is None:
         hit = ctx.memo[("line end specks",)] = []
@@ -218,7 +221,7 @@ def line_end_specks(doc: Document, ctx: Context) -> list[tuple[int, int, str]]:
             if after is None:
                 continue
             letter = source[m.end() - 1]
-            if letter.isupper() and after.group(1) is not None:
+            if letter.isupper() and (after.group(1) is not None or letter in ROMAN):
                 continue  # a capital may start a sentence a column cut (… oynayacaq. A | qrupu)
             if ctx.model is not None and not ctx.model.function_word(letter):
                 hit.append((*m.span(1), "a letter alone at a line's end, after a sentence's"))
