@@ -755,7 +755,7 @@ def _names_glued_in_a_compound(doc: Document, ctx: Context, start: int, end: int
 CAPITAL_INSIDE = regex.compile(r"\p{Ll}\p{Lu}")
 """Asked of the whole document first: the scan for the shortest pattern is the fastest."""
 NAMES_RUN_TOGETHER = regex.compile(
-    r"(?<![\p{L}\p{N}-])\p{Lu}\p{Ll}{2,}\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}-])"
+    r"(?<![\p{L}\p{N}-])(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}-])"
 )
 
 
@@ -773,15 +773,14 @@ def glued_names(doc: Document, ctx: Context) -> list[tuple[int, int, int]]:
             return hit
         for m in NAMES_RUN_TOGETHER.finditer(source):
             word = m.group(0)
-            at = next(NAMES_GLUED.finditer(word)).start()
             if ctx.model is not None and ctx.model.count(word):
                 continue
             if (
-                ctx.capitalised_mid_sentence(word[:at])
-                and ctx.capitalised_mid_sentence(word[at:])
+                ctx.capitalised_mid_sentence(m.group(1))
+                and ctx.capitalised_mid_sentence(m.group(2))
                 and ctx.written(word) == 1
             ):
-                hit.append((m.start(), m.end(), at))
+                hit.append((m.start(), m.end(), len(m.group(1))))
     return hit
 
 
