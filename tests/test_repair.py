@@ -14,6 +14,7 @@ import sutun
 from sutun.bench.run import build_dataset
 from sutun.bench.simulate import Defects, articles_from_ntrex, simulate
 from sutun.config import RepairConfig
+from sutun.lang.model import shipped
 
 REAL_WORD_ERRORS = {"səfirə": "səfərə"}  # OCR made another word; context cannot tell yet
 
@@ -379,6 +380,20 @@ def test_a_glued_compound_is_damage_on_its_own():
     assert "şüurlu hip-hopu yenidən" in out.text and "Qeyri-qanuni ticarət" in out.text
     spelt = out.text
     assert sutun.repair(spelt, "aze").text == spelt  # as written, the text is clean
+
+
+def test_a_prefix_the_lexicon_always_hyphenates_is_set_off_before_any_word():
+    # qeyri- stands before many lexicon words with a hyphen and glued to none: a compound it
+    # forms keeps its hyphen, one the lexicon never saw too.
+    assert "qeyri" in shipped("aze").hyphen_prefixes()
+    assert "bir" not in shipped("aze").hyphen_prefixes()  # birlikdə, birdən: glued as often
+    text = (
+        "Başlıq\n\nŞirkətin qeyriicraçı direktorları toplantıya gəlmədi. Bank işçiləri "
+        "vitseprezidentin sözlərini dinlə-\n\ndilər."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "qeyri-icraçı direktorları" in out and "vitse-prezidentin sözlərini dinlədilər." in out
+    assert sutun.repair(out, "aze").text == out
 
 
 def test_two_names_the_document_writes_apart_run_together_get_their_hyphen_back():

@@ -9,7 +9,7 @@ import gzip
 import itertools
 import json
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +25,13 @@ FORMAT = 1
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 GLUED_RATIO = 3
 """A glued spelling is split back when the hyphenated one is this many times more frequent."""
+PREFIX_LETTERS = 4
+"""Letters a hyphen prefix and the word after it have at least (shorter ones are acronyms and
+suffixes: ABŞ-dan)."""
+PREFIX_WORDS = 15
+"""Lexicon words a prefix must set off with a hyphen to count as one."""
+PREFIX_GLUED_SHARE = 0.1
+"""Glued lexicon words (prefix, then a lexicon word) a prefix may have, per hyphenated one."""
 _PLAIN = str.maketrans("əıöüşçğ", "eiouscg")
 _BOUNDARY = "^"
 _END = "$"
@@ -141,6 +148,39 @@ class LanguageModel:
                     best[key] = w
             self._plain = best
         return self._plain
+
+    def hyphen_prefixes(self) -> tuple[str, ...]:
+        """Words the lexicon sets off with a hyphen before many words and glues to almost none
+        (qeyri-, vitse-): a productive prefix, which a compound it forms keeps (qeyri-icraçı),
+        even one the lexicon never saw; longest first, found on first use."""
+        hit = self.memo.get("hyphen prefixes")
+        if hit is None:
+            after: defaultdict[str, set[str]] = defaultdict(set)
+            for w in self.words:
+                left, hyphen, right = w.partition("-")
+                if (
+                    hyphen
+                    and len(left) >= PREFIX_LETTERS
+                    and len(right) >= PREFIX_LETTERS
+                    and left.isalpha()
+                    and right in self.words
+                ):
+                    after[left].add(right)
+            found = {p for p, rights in after.items() if len(rights) >= PREFIX_WORDS}
+            glued: Counter[str] = Counter()
+            for n in {len(p) for p in found}:
+                glued.update(
+                    w[:n]
+                    for w in self.words
+                    if w[:n] in found and len(w) - n >= PREFIX_LETTERS and w[n:] in self.words
+                )
+            hit = self.memo["hyphen prefixes"] = tuple(
+                sorted(
+                    (p for p in found if glued[p] <= PREFIX_GLUED_SHARE * len(after[p])),
+                    key=lambda p: (-len(p), p),
+                )
+            )
+        return hit
 
     def bigram(self, left: str, right: str) -> int:
         return self.bigrams.get(f"{self.norm(left)} {self.norm(right)}", 0)

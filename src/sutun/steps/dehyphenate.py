@@ -15,7 +15,7 @@ import regex
 from sutun.document import Document, Edit
 from sutun.lang import morphology
 from sutun.lang.alphabet import VOWELS, lower, upper
-from sutun.lang.model import LanguageModel
+from sutun.lang.model import PREFIX_LETTERS, LanguageModel
 from sutun.steps import normalise
 from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
@@ -641,7 +641,7 @@ def _compound_and_suffixes(
     lw: str, glued: dict[str, str], names: frozenset[str], model: LanguageModel
 ) -> tuple[int, str] | None:
     """Where the hyphen goes in ``lw``, an unknown word, when it is a compound's glued spelling
-    (or a name of ``names``) and suffixes, with why; else None."""
+    (or a name of ``names``) and suffixes, or a hyphen prefix and a word, with why; else None."""
     for k in range(len(lw) - 1, MIN_COMPOUND - 1, -1):
         hyphenated = glued.get(lw[:k])
         if lw[:k] in names:
@@ -650,9 +650,12 @@ def _compound_and_suffixes(
             split = hyphenated.index("-"), "attested compound and suffixes"
         else:
             continue
-        if morphology.suffix_chain(lw[k:], lw[:k]) and not model.known(lw):
-            return split
-        return None
+        if morphology.suffix_chain(lw[k:], lw[:k]):
+            return None if model.known(lw) else split
+    for prefix in model.hyphen_prefixes():
+        rest = lw[len(prefix) :]
+        if lw.startswith(prefix) and len(rest) >= PREFIX_LETTERS and model.known(rest):
+            return None if model.known(lw) else (len(prefix), "a hyphen prefix and a word")
     return None
 
 
