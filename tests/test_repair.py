@@ -396,6 +396,22 @@ def test_a_prefix_the_lexicon_always_hyphenates_is_set_off_before_any_word():
     assert sutun.repair(out, "aze").text == out
 
 
+def test_a_line_a_broken_word_straddles_heads_no_article():
+    # A short line ending on a finite verb reads as a headline; but the two halves of a word
+    # broken by a line-end hyphen stand on its two sides, so one article goes on across it.
+    text = (
+        "Başlıq\n\nFabrikin işçiləri səhər tezdən növbəyə gəldilər və dərhal maşınların "
+        "yanına getdilər. Onlar dedilər: “Biz planı bu həftə bitirməliyik”\n\n"
+        "zim sexdə işin dayandığını görəcəyik,” deyə usta əlavə etdi.\n\n"
+        "Usta Həsən danışdı\n\n"
+        "Müdir bildirdi ki, yeni qaydalar tətbiq olunsa, bi-\n\n"
+        "Digər şirkətlər də bu qaydalardan narahatdır və yeni planlar hazırlayırlar."
+    )
+    out = sutun.repair(text, "aze").text
+    assert "olunsa, bizim sexdə" in out
+    assert out.index("Usta Həsən danışdı") < out.index("Müdir bildirdi")
+
+
 def test_two_names_the_document_writes_apart_run_together_get_their_hyphen_back():
     text = (
         "Başlıq\n\nRejissor Dustin Lance Black ilə tanış olan Tom Daley sevinir. Cütlüyün "

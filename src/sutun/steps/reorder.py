@@ -187,7 +187,15 @@ def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict)
         links.setdefault((k, j), Continuation("", LIST_SCORE, True, {"next_list_item": True}))
     far = _far_links(texts, open_end, lower_start, window, ctx, doc.language)
     links.update(far)
-    fixed = [structural(t) or h for t, h in zip(texts, headlines, strict=True)]
+    layout = [structural(t) for t in texts]
+    fixed = [s or h for s, h in zip(layout, headlines, strict=True)]
+    for k, j in links:
+        lo, hi = min(k, j), max(k, j)
+        if hi - lo > 1 and word_across(links[k, j]) and not any(layout[lo:hi]):
+            # A word broken across it (…çıxsa, bi- | … | zim fabrikdə…): one article's text
+            # stands on both sides of the line, which heads none (…” | Cənab Clark dedi).
+            for h in range(lo + 1, hi):
+                fixed[h] = False
     barriers = list(itertools.accumulate(fixed))
     # Letter debris (a picture read by OCR) neither continues nor is continued (asked when a
     # link out of order could move a block: most documents have none).
