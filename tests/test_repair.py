@@ -15,6 +15,7 @@ from sutun.bench.run import build_dataset
 from sutun.bench.simulate import Defects, articles_from_ntrex, simulate
 from sutun.config import RepairConfig
 from sutun.lang.model import shipped
+from sutun.pipeline import written_in
 
 REAL_WORD_ERRORS = {"səfirə": "səfərə"}  # OCR made another word; context cannot tell yet
 
@@ -1066,6 +1067,34 @@ def test_a_model_for_another_language_is_not_applied(tmp_path):
     model = build_from_text(["Onlar eve geldikleri zaman."], "tur")
     text = "Başlıq\n\nİki ölkə arasında hərbi-\n\ntexniki əməkdaşlıq var."
     assert sutun.repair(text, "aze", model=model).text == sutun.repair(text, "aze").text
+
+
+def test_text_labelled_with_a_language_it_is_not_written_in_is_read_as_its_own(bench_docs):
+    # A corpus's language field can be wrong (Turkish filed as Azerbaijani): the Azerbaijani
+    # model would "correct" the Turkish words into Azerbaijani ones.
+    others = [d for d in bench_docs if d.language != "aze"]
+    assert len({d.language for d in others}) == 2
+    for d in others:
+        labelled = sutun.repair(d.text, "aze")
+        assert labelled.text == sutun.repair(d.text, d.language).text, d.id
+        assert labelled.document.language == d.language
+        if d.kind != "broken":
+            assert labelled.text == d.text, d.id
+    aze = [d for d in bench_docs if d.language == "aze"]
+    assert all(sutun.repair(d.text, "aze").document.language == "aze" for d in aze)
+
+
+def test_a_text_is_judged_by_the_letters_its_language_writes_most():
+    model = shipped("aze")
+    assert [letter for letter, _ in model.frequent_letters()][:1] == ["a"]
+    assert written_in("Bakı şəhərində yeni park açıldı. " * 8, model)
+    assert not written_in("Ankara'da yeni bir park açıldı ve insanlar geldi. " * 6, model)
+    # Too short to tell: a text without ə may be a heading or a name.
+    assert written_in("Bakı", model) and written_in("Ankara'da park açıldı.", model)
+    # Typed without its diacritics on purpose, Azerbaijani is what the user says it is.
+    plain = "Baki seherinde yeni park acildi ve insanlar geldiler. " * 6
+    config = RepairConfig(restore_diacritics=True)
+    assert sutun.repair(plain, "aze", config=config).document.language == "aze"
 
 
 def test_bad_model_file_is_a_clear_error(tmp_path):

@@ -75,6 +75,23 @@ def detect_language(text: str) -> str | None:
     return None
 
 
+MISSING_LETTER_ODDS = 14.0
+"""A text is not in a model's language when one of the language's frequent letters is missing
+from it and a text in the language would have shown it this many times over (odds e^-14, one in
+a million, against chance; Azerbaijani's ə is missing from 200 letters of Turkish or English)."""
+LETTER = re.compile(r"[^\W\d_]")
+
+
+def written_in(text: str, model: LanguageModel) -> bool:
+    """False when a letter the model's language writes often is missing from ``text`` where a
+    text in the language would hold it many times: Turkish or English labelled Azerbaijani."""
+    for letter, share in model.frequent_letters():
+        if letter in text or letter.upper() in text:
+            continue
+        return len(LETTER.findall(text)) * share < MISSING_LETTER_ODDS
+    return True
+
+
 def damage(doc: Document, ctx: Context) -> Iterator[str]:
     """The signs that a document was broken by extraction, cheapest to find first; none for
     clean text (the gate needs only the first)."""
@@ -247,7 +264,11 @@ def _read_through(
 
 
 def _repair(
-    text: str, language: str | None, config: RepairConfig, model: LanguageModel | None
+    text: str,
+    language: str | None,
+    config: RepairConfig,
+    model: LanguageModel | None,
+    labelled: bool = True,
 ) -> Repaired:
     forget_blocks()
     lang = canonical(language) or detect_language(text)
@@ -269,6 +290,15 @@ def _repair(
         converted = _read_converted(text, doc, ctx, config, model)
         if converted is not None:
             return converted
+    if (
+        labelled
+        and model is not None
+        and not config.restore_diacritics
+        and not written_in(text, model)
+    ):
+        # Labelled with a language it is not written in: read as the language its letters show,
+        # or as none, rather than "corrected" into the label's words.
+        return _repair(text, detect_language(text), config, model, labelled=False)
     if config.gate and next(damage(doc, ctx), None) is None:
         fill(doc, text)
         return Repaired(text, [], doc)

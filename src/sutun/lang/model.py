@@ -25,6 +25,9 @@ FORMAT = 1
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*")
 GLUED_RATIO = 3
 """A glued spelling is split back when the hyphenated one is this many times more frequent."""
+FREQUENT_LETTER = 0.03
+"""A letter the language writes at least this often (of all letters) is one of its frequent
+letters: no long text in the language goes without it (Azerbaijani's ə, 7 %)."""
 PREFIX_LETTERS = 4
 """Letters a hyphen prefix and the word after it have at least (shorter ones are acronyms and
 suffixes: ABŞ-dan)."""
@@ -148,6 +151,20 @@ class LanguageModel:
                     best[key] = w
             self._plain = best
         return self._plain
+
+    def frequent_letters(self) -> tuple[tuple[str, float], ...]:
+        """The letters the language writes most (each with its share of all letters, as the
+        character model counts them), commonest first; found on first use."""
+        hit = self.memo.get("frequent letters")
+        if hit is None:
+            letters = {k: v for k, v in self.char.items() if len(k) == 1 and k.isalpha()}
+            total = sum(letters.values()) or 1
+            hit = self.memo["frequent letters"] = tuple(
+                (k, v / total)
+                for k, v in sorted(letters.items(), key=lambda kv: (-kv[1], kv[0]))
+                if v / total >= FREQUENT_LETTER
+            )
+        return hit
 
     def hyphen_prefixes(self) -> tuple[str, ...]:
         """Words the lexicon sets off with a hyphen before many words and glues to almost none
