@@ -82,11 +82,14 @@ a million, against chance; Azerbaijani's ə is missing from 200 letters of Turki
 LETTER = re.compile(r"[^\W\d_]")
 
 
-def written_in(text: str, model: LanguageModel) -> bool:
+def written_in(text: str, model: LanguageModel, printable: frozenset[str] | None = None) -> bool:
     """False when a letter the model's language writes often is missing from ``text`` where a
-    text in the language would hold it many times: Turkish or English labelled Azerbaijani."""
+    text in the language would hold it many times: Turkish or English labelled Azerbaijani. A
+    letter the OCR that read the text cannot print (not in ``printable``) is not asked for."""
     for letter, share in model.frequent_letters():
         if letter in text or letter.upper() in text:
+            continue
+        if printable is not None and letter not in printable:
             continue
         return len(LETTER.findall(text)) * share < MISSING_LETTER_ODDS
     return True
@@ -294,7 +297,7 @@ def _repair(
         labelled
         and model is not None
         and not config.restore_diacritics
-        and not written_in(text, model)
+        and not written_in(text, model, config.ocr_charset)
     ):
         # Labelled with a language it is not written in: read as the language its letters show,
         # or as none, rather than "corrected" into the label's words.
