@@ -1089,6 +1089,12 @@ def test_a_text_is_judged_by_the_letters_its_language_writes_most():
     assert [letter for letter, _ in model.frequent_letters()][:1] == ["a"]
     assert written_in("Bakı şəhərində yeni park açıldı. " * 8, model)
     assert not written_in("Ankara'da yeni bir park açıldı ve insanlar geldi. " * 6, model)
+    # An Azerbaijani name or two in a Turkish text is no Azerbaijani text.
+    assert not written_in(
+        "Əliyev " + "Ankara'da yeni bir park açıldı ve insanlar geldi. " * 6, model
+    )
+    half = "Bakı şəhərində yeni park açıldı. The mayor opened a new park in the city. "
+    assert written_in(half * 6, model)
     # Too short to tell: a text without ə may be a heading or a name.
     assert written_in("Bakı", model) and written_in("Ankara'da park açıldı.", model)
     # Read by an OCR model that cannot print ə, Azerbaijani goes without it.
