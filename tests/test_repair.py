@@ -721,6 +721,20 @@ def test_reduplications_glued_by_an_extractor_are_split():
     assert "ISIS qruplaşması" in sutun.repair("ISIS qruplaşması 19cu əsrdə yox idi.", "aze").text
 
 
+@pytest.mark.parametrize("junk", ["\ufffd", "\u200b", "\ufeff", "\ue000"])
+@pytest.mark.parametrize("where", ["after the break", "before the hyphen"])
+def test_a_word_broken_at_a_line_end_is_read_through_invisible_characters(junk, where):
+    # Cleanup removes the character; the break is judged as cleanup leaves the words, in one
+    # pass (else a second pass joined what the first kept apart: hesab- lamalarına).
+    broken = (
+        f"hesab-\n{junk}lamalarına" if where == "after the break" else f"hesab{junk}-\nlamalarına"
+    )
+    text = f"Başlıq\n\nBMT-nin {broken} görə, bu il\nmüharibə bitdi."
+    out = sutun.repair(text, "aze").text
+    assert out.endswith("BMT-nin hesablamalarına görə, bu il müharibə bitdi.")
+    assert sutun.repair(out, "aze").text == out
+
+
 @pytest.mark.parametrize("mark", ["— 7 —", "Səhifə 7", "Page 7 of 12", "Стр. 7"])
 def test_furniture_is_kept_as_metadata_not_lost(mark):
     text = (

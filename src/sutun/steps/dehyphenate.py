@@ -17,7 +17,7 @@ from sutun.lang import morphology
 from sutun.lang.alphabet import VOWELS, lower, upper
 from sutun.lang.model import PREFIX_LETTERS, LanguageModel
 from sutun.steps import normalise
-from sutun.steps.cleanup import SOFT_HYPHEN, furniture_kind
+from sutun.steps.cleanup import INVISIBLE, INVISIBLE_CHARS, SOFT_HYPHEN, furniture_kind
 from sutun.steps.evidence import (
     CLOSED_END,
     CLOSING_QUOTES,
@@ -59,14 +59,15 @@ the optional speck costs the scan of every other block three times as long)."""
 # several times faster than one that starts a letter run everywhere. The right part is looked
 # at, not taken: it may end in its own hyphen (məc-|buriyyətində-|dir).
 HYPHEN_BREAK = regex.compile(
-    rf"[{LINE_END_HYPHENS}]{SPECK_AFTER_HYPHEN}[ \t\r]*\n[ \t]*"
+    rf"[{LINE_END_HYPHENS}]{SPECK_AFTER_HYPHEN}[ \t\r]*\n[ \t]*[{INVISIBLE_CHARS}]*"
     rf"(?=([\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*))"
 )
 WORD_BEFORE = regex.compile(
-    rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*(?:['’]\p{{L}}+)?%?"
+    rf"(?r)[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}{SOFT_HYPHEN}]*(?:['’]\p{{L}}+)?%?[{INVISIBLE_CHARS}]*"
 )
 """The word a line-end hyphen ends, with its apostrophe (Sainsbury's-|nin); a share's per cent
-sign takes suffixes too (3%-|ə)."""
+sign takes suffixes too (3%-|ə). Invisible characters around the break are read through, as
+cleanup removes them (mə\ufffd-|ruz)."""
 
 
 class HyphenBreak(NamedTuple):
@@ -86,7 +87,7 @@ def _hyphen_breaks(text: str) -> dict[int, HyphenBreak]:
         if left:
             out[m.start()] = HyphenBreak(
                 left.start(),
-                left.group(0).replace(SOFT_HYPHEN, ""),
+                INVISIBLE.sub("", left.group(0)),
                 m.group(1).replace(SOFT_HYPHEN, ""),
                 m.end(),
             )
