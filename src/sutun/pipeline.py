@@ -281,10 +281,10 @@ def _repair(
     language: str | None,
     config: RepairConfig,
     model: LanguageModel | None,
-    labelled: bool = True,
+    check_language: bool = True,
 ) -> Repaired:
     forget_blocks()
-    lang = canonical(language) or detect_language(text)
+    lang = canonical(language) or (detect_language(text) if check_language else None)
     # A lone \r ends a line: read as \n (same offsets), and written as one where repaired.
     lone_cr = "\r" in text and cleanup.LONE_CR.search(text) is not None
     read = functools.partial(document_from_text, paragraph_line=config.max_line)
@@ -304,14 +304,16 @@ def _repair(
         if converted is not None:
             return converted
     if (
-        labelled
+        check_language
         and model is not None
         and not config.restore_diacritics
         and not written_in(text, model, config.ocr_charset)
     ):
         # Labelled with a language it is not written in: read as the language its letters show,
         # or as none, rather than "corrected" into the label's words.
-        return _repair(text, detect_language(text), config, model, labelled=False)
+        other = detect_language(text)
+        other = None if other == lang else other
+        return _repair(text, other, config, model, check_language=False)
     if config.gate and next(damage(doc, ctx), None) is None:
         fill(doc, text)
         return Repaired(text, [], doc)
