@@ -330,6 +330,21 @@ def test_the_real_legacy_font_specimen_is_idempotent(shared):
     assert sutun.repair(once.text, "aze").text == once.text
 
 
+def test_legacy_font_text_without_a_label_is_repaired_in_the_language_it_converts_to():
+    from sutun.lang.scripts import latin_to_azlat
+
+    latin = (
+        "Başlıq\n\nNazirlər Kabinetinin iclasında ölkənin kənd təsərrüfatı sahəsində görülən "
+        "işlər müzakirə olundu. İclasda qeyd edildi ki, ötən il taxıl istehsalı artıb."
+    )
+    title, body = latin.split("\n\n")
+    coded = f"{title}\n\n{latin_to_azlat(body)}"  # the title typed again in Unicode
+    # Coded, the letters show Turkish (the title's ş and ı, no ə); converted, they show
+    # Azerbaijani, and its model reads what follows.
+    out = sutun.repair(coded)
+    assert out.text == latin and out.document.language == "aze"
+
+
 def test_clean_text_with_windows_line_ends_is_left_alone():
     text = "Başlıq\r\n\r\nNazir bu gün bəyanat verdi.\r\nSonra çıxış etdi.\r\n"
     assert sutun.repair(text, "aze").text == text

@@ -300,7 +300,7 @@ def _repair(
         return _read_as_latin(text, lang, config, model)
     ctx = Context(config=config, model=model, document=doc, reread=read)
     if "legacy" in config.steps:
-        converted = _read_converted(text, doc, ctx, config, model)
+        converted = _read_converted(text, doc, ctx, config, model, language)
         if converted is not None:
             return converted
     if (
@@ -372,18 +372,23 @@ def _read_decoded(
 
 
 def _read_converted(
-    text: str, doc: Document, ctx: Context, config: RepairConfig, model: LanguageModel | None
+    text: str,
+    doc: Document,
+    ctx: Context,
+    config: RepairConfig,
+    model: LanguageModel | None,
+    language: str | None,
 ) -> Repaired | None:
     """Text in a legacy font encoding is converted first and the Latin text repaired, so that
     every step, and what it learns from the whole document, reads the words as written (as for
-    mis-decoded text). None when there is nothing to convert, or a block move would cut into a
+    mis-decoded text); its language, unless given, is detected on the converted text (coded, the
+    letters showed none). None when there is nothing to convert, or a block move would cut into a
     converted word."""
     first = legacy.edits(doc, ctx)
     if not first:
         return None
-    return _repaired_through(
-        text, first, _repair(apply_edits(text, first), doc.language, config, model)
-    )
+    inner = _repair(apply_edits(text, first), language, config, model)
+    return _repaired_through(text, first, inner)
 
 
 def _repaired_through(text: str, first: list[Edit], inner: Repaired) -> Repaired | None:
