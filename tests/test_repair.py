@@ -428,6 +428,16 @@ def test_a_line_a_broken_word_straddles_heads_no_article():
     assert out.index("Usta Həsən danışdı") < out.index("Müdir bildirdi")
 
 
+def test_a_compound_inside_a_longer_one_is_the_documents_spelling_too():
+    # No English model: the document's next-of-kin and 44-year-old spell next-of and year-old.
+    text = (
+        "Title\n\nThe 44-year-old man and his next-of-kin were told on Monday that the "
+        "hearing would go ahead. A 32-year-\nold woman, also next-\nof-kin, was told later."
+    )
+    out = sutun.repair(text, "eng").text
+    assert "A 32-year-old woman, also next-of-kin, was" in out
+
+
 def test_two_names_the_document_writes_apart_run_together_get_their_hyphen_back():
     text = (
         "Başlıq\n\nRejissor Dustin Lance Black ilə tanış olan Tom Daley sevinir. Cütlüyün "

@@ -221,6 +221,7 @@ def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
             found = WORDS.findall(read_through(line))
             if found:
                 words += found[1:-1]  # a line's first and last words may be fragments
+                words += [w for c in found[1:-1] if c.count("-") > 1 for w in _inner_compounds(c)]
                 edges.add(found[0])
                 edges.add(found[-1])
                 if aligned and "-" in found[0] and len(found) > 1 and found[0] in line:
@@ -229,6 +230,18 @@ def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
                         words.append(found[0])
             at += len(line) + 1
     return Counter(words), edges
+
+
+def _inner_compounds(word: str) -> list[str]:
+    """The compounds of words inside a longer hyphenated one (year-old in 44-year-old, next-of
+    and of-kin in next-of-kin): the document spells them so too."""
+    parts = word.split("-")
+    return [
+        "-".join(parts[i:j])
+        for i in range(len(parts))
+        for j in range(i + 2, len(parts) + 1)
+        if (i, j) != (0, len(parts)) and all(p.isalpha() for p in parts[i:j])
+    ]
 
 
 GLUED_ODDS = 2
