@@ -654,9 +654,9 @@ def _compound_and_suffixes(
         if morphology.suffix_chain(lw[k:], lw[:k]):
             return None if model.known(lw) else split
     for prefix in model.hyphen_prefixes():
-        rest = lw[len(prefix) :]
-        if lw.startswith(prefix) and len(rest) >= PREFIX_LETTERS and model.known(rest):
-            return None if model.known(lw) else (len(prefix), "a hyphen prefix and a word")
+        k = len(prefix)
+        if lw.startswith(prefix) and len(lw) - k >= PREFIX_LETTERS and model.known(lw[k:]):
+            return None if model.known(lw) else (k, "a hyphen prefix and a word")
     return None
 
 

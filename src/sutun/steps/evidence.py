@@ -221,7 +221,10 @@ def document_vocabulary(doc: Document) -> tuple[Counter[str], set[str]]:
             found = WORDS.findall(read_through(line))
             if found:
                 words += found[1:-1]  # a line's first and last words may be fragments
-                words += [w for c in found[1:-1] if c.count("-") > 1 for w in _inner_compounds(c)]
+                if line.count("-") > 1:
+                    words += [
+                        w for c in found[1:-1] if c.count("-") > 1 for w in _inner_compounds(c)
+                    ]
                 edges.add(found[0])
                 edges.add(found[-1])
                 if aligned and "-" in found[0] and len(found) > 1 and found[0] in line:
