@@ -310,10 +310,11 @@ def _repair(
         and not written_in(text, model, config.ocr_charset)
     ):
         # Labelled with a language it is not written in: read as the language its letters show,
-        # or as none, rather than "corrected" into the label's words.
+        # or as none, rather than "corrected" into the label's words. Scarce letters alone are
+        # no proof (a paragraph of names and front vowels has few ı): detection must disagree.
         other = detect_language(text)
-        other = None if other == lang else other
-        return _repair(text, other, config, model, check_language=False)
+        if other != lang:
+            return _repair(text, other, config, model, check_language=False)
     if config.gate and next(damage(doc, ctx), None) is None:
         fill(doc, text)
         return Repaired(text, [], doc)
