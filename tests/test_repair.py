@@ -664,6 +664,12 @@ def test_two_years_an_extractor_glued_read_as_a_range():
     out = sutun.repair(text, "aze").text
     assert "1870-1872 illərdə" in out and "1929-1939-cu illərdə" in out
     assert "19801950 nömrəsi" in out
+    # The second year by its last two digits, where suffixes say it is a year.
+    short = (
+        "Başlıq\n\nO, 195053-cü illərdə orada yaşayıb, 201512-ci ildə isə 199095 nəfər ge-\nlib."
+    )
+    out = sutun.repair(short, "aze").text
+    assert "1950-53-cü illərdə" in out and "201512-ci ildə" in out and "199095 nəfər" in out
 
 
 def test_a_number_glued_to_its_suffix_is_damage_enough_to_repair():

@@ -102,9 +102,11 @@ POSSESSIVE_SUFFIX = regex.compile(
 """A name's English possessive glued to suffixes (Sainsbury'snin): Azerbaijani writes a hyphen
 there. Not Turkish, whose apostrophe sets off suffixes that may start with s (Ali'si)."""
 ITEM = regex.compile(rf"{ITEM_MARK.pattern}|[•▪■]\s")
-YEAR_RANGE = re.compile(r"([12]\d{3})([12]\d{3})(?![\w/]|[.,]\d)")
+YEAR_RANGE = re.compile(r"([12]\d{3})([12]\d{3}|\d\d(?=-[^\W\d_]))(?![\w/]|[.,]\d)")
 """Eight digits that read as two years (1870|1872): a range whose line-end hyphen an extractor
-dropped; a later year no more than YEAR_SPAN after the first, up to LAST_YEAR."""
+dropped; a later year no more than YEAR_SPAN after the first, up to LAST_YEAR. The second year
+may be written by its last two digits where suffixes follow it (1950|53-cü: no count of 195,053
+takes an ordinal's suffix)."""
 YEAR_SPAN = 100
 LAST_YEAR = 2099
 # stdlib re (scans faster): [^\W_] is a letter or digit, [^\W\d_] a letter.
@@ -576,6 +578,8 @@ def _glued(doc: Document, ctx: Context, start: int, end: int) -> None:
             _split(doc, ctx, a, b, word, len(parts.group(1)), why, 0.95)
     for m in YEAR_RANGE.finditer(text):
         since, until = int(m.group(1)), int(m.group(2))
+        if len(m.group(2)) == 2:
+            until += since - since % 100
         glued_on = m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".,/-")
         if not glued_on and since < until <= min(since + YEAR_SPAN, LAST_YEAR):
             why = "two years glued, the second later: a range"
