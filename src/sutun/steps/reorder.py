@@ -191,7 +191,7 @@ def _reading_order(doc: Document, ctx: Context, body: list[int], evidence: dict)
     fixed = [s or h for s, h in zip(layout, headlines, strict=True)]
     for k, j in links:
         lo, hi = min(k, j), max(k, j)
-        if hi - lo > 1 and word_across(links[k, j]) and not any(layout[lo:hi]):
+        if hi - lo > 1 and word_across(links[k, j]) and not any(layout[lo + 1 : hi]):
             # A word broken across it (…çıxsa, bi- | … | zim fabrikdə…): one article's text
             # stands on both sides of the line, which heads none (…” | Cənab Clark dedi).
             for h in range(lo + 1, hi):
