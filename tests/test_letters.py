@@ -319,6 +319,20 @@ def test_a_web_lexicon_word_is_read_as_the_documents_own_far_commoner_one():
     assert sutun.repair(alone, "aze").text == alone
 
 
+@pytest.mark.parametrize(("right", "misread"), [("ilə", "ile"), ("hər", "her"), ("çox", "cox")])
+def test_a_misreading_the_web_lexicon_keeps_by_the_thousand_is_a_suspect(right, misread):
+    # Seen 6,000 to 10,000 times, each is a thousandth of the word a confusion away: in a text
+    # the OCR damaged, the misreading even where the document never writes the word.
+    text = PROSE.replace("Bu qərar", f"Bu qərar {right} bağlı suallar cavablandırılıb. Qərar")
+    noisy = _ocr(
+        text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), (f" {right} ", f" {misread} ")
+    )
+    assert sutun.repair(noisy, "aze").text == text
+    # In a text without other damage, it is the author's (a Turkish quote), and stays.
+    alone = _ocr(text, (f" {right} ", f" {misread} "))
+    assert sutun.repair(alone, "aze").text == alone
+
+
 def test_a_frequent_name_one_confusion_from_a_word_the_document_uses_stays():
     # "Şon" (a given name the lexicon writes capitalised) is one confusion from "son", which
     # the document uses; a capital I typed for İ is still read back.
