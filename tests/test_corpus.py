@@ -60,6 +60,20 @@ def test_every_record_comes_out_once_in_order_whatever_the_compression(tmp_path,
         assert all("repair" in r and "seconds" not in r["repair"] for r in out)
 
 
+def test_a_record_says_which_language_and_model_repaired_it():
+    from sutun.records import repair_record
+
+    turkish = "Ankara'da yeni bir park açıldı ve insanlar geldi. " * 6
+    filed_wrong = repair_record({"id": "t", "text": turkish, "language": "azj_Latn"})
+    # Read as the language its letters show, with the model there is for it: none.
+    assert filed_wrong["repair"]["language"] == "tur" and filed_wrong["repair"]["model"] is None
+    assert filed_wrong["text"] == turkish and filed_wrong["language"] == "azj_Latn"
+    azerbaijani = repair_record(
+        {"id": "a", "text": "Bakı şəhərində park açıldı.", "language": "az"}
+    )
+    assert azerbaijani["repair"]["model"] == "aze (shipped)"
+
+
 def test_bad_records_get_an_error_and_the_batch_goes_on(tmp_path):
     rows = [
         {"id": "a", "text": "Başlıq\n\nsöz söz-\n\nlər gəldi."},

@@ -11,7 +11,7 @@ from typing import Any
 
 from sutun.config import RepairConfig
 from sutun.edits import map_offsets
-from sutun.lang.model import LanguageModel
+from sutun.lang.model import LanguageModel, shipped
 from sutun.pipeline import DEFAULT, repair
 
 
@@ -58,7 +58,7 @@ def repair_record(
 def _model_name(model: LanguageModel | None, language: str | None) -> str | None:
     if model is not None and model.language == language:
         return f"{model.language} (given)"
-    return f"{language} (shipped)" if language else None
+    return f"{language} (shipped)" if language and shipped(language) is not None else None
 
 
 def repair_line(
