@@ -321,8 +321,8 @@ def test_a_web_lexicon_word_is_read_as_the_documents_own_far_commoner_one():
 
 @pytest.mark.parametrize(("right", "misread"), [("ilə", "ile"), ("hər", "her"), ("çox", "cox")])
 def test_a_misreading_the_web_lexicon_keeps_by_the_thousand_is_a_suspect(right, misread):
-    # Seen 6,000 to 10,000 times, each is a thousandth of the word a confusion away: in a text
-    # the OCR damaged, the misreading even where the document never writes the word.
+    # Seen 6,000 to 10,000 times, each is hundreds of times rarer than the word a confusion
+    # away: in a text the OCR damaged, a misreading even where the document never writes the word.
     text = PROSE.replace("Bu qərar", f"Bu qərar {right} bağlı suallar cavablandırılıb. Qərar")
     noisy = _ocr(
         text, ("məktəblər", "mektəblər"), ("tikiləcək", "tıkiləcək"), (f" {right} ", f" {misread} ")
