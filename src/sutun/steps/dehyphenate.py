@@ -632,8 +632,7 @@ def _inflected_compounds(doc: Document, ctx: Context) -> dict[str, tuple[int, st
         names = _names_with_hyphenated_suffixes(doc, ctx)
         if not ctx.glued and not names:
             return hit
-        # Words the lexicon lists are words as written: the set difference is asked in C.
-        for lw in set(words_of(doc, ctx)[2]).difference(model.words):
+        for lw in _unknown_words(doc, ctx):
             if len(lw) <= MIN_COMPOUND or lw in ctx.glued or not lw.isalpha():
                 continue
             split = _compound_and_suffixes(lw, ctx.glued, names, model)
@@ -675,8 +674,20 @@ def glued_compounds(doc: Document, ctx: Context) -> bool:
         len(lw) > MIN_COMPOUND
         and lw.isalpha()
         and (lw in model.glued or _compound_and_suffixes(lw, model.glued, frozenset(), model))
-        for lw in set(words_of(doc, ctx)[2]).difference(model.words)
+        for lw in _unknown_words(doc, ctx)
     )
+
+
+def _unknown_words(doc: Document, ctx: Context) -> frozenset[str]:
+    """The document's words (lower case) the lexicon does not list, found once (the set
+    difference is asked in C)."""
+    hit = ctx.memo.get(("unknown words",))
+    if hit is None:
+        assert ctx.model is not None
+        hit = ctx.memo[("unknown words",)] = frozenset(words_of(doc, ctx)[2]).difference(
+            ctx.model.words
+        )
+    return hit
 
 
 def _names_with_hyphenated_suffixes(doc: Document, ctx: Context) -> frozenset[str]:
@@ -835,8 +846,8 @@ def _repeated_words(doc: Document, ctx: Context) -> list[tuple[int, int]]:
         return []  # written with a hyphen in Azerbaijani (iki-iki); other languages differ
     hit = ctx.memo.get(("repeated words",))
     if hit is None:
-        found, lows, types = words_of(doc, ctx)
-        wanted = {w for w in set(types).difference(ctx.model.words) if _repeats(w)}
+        found, lows, _ = words_of(doc, ctx)
+        wanted = {w for w in _unknown_words(doc, ctx) if _repeats(w)}
         hit = ctx.memo[("repeated words",)] = (
             [
                 m.span()
